@@ -1,0 +1,33 @@
+# kumihan — the two commands of README.md.
+#   make        installs missing Debian packages, builds, writes out/plan-2023.pdf
+#   make test   the same set-up, then every test through ctest (ASan + UBSan)
+#   make bench  release build, then speed and memory figures
+BUILD      ?= build
+TEST_BUILD ?= build-asan
+JOBS       ?= 2
+
+.PHONY: all deps test-deps test bench clean
+
+all: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	cmake --build $(BUILD) -j$(JOBS)
+	$(BUILD)/kumihan build content/plan-2023.yaml -o out/plan-2023.pdf
+
+deps:
+	@sh tools/install-deps.sh build
+
+test-deps:
+	@sh tools/install-deps.sh test
+
+test: test-deps
+	cmake -S . -B $(TEST_BUILD) -DCMAKE_BUILD_TYPE=Debug -DKUMIHAN_SANITIZE=ON >/dev/null
+	cmake --build $(TEST_BUILD) -j$(JOBS)
+	cd $(TEST_BUILD) && ctest --output-on-failure -j$(JOBS)
+
+bench: test-deps
+	cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release >/dev/null
+	cmake --build build-release -j$(JOBS)
+	sh tools/bench.sh build-release/kumihan
+
+clean:
+	rm -rf $(BUILD) $(TEST_BUILD) build-release

@@ -1,0 +1,65 @@
+/* doc.h — the document tree: what the plan says, as structure.  Built by
+ * content_load.c from content YAML, validated there, read by every later
+ * stage (compose, check, diff, PDF metadata).  Numbers such as Ⅰ or ⑴ are
+ * not stored: a block's ordinal among its siblings of the same kind is,
+ * and the layout's numbering style turns it into a label. */
+#ifndef KUMIHAN_DOC_H
+#define KUMIHAN_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "diag.h"
+
+typedef enum block_kind {
+    BK_DOCUMENT,    /* root: preface paragraphs, then parts */
+    BK_PART,        /* Ⅰ．重点事業 */
+    BK_SECTION,     /* １．政策提言・要望活動 */
+    BK_SUBSECTION,  /* ⑴ … */
+    BK_ITEM,        /* ① … */
+    BK_BULLET,      /* ・ … */
+    BK_ENTRY,       /* 1）… entries of a numbered list of organisations */
+    BK_PARAGRAPH,   /* running text: the preface, a lead paragraph */
+    BK__COUNT
+} block_kind;
+
+typedef struct block {
+    block_kind kind;
+    src_loc loc;            /* where the block starts in the content file */
+    char *text;             /* title or text, UTF-8, folded; NULL for root */
+    src_loc text_loc;       /* where the text scalar starts */
+    bool is_new;            /* "(新)": new this year */
+    char *id;               /* optional stable id (for diff), may be NULL */
+    int ordinal;            /* 1-based among siblings of the same kind */
+    struct block *parent;
+    struct block **children;
+    size_t n_children, cap_children;
+} block;
+
+typedef struct document {
+    char *path;             /* the content file; loc.file strings point here */
+    char *title;            /* 2023年度事業基本方針 */
+    char *organization;     /* 苫小牧商工会議所 (PDF Author) */
+    char *subject;          /* may be NULL */
+    char *keywords;         /* comma-separated, may be NULL */
+    char *date;             /* YYYY-MM-DD, may be NULL */
+    int fiscal_year;        /* 0 if not given */
+    src_loc title_loc;
+    block *root;            /* BK_DOCUMENT */
+} document;
+
+document *doc_new(const char *path);
+void doc_free(document *d);
+
+/* Creates a block and appends it to parent (parent may be NULL for root).
+ * Sets ordinal from the siblings of the same kind already present. */
+block *block_add(block *parent, block_kind kind, src_loc loc);
+void block_set_text(block *b, const char *text, src_loc text_loc);
+
+const char *block_kind_name(block_kind kind);   /* "part", "section", … */
+int block_depth(const block *b);                /* root 0, part 1, … */
+
+/* Pre-order walk; return false from the visitor to skip a subtree. */
+typedef bool (*block_visitor)(const block *b, void *ctx);
+void doc_walk(const block *root, block_visitor visit, void *ctx);
+
+#endif

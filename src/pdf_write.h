@@ -1,0 +1,51 @@
+/* pdf_write.h — drawing the page model into a PDF with libharu: fonts
+ * subset with hb-subset and embedded as CIDFontType2 with a correct
+ * ToUnicode CMap, text as glyph-id strings, outline, document info, /Lang,
+ * a content-derived /ID, and an atomic write (temporary file, then rename)
+ * so that an existing PDF is never left half-written.  Only the pdf_*.c
+ * files include <hpdf.h>. */
+#ifndef KUMIHAN_PDF_WRITE_H
+#define KUMIHAN_PDF_WRITE_H
+
+#include <stdbool.h>
+#include "diag.h"
+#include "fonts.h"
+#include "pages.h"
+
+typedef struct pdf_meta {
+    const char *title;        /* Info /Title */
+    const char *author;       /* the organisation */
+    const char *subject;
+    const char *keywords;
+    const char *creator;      /* "kumihan 0.1.0" */
+    const char *date;         /* YYYY-MM-DD for /CreationDate and /ModDate, or NULL */
+    const char *lang;         /* catalog /Lang, e.g. "ja-JP" */
+    bool show_outline;        /* open with the bookmarks panel */
+} pdf_meta;
+
+/* One page placed on an output sheet: source page index (or -1 for a
+ * blank), and the transform a b c d e f (PDF cm order) that maps the
+ * page's coordinates onto the sheet. */
+typedef struct pdf_placement {
+    int page;
+    float m[6];
+} pdf_placement;
+
+/* An output sheet: its size, the pages on it, and optional marks drawn
+ * in sheet coordinates (crop marks). */
+typedef struct pdf_sheet {
+    float width, height;
+    pdf_placement place[4];
+    int n_place;
+    pg_page marks;            /* shapes only; may be empty */
+} pdf_sheet;
+
+/* Writes doc to out_path (atomically).  sheets == NULL: one PDF page per
+ * page of doc, the ordinary reading PDF; otherwise the given sheets (an
+ * imposed PDF).  Returns false with a diagnostic on failure, leaving any
+ * existing file at out_path untouched. */
+bool pdf_write(const pg_doc *doc, const font_set *fs, const pdf_meta *meta,
+               const pdf_sheet *sheets, size_t n_sheets,
+               const char *out_path, diag_list *dl);
+
+#endif
