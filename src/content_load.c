@@ -1,0 +1,337 @@
+/* content_load.c — content YAML → document tree, with schema checks.
+ *
+ * The schema in one table: which key of which block kind holds children of
+ * which kind.  Everything else about a block is its text (title or text),
+ * "new" and "id".  Children are added in the order their keys appear. */
+#include "content.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "utf8.h"
+#include "yschema.h"
+
+#define MAX_BLOCKS 200000
+
+#define KIND_BIT(k) (1u << (k))
+
+typedef struct child_rule {
+    const char *key;
+    block_kind child;
+    unsigned parents;   /* KIND_BITs of the kinds that may hold this key */
+} child_rule;
+
+static const child_rule child_rules[] = {
+    {"lead", BK_PARAGRAPH, KIND_BIT(BK_PART) | KIND_BIT(BK_SECTION) | KIND_BIT(BK_SUBSECTION)},
+    {"sections", BK_SECTION, KIND_BIT(BK_PART)},
+    {"subsections", BK_SUBSECTION, KIND_BIT(BK_SECTION)},
+    {"items", BK_ITEM, KIND_BIT(BK_SECTION) | KIND_BIT(BK_SUBSECTION)},
+    {"entries", BK_ENTRY, KIND_BIT(BK_SECTION) | KIND_BIT(BK_SUBSECTION)},
+    {"bullets", BK_BULLET, KIND_BIT(BK_ITEM)},
+};
+#define N_CHILD_RULES (sizeof child_rules / sizeof child_rules[0])
+
+static const char *const top_keys[] = {"title", "organization", "fiscal_year", "date", "subject",
+                                       "keywords", "preface", "parts", NULL};
+
+typedef struct loader {
+    document *doc;
+    diag_list *dl;
+    size_t n_blocks;
+    bool out_of_memory;
+} loader;
+
+/* Headings have a title; list entries have a text. */
+static const char *text_key(block_kind kind)
+{
+    return kind == BK_PART || kind == BK_SECTION || kind == BK_SUBSECTION ? "title" : "text";
+}
+
+static const child_rule *rule_for(const char *key, block_kind parent)
+{
+    for (size_t i = 0; i < N_CHILD_RULES; i++)
+        if (strcmp(child_rules[i].key, key) == 0 && (child_rules[i].parents & KIND_BIT(parent)))
+            return &child_rules[i];
+    return NULL;
+}
+
+/* The keys a block of this kind may have, NULL-terminated, in buf. */
+static void allowed_keys(block_kind kind, const char **buf)
+{
+    size_t n = 0;
+    buf[n++] = text_key(kind);
+    buf[n++] = "new";
+    buf[n++] = "id";
+    for (size_t i = 0; i < N_CHILD_RULES; i++)
+        if (child_rules[i].parents & KIND_BIT(kind))
+            buf[n++] = child_rules[i].key;
+    buf[n] = NULL;
+}
+
+/* Characters that have no place in printed text: C0/C1 controls, DEL. */
+static bool check_text_chars(loader *ld, const char *text, src_loc loc, bool allow_newline)
+{
+    size_t i = 0, len = strlen(text);
+    while (i < len) {
+        uint32_t cp;
+        size_t at = i;
+        if (!utf8_decode(text, len, &i, &cp)) {
+            diag_report(ld->dl, D_BAD_UTF8, loc, "invalid UTF-8 in text at byte %zu", at);
+            return false;
+        }
+        if (cp == '\n' && allow_newline)
+            continue;
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+            diag_report(ld->dl, D_CONTROL_CHAR, loc, "text contains control character U+%04X", (unsigned)cp);
+            if (cp == '\n')
+                diag_hint(ld->dl, "a blank line splits paragraphs; it cannot stand inside a title or item");
+            return false;
+        }
+    }
+    return true;
+}
+
+static block *new_block(loader *ld, block *parent, block_kind kind, src_loc loc)
+{
+    if (++ld->n_blocks > MAX_BLOCKS) {
+        if (ld->n_blocks == MAX_BLOCKS + 1)
+            diag_report(ld->dl, D_LIMIT, loc, "more than %d blocks in one document", MAX_BLOCKS);
+        return NULL;
+    }
+    block *b = block_add(parent, kind, loc);
+    if (!b && !ld->out_of_memory) {
+        ld->out_of_memory = true;
+        diag_report(ld->dl, D_INTERNAL, loc, "out of memory");
+    }
+    return b;
+}
+
+/* Paragraphs: a string (blank lines split it) or a list of strings. */
+static void load_paragraph_text(loader *ld, block *parent, const ynode *node)
+{
+    const char *text = ys_text(node, "a paragraph", ld->dl);
+    if (!text || !check_text_chars(ld, text, node->loc, true))
+        return;
+    const char *p = text;
+    while (*p) {
+        const char *end = strchr(p, '\n');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (n > 0) {
+            block *para = new_block(ld, parent, BK_PARAGRAPH, node->loc);
+            if (!para)
+                return;
+            para->text = strndup(p, n);
+            para->text_loc = node->loc;
+        }
+        p += n + (end ? 1 : 0);
+    }
+}
+
+static void load_paragraphs(loader *ld, block *parent, const ynode *node)
+{
+    if (node->kind == YN_SEQUENCE) {
+        for (size_t i = 0; i < node->count; i++)
+            load_paragraph_text(ld, parent, node->items[i]);
+        return;
+    }
+    load_paragraph_text(ld, parent, node);
+}
+
+static void load_block(loader *ld, block *parent, block_kind kind, const ynode *node);
+
+static void load_children(loader *ld, block *b, const child_rule *rule, const ynode *list)
+{
+    if (rule->child == BK_PARAGRAPH) {
+        load_paragraphs(ld, b, list);
+        return;
+    }
+    char what[64];
+    snprintf(what, sizeof what, "'%s'", rule->key);
+    if (!ys_expect(list, YN_SEQUENCE, what, ld->dl))
+        return;
+    if (list->count == 0)
+        diag_report(ld->dl, D_EMPTY_TEXT, list->loc, "'%s' is an empty list", rule->key);
+    for (size_t i = 0; i < list->count && !diag_too_many(ld->dl); i++)
+        load_block(ld, b, rule->child, list->items[i]);
+}
+
+static void set_block_text(loader *ld, block *b, const ynode *node, const char *what)
+{
+    const char *text = ys_text(node, what, ld->dl);
+    if (text && check_text_chars(ld, text, node->loc, false))
+        block_set_text(b, text, node->loc);
+}
+
+static void load_block_mapping(loader *ld, block *b, const ynode *map)
+{
+    const char *keys[12];
+    char what[64];
+    allowed_keys(b->kind, keys);
+    snprintf(what, sizeof what, "a %s", block_kind_name(b->kind));
+    ys_check_keys(map, keys, what, ld->dl);
+
+    const ynode *text = ys_require(map, text_key(b->kind), what, ld->dl);
+    if (text)
+        set_block_text(ld, b, text, what);
+    const ynode *is_new = ynode_get(map, "new");
+    if (is_new)
+        ys_bool(is_new, "'new'", &b->is_new, ld->dl);
+    const ynode *id = ynode_get(map, "id");
+    if (id && ys_text(id, "'id'", ld->dl))
+        b->id = strdup(id->value);
+
+    for (size_t i = 0; i < map->count; i++) {
+        const child_rule *rule = rule_for(map->keys[i]->value, b->kind);
+        if (rule)
+            load_children(ld, b, rule, map->items[i]);
+    }
+}
+
+/* A block is a mapping, or a plain string as shorthand for its text. */
+static void load_block(loader *ld, block *parent, block_kind kind, const ynode *node)
+{
+    block *b = new_block(ld, parent, kind, node->loc);
+    if (!b)
+        return;
+    if (node->kind == YN_SCALAR) {
+        char what[64];
+        snprintf(what, sizeof what, "a %s", block_kind_name(kind));
+        set_block_text(ld, b, node, what);
+        return;
+    }
+    if (node->kind == YN_SEQUENCE) {
+        diag_report(ld->dl, D_WRONG_TYPE, node->loc,
+                    "a %s must be a text or a mapping with '%s', not a list", block_kind_name(kind),
+                    text_key(kind));
+        diag_hint(ld->dl, "is this list indented one level too deep, or missing its key (e.g. 'items:')?");
+        return;
+    }
+    load_block_mapping(ld, b, node);
+}
+
+static char *copy_text(loader *ld, const ynode *node, const char *what)
+{
+    const char *text = ys_text(node, what, ld->dl);
+    if (!text || !check_text_chars(ld, text, node->loc, false))
+        return NULL;
+    return strdup(text);
+}
+
+static bool valid_date(const char *s)
+{
+    int y, m, d;
+    char tail;
+    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+        return false;
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1];
+}
+
+static void load_date(loader *ld, const ynode *node)
+{
+    if (!ys_expect(node, YN_SCALAR, "'date'", ld->dl))
+        return;
+    if (!valid_date(node->value)) {
+        diag_report(ld->dl, D_BAD_VALUE, node->loc, "'date' must be a date like 2023-04-01, not '%s'",
+                    node->value);
+        return;
+    }
+    ld->doc->date = strdup(node->value);
+}
+
+/* Keywords: a list of words, or one string; stored comma-separated. */
+static void load_keywords(loader *ld, const ynode *node)
+{
+    if (node->kind == YN_SCALAR) {
+        ld->doc->keywords = copy_text(ld, node, "'keywords'");
+        return;
+    }
+    if (!ys_expect(node, YN_SEQUENCE, "'keywords'", ld->dl))
+        return;
+    size_t total = 1;
+    for (size_t i = 0; i < node->count; i++)
+        if (ys_text(node->items[i], "a keyword", ld->dl))
+            total += node->items[i]->len + 2;
+    char *joined = calloc(1, total);
+    if (!joined)
+        return;
+    for (size_t i = 0; i < node->count; i++) {
+        if (node->items[i]->kind != YN_SCALAR || !node->items[i]->value[0])
+            continue;
+        if (joined[0])
+            strcat(joined, ", ");
+        strcat(joined, node->items[i]->value);
+    }
+    ld->doc->keywords = joined;
+}
+
+static void load_metadata(loader *ld, const ynode *root)
+{
+    document *doc = ld->doc;
+    const ynode *n;
+    if ((n = ys_require(root, "title", "the document", ld->dl))) {
+        doc->title = copy_text(ld, n, "'title'");
+        doc->title_loc = n->loc;
+    }
+    if ((n = ys_require(root, "organization", "the document", ld->dl)))
+        doc->organization = copy_text(ld, n, "'organization'");
+    long year;
+    if ((n = ynode_get(root, "fiscal_year")) && ys_int(n, "'fiscal_year'", 1900, 9999, &year, ld->dl))
+        doc->fiscal_year = (int)year;
+    if ((n = ynode_get(root, "date")))
+        load_date(ld, n);
+    if ((n = ynode_get(root, "subject")))
+        doc->subject = copy_text(ld, n, "'subject'");
+    if ((n = ynode_get(root, "keywords")))
+        load_keywords(ld, n);
+}
+
+static void load_body(loader *ld, const ynode *root)
+{
+    const ynode *preface = ynode_get(root, "preface");
+    if (preface)
+        load_paragraphs(ld, ld->doc->root, preface);
+    const ynode *parts = ys_require(root, "parts", "the document", ld->dl);
+    if (!parts || !ys_expect(parts, YN_SEQUENCE, "'parts'", ld->dl))
+        return;
+    if (parts->count == 0)
+        diag_report(ld->dl, D_EMPTY_TEXT, parts->loc, "'parts' is an empty list");
+    for (size_t i = 0; i < parts->count && !diag_too_many(ld->dl); i++)
+        load_block(ld, ld->doc->root, BK_PART, parts->items[i]);
+}
+
+document *content_from_tree(const ytree *tree, diag_list *dl)
+{
+    size_t errors_before = dl->errors;
+    if (!tree->root) {
+        diag_report(dl, D_MISSING_FIELD, (src_loc){tree->path, 1, 1}, "the content file is empty");
+        return NULL;
+    }
+    if (!ys_expect(tree->root, YN_MAPPING, "a content file", dl))
+        return NULL;
+    loader ld = {.doc = doc_new(tree->path), .dl = dl};
+    if (!ld.doc) {
+        diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
+        return NULL;
+    }
+    /* Locations in the tree point at tree->path; the document keeps its own copy. */
+    ys_check_keys(tree->root, top_keys, "the content file", dl);
+    load_metadata(&ld, tree->root);
+    load_body(&ld, tree->root);
+    if (dl->errors > errors_before) {
+        doc_free(ld.doc);
+        return NULL;
+    }
+    return ld.doc;
+}
+
+document *content_load(const char *path, diag_list *dl)
+{
+    ytree *tree = ytree_load(path, NULL, dl);
+    if (!tree)
+        return NULL;
+    document *doc = content_from_tree(tree, dl);
+    /* Block locations point into tree->path; re-point them to the document's copy. */
+    ytree_free(tree);
+    return doc;
+}

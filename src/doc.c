@@ -1,0 +1,121 @@
+/* doc.c — building, walking and freeing the document tree. */
+#include "doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+document *doc_new(const char *path)
+{
+    document *d = calloc(1, sizeof *d);
+    if (!d)
+        return NULL;
+    d->path = dup_or_null(path);
+    d->root = block_add(NULL, BK_DOCUMENT, (src_loc){d->path, 1, 1});
+    if (!d->root || (path && !d->path)) {
+        doc_free(d);
+        return NULL;
+    }
+    return d;
+}
+
+static void block_free(block *b)
+{
+    if (!b)
+        return;
+    for (size_t i = 0; i < b->n_children; i++)
+        block_free(b->children[i]);
+    free(b->children);
+    free(b->text);
+    free(b->id);
+    free(b);
+}
+
+void doc_free(document *d)
+{
+    if (!d)
+        return;
+    block_free(d->root);
+    free(d->title);
+    free(d->organization);
+    free(d->subject);
+    free(d->keywords);
+    free(d->date);
+    free(d->path);
+    free(d);
+}
+
+/* The ordinal counts siblings of the same kind only, so that the preface
+ * paragraphs do not shift the numbers of the parts after them. */
+static int next_ordinal(const block *parent, block_kind kind)
+{
+    int n = 1;
+    for (size_t i = 0; i < parent->n_children; i++)
+        if (parent->children[i]->kind == kind)
+            n++;
+    return n;
+}
+
+block *block_add(block *parent, block_kind kind, src_loc loc)
+{
+    block *b = calloc(1, sizeof *b);
+    if (!b)
+        return NULL;
+    b->kind = kind;
+    b->loc = loc;
+    b->text_loc = loc;
+    b->parent = parent;
+    b->ordinal = 1;
+    if (!parent)
+        return b;
+    if (parent->n_children == parent->cap_children) {
+        size_t cap = parent->cap_children ? parent->cap_children * 2 : 4;
+        block **grown = realloc(parent->children, cap * sizeof *grown);
+        if (!grown) {
+            free(b);
+            return NULL;
+        }
+        parent->children = grown;
+        parent->cap_children = cap;
+    }
+    b->ordinal = next_ordinal(parent, kind);
+    parent->children[parent->n_children++] = b;
+    return b;
+}
+
+void block_set_text(block *b, const char *text, src_loc text_loc)
+{
+    free(b->text);
+    b->text = dup_or_null(text);
+    b->text_loc = text_loc;
+}
+
+const char *block_kind_name(block_kind kind)
+{
+    static const char *const names[BK__COUNT] = {
+        [BK_DOCUMENT] = "document", [BK_PART] = "part",     [BK_SECTION] = "section",
+        [BK_SUBSECTION] = "subsection", [BK_ITEM] = "item", [BK_BULLET] = "bullet",
+        [BK_ENTRY] = "entry",       [BK_PARAGRAPH] = "paragraph",
+    };
+    return (unsigned)kind < BK__COUNT ? names[kind] : "?";
+}
+
+int block_depth(const block *b)
+{
+    int depth = 0;
+    for (; b && b->parent; b = b->parent)
+        depth++;
+    return depth;
+}
+
+void doc_walk(const block *root, block_visitor visit, void *ctx)
+{
+    if (!root || !visit(root, ctx))
+        return;
+    for (size_t i = 0; i < root->n_children; i++)
+        doc_walk(root->children[i], visit, ctx);
+}

@@ -1,0 +1,322 @@
+/* yschema.c — schema checks for YAML nodes, with located diagnostics. */
+#include "yschema.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+int ys_edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64)
+        return 99;
+    int row[65];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        int diag_prev = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int up = row[j];
+            int cost = tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]);
+            int best = diag_prev + cost;
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag_prev = up;
+        }
+    }
+    return row[lb];
+}
+
+static bool key_allowed(const char *key, const char *const *allowed)
+{
+    for (; *allowed; allowed++)
+        if (strcmp(key, *allowed) == 0)
+            return true;
+    return false;
+}
+
+/* A near miss is within a third of the key's length (at least 1, at most 3 edits). */
+static const char *nearest_key(const char *key, const char *const *allowed)
+{
+    const char *best = NULL;
+    int best_d = 4;
+    int limit = (int)strlen(key) / 3;
+    if (limit < 1)
+        limit = 1;
+    for (; *allowed; allowed++) {
+        int d = ys_edit_distance(key, *allowed);
+        if (d < best_d && d <= limit) {
+            best = *allowed;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+static void list_keys(char *buf, size_t size, const char *const *allowed)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (; *allowed && used + 2 < size; allowed++) {
+        int n = snprintf(buf + used, size - used, "%s%s", used ? ", " : "", *allowed);
+        if (n < 0 || (size_t)n >= size - used)
+            break;
+        used += (size_t)n;
+    }
+}
+
+bool ys_check_keys(const ynode *map, const char *const *allowed, const char *what, diag_list *dl)
+{
+    bool ok = true;
+    if (!map || map->kind != YN_MAPPING)
+        return true;
+    for (size_t i = 0; i < map->count; i++) {
+        const ynode *key = map->keys[i];
+        if (key_allowed(key->value, allowed))
+            continue;
+        ok = false;
+        diag_report(dl, D_UNKNOWN_KEY, key->loc, "unknown key '%s' in %s", key->value, what);
+        const char *near = nearest_key(key->value, allowed);
+        char keys[512];
+        list_keys(keys, sizeof keys, allowed);
+        if (near)
+            diag_hint(dl, "did you mean '%s'?", near);
+        else
+            diag_hint(dl, "allowed here: %s", keys);
+    }
+    return ok;
+}
+
+
+static const char *kind_with_article(ynode_kind kind)
+{
+    switch (kind) {
+    case YN_SCALAR: return "a single value";
+    case YN_SEQUENCE: return "a list";
+    case YN_MAPPING: return "a mapping (key: value)";
+    }
+    return "?";
+}
+
+bool ys_expect(const ynode *node, ynode_kind kind, const char *what, diag_list *dl)
+{
+    if (node && node->kind == kind)
+        return true;
+    if (!node)
+        return false;
+    diag_report(dl, D_WRONG_TYPE, node->loc, "%s must be %s, not %s", what,
+                kind_with_article(kind), kind_with_article(node->kind));
+    return false;
+}
+
+const ynode *ys_require(const ynode *map, const char *key, const char *what, diag_list *dl)
+{
+    const ynode *v = ynode_get(map, key);
+    if (!v)
+        diag_report(dl, D_MISSING_FIELD, map->loc, "%s has no '%s'", what, key);
+    return v;
+}
+
+static bool is_blank_text(const char *s)
+{
+    for (; *s; s++) {
+        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+            continue;
+        /* U+3000 ideographic space (E3 80 80) alone is no text either */
+        if ((unsigned char)s[0] == 0xE3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80) {
+            s += 2;
+            continue;
+        }
+        return false;
+    }
+    return true;
+}
+
+/* "title:foo" — a key typed without the space after ':' is read by YAML as
+ * one plain value.  Only flag it when the part before ':' looks like a key. */
+static bool looks_like_glued_key(const char *s)
+{
+    size_t n = 0;
+    while (islower((unsigned char)s[n]) || s[n] == '_')
+        n++;
+    return n >= 2 && s[n] == ':' && s[n + 1] != '\0' && s[n + 1] != ' ';
+}
+
+const char *ys_text(const ynode *node, const char *what, diag_list *dl)
+{
+    if (!ys_expect(node, YN_SCALAR, what, dl))
+        return NULL;
+    if (is_blank_text(node->value)) {
+        diag_report(dl, D_EMPTY_TEXT, node->loc, "%s is empty", what);
+        return NULL;
+    }
+    if (!node->quoted && looks_like_glued_key(node->value)) {
+        diag_report(dl, D_YAML_SYNTAX, node->loc, "'%s' looks like a key without a space after ':'",
+                    node->value);
+        diag_hint(dl, "write a space after the colon, e.g. 'title: …'");
+        return NULL;
+    }
+    return node->value;
+}
+
+bool ys_bool(const ynode *node, const char *what, bool *out, diag_list *dl)
+{
+    static const char *const yes[] = {"true", "yes", "on", NULL};
+    static const char *const no[] = {"false", "no", "off", NULL};
+    if (!ys_expect(node, YN_SCALAR, what, dl))
+        return false;
+    for (int i = 0; yes[i]; i++) {
+        if (strcmp(node->value, yes[i]) == 0) {
+            *out = true;
+            return true;
+        }
+        if (strcmp(node->value, no[i]) == 0) {
+            *out = false;
+            return true;
+        }
+    }
+    diag_report(dl, D_BAD_VALUE, node->loc, "%s must be true or false, not '%s'", what, node->value);
+    return false;
+}
+
+static bool parse_double(const char *s, double *out, const char **rest)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end == s || errno || !isfinite(v))
+        return false;
+    *out = v;
+    *rest = end;
+    return true;
+}
+
+bool ys_int(const ynode *node, const char *what, long min, long max, long *out, diag_list *dl)
+{
+    if (!ys_expect(node, YN_SCALAR, what, dl))
+        return false;
+    char *end;
+    errno = 0;
+    long v = strtol(node->value, &end, 10);
+    if (end == node->value || *end || errno) {
+        diag_report(dl, D_BAD_VALUE, node->loc, "%s must be a whole number, not '%s'", what, node->value);
+        return false;
+    }
+    if (v < min || v > max) {
+        diag_report(dl, D_OUT_OF_RANGE, node->loc, "%s is %ld; it must be from %ld to %ld", what, v, min, max);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+static bool unit_factor(const char *unit, double *factor)
+{
+    static const struct { const char *name; double pt; } units[] = {
+        {"", 1.0}, {"pt", 1.0}, {"mm", 72.0 / 25.4}, {"cm", 72.0 / 2.54}, {"in", 72.0},
+    };
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (strcmp(unit, units[i].name) == 0) {
+            *factor = units[i].pt;
+            return true;
+        }
+    return false;
+}
+
+static bool check_range(const ynode *node, const char *what, double v, float min, float max, diag_list *dl)
+{
+    if (v >= min && v <= max)
+        return true;
+    diag_report(dl, D_OUT_OF_RANGE, node->loc, "%s is %g; it must be from %g to %g", what, v, min, max);
+    return false;
+}
+
+bool ys_length(const ynode *node, const char *what, float min, float max, float *out, diag_list *dl)
+{
+    if (!ys_expect(node, YN_SCALAR, what, dl))
+        return false;
+    double v, factor;
+    const char *unit;
+    if (!parse_double(node->value, &v, &unit) || !unit_factor(unit, &factor)) {
+        diag_report(dl, D_BAD_VALUE, node->loc, "%s must be a length such as 10.5pt or 20mm, not '%s'",
+                    what, node->value);
+        return false;
+    }
+    v *= factor;
+    if (!check_range(node, what, v, min, max, dl))
+        return false;
+    *out = (float)v;
+    return true;
+}
+
+bool ys_number(const ynode *node, const char *what, float min, float max, float *out, diag_list *dl)
+{
+    if (!ys_expect(node, YN_SCALAR, what, dl))
+        return false;
+    double v;
+    const char *rest;
+    if (!parse_double(node->value, &v, &rest) || *rest) {
+        diag_report(dl, D_BAD_VALUE, node->loc, "%s must be a number, not '%s'", what, node->value);
+        return false;
+    }
+    if (!check_range(node, what, v, min, max, dl))
+        return false;
+    *out = (float)v;
+    return true;
+}
+
+static bool parse_hex_color(const char *s, uint32_t *out)
+{
+    size_t n = strlen(s);
+    if (s[0] != '#' || (n != 4 && n != 7))
+        return false;
+    for (size_t i = 1; i < n; i++)
+        if (!isxdigit((unsigned char)s[i]))
+            return false;
+    unsigned long v = strtoul(s + 1, NULL, 16);
+    if (n == 4)
+        v = ((v & 0xF00) << 12 | (v & 0xF00) << 8) | ((v & 0x0F0) << 8 | (v & 0x0F0) << 4) |
+            ((v & 0x00F) << 4 | (v & 0x00F));
+    *out = (uint32_t)v;
+    return true;
+}
+
+bool ys_color(const ynode *node, const ynode *palette, const char *what, uint32_t *out, diag_list *dl)
+{
+    if (!ys_expect(node, YN_SCALAR, what, dl))
+        return false;
+    const ynode *named = palette ? ynode_get(palette, node->value) : NULL;
+    if (named && named->kind == YN_SCALAR && parse_hex_color(named->value, out))
+        return true;
+    if (parse_hex_color(node->value, out))
+        return true;
+    diag_report(dl, D_BAD_VALUE, node->loc, "%s must be a colour like \"#1f4e79\" or a name from 'colors', not '%s'",
+                what, node->value);
+    return false;
+}
+
+bool ys_choice(const ynode *node, const char *const *names, const char *what, int *out, diag_list *dl)
+{
+    if (!ys_expect(node, YN_SCALAR, what, dl))
+        return false;
+    for (int i = 0; names[i]; i++)
+        if (strcmp(node->value, names[i]) == 0) {
+            *out = i;
+            return true;
+        }
+    diag_report(dl, D_BAD_VALUE, node->loc, "%s cannot be '%s'", what, node->value);
+    const char *near = nearest_key(node->value, names);
+    char list[512];
+    list_keys(list, sizeof list, names);
+    if (near)
+        diag_hint(dl, "did you mean '%s'?", near);
+    else
+        diag_hint(dl, "choose one of: %s", list);
+    return false;
+}
