@@ -91,8 +91,16 @@ static bool check_text_chars(loader *ld, const char *text, src_loc loc, bool all
     return true;
 }
 
-static block *new_block(loader *ld, block *parent, block_kind kind, src_loc loc)
+/* The node's location, pointing at the document's own copy of the path
+ * (the YAML tree, and its path, are freed after loading). */
+static src_loc doc_loc(const loader *ld, const ynode *node)
 {
+    return (src_loc){ld->doc->path, node->loc.line, node->loc.col};
+}
+
+static block *new_block(loader *ld, block *parent, block_kind kind, const ynode *node)
+{
+    src_loc loc = doc_loc(ld, node);
     if (++ld->n_blocks > MAX_BLOCKS) {
         if (ld->n_blocks == MAX_BLOCKS + 1)
             diag_report(ld->dl, D_LIMIT, loc, "more than %d blocks in one document", MAX_BLOCKS);
@@ -117,11 +125,11 @@ static void load_paragraph_text(loader *ld, block *parent, const ynode *node)
         const char *end = strchr(p, '\n');
         size_t n = end ? (size_t)(end - p) : strlen(p);
         if (n > 0) {
-            block *para = new_block(ld, parent, BK_PARAGRAPH, node->loc);
+            block *para = new_block(ld, parent, BK_PARAGRAPH, node);
             if (!para)
                 return;
             para->text = strndup(p, n);
-            para->text_loc = node->loc;
+            para->text_loc = doc_loc(ld, node);
         }
         p += n + (end ? 1 : 0);
     }
@@ -159,7 +167,7 @@ static void set_block_text(loader *ld, block *b, const ynode *node, const char *
 {
     const char *text = ys_text(node, what, ld->dl);
     if (text && check_text_chars(ld, text, node->loc, false))
-        block_set_text(b, text, node->loc);
+        block_set_text(b, text, doc_loc(ld, node));
 }
 
 static void load_block_mapping(loader *ld, block *b, const ynode *map)
@@ -190,7 +198,7 @@ static void load_block_mapping(loader *ld, block *b, const ynode *map)
 /* A block is a mapping, or a plain string as shorthand for its text. */
 static void load_block(loader *ld, block *parent, block_kind kind, const ynode *node)
 {
-    block *b = new_block(ld, parent, kind, node->loc);
+    block *b = new_block(ld, parent, kind, node);
     if (!b)
         return;
     if (node->kind == YN_SCALAR) {
@@ -271,7 +279,7 @@ static void load_metadata(loader *ld, const ynode *root)
     const ynode *n;
     if ((n = ys_require(root, "title", "the document", ld->dl))) {
         doc->title = copy_text(ld, n, "'title'");
-        doc->title_loc = n->loc;
+        doc->title_loc = doc_loc(ld, n);
     }
     if ((n = ys_require(root, "organization", "the document", ld->dl)))
         doc->organization = copy_text(ld, n, "'organization'");
@@ -314,7 +322,6 @@ document *content_from_tree(const ytree *tree, diag_list *dl)
         diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
         return NULL;
     }
-    /* Locations in the tree point at tree->path; the document keeps its own copy. */
     ys_check_keys(tree->root, top_keys, "the content file", dl);
     load_metadata(&ld, tree->root);
     load_body(&ld, tree->root);
@@ -331,7 +338,6 @@ document *content_load(const char *path, diag_list *dl)
     if (!tree)
         return NULL;
     document *doc = content_from_tree(tree, dl);
-    /* Block locations point into tree->path; re-point them to the document's copy. */
     ytree_free(tree);
     return doc;
 }

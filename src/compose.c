@@ -1,0 +1,450 @@
+/* compose.c — document tree → flow: every block set in its style.
+ *
+ * Headings (the title, parts, sections) are one flow item each, a whole
+ * number of grid lines tall, with their decoration.  Everything else is
+ * set line by line by the line breaker, one flow item per line, so that
+ * pagination can cut between lines.  Listed blocks (⑴ ① ・ 1）) hang their
+ * marker: every line of the text starts under the text's first character. */
+#include "compose.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "linebreak.h"
+#include "text_run.h"
+
+/* JLREQ's ideographic em box: the baseline lies 0.88 em below its top
+ * (the ideographic character face is centred on the em box, 0.12 em of it
+ * below the baseline). */
+#define EM_BOX_ASCENT 0.88f
+
+typedef struct composer {
+    const document *doc;
+    const layout *lay;
+    const font_set *fs;
+    diag_list *dl;
+    flow *out;
+    lb_result lines;      /* reused for every paragraph */
+    char_buf chars;       /* reused likewise */
+    int next_para;
+    bool failed;
+} composer;
+
+/* ---- the flow's arrays ---------------------------------------------------- */
+
+#define GROW(arr, n, cap)                                                     \
+    do {                                                                      \
+        if ((n) == (cap)) {                                                   \
+            size_t new_cap_ = (cap) ? (cap) * 2 : 64;                         \
+            void *grown_ = realloc((arr), new_cap_ * sizeof *(arr));          \
+            if (!grown_)                                                      \
+                return false;                                                 \
+            (arr) = grown_;                                                   \
+            (cap) = new_cap_;                                                 \
+        }                                                                     \
+    } while (0)
+
+static bool push_item(flow *f, flow_item item)
+{
+    GROW(f->items, f->n_items, f->cap_items);
+    f->items[f->n_items++] = item;
+    return true;
+}
+
+static bool push_glyph(flow *f, pg_glyph g)
+{
+    GROW(f->glyphs, f->n_glyphs, f->cap_glyphs);
+    f->glyphs[f->n_glyphs++] = g;
+    return true;
+}
+
+static bool push_shape(flow *f, pg_shape s)
+{
+    GROW(f->shapes, f->n_shapes, f->cap_shapes);
+    f->shapes[f->n_shapes++] = s;
+    return true;
+}
+
+void flow_free(flow *f)
+{
+    for (size_t i = 0; i < f->n_items; i++) {
+        free(f->items[i].mark_title);
+        free(f->items[i].running_head);
+    }
+    free(f->items);
+    free(f->glyphs);
+    free(f->shapes);
+    memset(f, 0, sizeof *f);
+}
+
+static flow_item new_item(composer *c, flow_kind kind, float lines, const block *source)
+{
+    return (flow_item){
+        .kind = kind, .lines = lines, .glyph_first = c->out->n_glyphs, .shape_first = c->out->n_shapes,
+        .para = -1, .mark_level = -1, .source = source,
+    };
+}
+
+static void out_of_memory(composer *c)
+{
+    if (!c->failed)
+        diag_report(c->dl, D_INTERNAL, (src_loc){0}, "out of memory");
+    c->failed = true;
+}
+
+static void add_item(composer *c, flow_item item)
+{
+    item.glyph_count = c->out->n_glyphs - item.glyph_first;
+    item.shape_count = c->out->n_shapes - item.shape_first;
+    if (!push_item(c->out, item))
+        out_of_memory(c);
+}
+
+static void add_space(composer *c, float lines, const block *source)
+{
+    if (lines > 0)
+        add_item(c, new_item(c, FLOW_SPACE, lines, source));
+}
+
+/* ---- labels and geometry ---------------------------------------------- */
+
+char *block_label(const block *b, const layout *lay)
+{
+    const block_style *st = &lay->styles[b->kind];
+    return num_label(st->numbering, b->ordinal, st->number_format, st->marker);
+}
+
+static const block_style *style_of(const composer *c, const block *b)
+{
+    return &c->lay->styles[b->kind];
+}
+
+static float em(const composer *c)
+{
+    return c->lay->body_size;
+}
+
+/* Where a block's marker starts, in ems from the type area's left edge:
+ * its parent's marker position plus its own indent ("indent grows by one
+ * em per level" is a matter of the layout's numbers). */
+static float marker_x_em(const composer *c, const block *b)
+{
+    float x = 0;
+    for (; b && b->kind != BK_DOCUMENT; b = b->parent)
+        x += c->lay->styles[b->kind].indent;
+    return x;
+}
+
+/* ---- setting text -------------------------------------------------------- */
+
+static run_style run_style_of(const block_style *st, uint16_t flags)
+{
+    return (run_style){.font = st->font, .size = st->size, .color = st->color, .flags = flags};
+}
+
+/* The (新) mark, glued to the text that follows it. */
+static void append_new_mark(composer *c, const block_style *st)
+{
+    run_style mark = {.font = c->lay->new_mark_font, .size = st->size, .color = c->lay->new_mark_color};
+    size_t first = c->chars.n;
+    if (!run_append(&c->chars, c->lay->new_mark_text, &mark, c->fs, c->lay, (src_loc){c->lay->path, 0, 0}, c->dl))
+        c->failed = true;
+    for (size_t i = first + 1; i < c->chars.n; i++)
+        c->chars.chars[i].flags |= LB_NO_BREAK_BEFORE;
+}
+
+/* Fills c->chars with (label)(new mark)text of block b in style st. */
+static void build_chars(composer *c, const block *b, const block_style *st, const char *label)
+{
+    c->chars.n = 0;
+    run_style rs = run_style_of(st, 0);
+    if (label && !run_append(&c->chars, label, &rs, c->fs, c->lay, b->text_loc, c->dl))
+        c->failed = true;
+    if (b->is_new)
+        append_new_mark(c, st);
+    size_t text_start = c->chars.n;
+    if (b->text && !run_append(&c->chars, b->text, &rs, c->fs, c->lay, b->text_loc, c->dl))
+        c->failed = true;
+    /* the mark never ends a line on its own */
+    if (b->is_new && c->chars.n > text_start)
+        c->chars.chars[text_start].flags |= LB_NO_BREAK_BEFORE;
+}
+
+/* Breaks c->chars into c->lines; false (with a diagnostic) if a unit is too wide. */
+static bool break_lines(composer *c, const block *b, float measure, float first_indent, float unit_em)
+{
+    lb_params p = {.measure = measure, .first_indent = first_indent, .em = unit_em, .rules = c->lay->rules};
+    size_t bad = 0;
+    lb_result_clear(&c->lines);
+    lb_status st = lb_set_paragraph(c->chars.chars, c->chars.n, &p, &c->lines, &bad);
+    if (st == LB_OK)
+        return true;
+    if (st == LB_NO_MEMORY) {
+        out_of_memory(c);
+        return false;
+    }
+    diag_report(c->dl, D_TOO_WIDE, b->text_loc,
+                "an unbreakable run starting at character %zu of this text is wider than the line (%.1fpt)",
+                bad + 1, measure);
+    diag_hint(c->dl, "insert a space or break the word, or use a layout with a wider measure");
+    c->failed = true;
+    return false;
+}
+
+/* Copies line `li` of c->lines as glyphs at x0, baseline `base` below the item top. */
+static void emit_line_glyphs(composer *c, size_t li, float x0, float base)
+{
+    const lb_line *ln = &c->lines.lines[li];
+    for (size_t g = ln->first; g < ln->first + ln->count; g++) {
+        const lb_glyph *lg = &c->lines.glyphs[g];
+        pg_glyph pg = {.cp = lg->cp, .font = lg->font, .color = lg->color, .size = lg->size,
+                       .x = x0 + lg->x, .y = base, .width = lg->width};
+        if (!push_glyph(c->out, pg))
+            out_of_memory(c);
+    }
+}
+
+/* One flow item per line; the lines of a paragraph share a paragraph id so
+ * that pagination can keep widows and orphans away. */
+static void emit_paragraph_lines(composer *c, const block *b, float x0, float size)
+{
+    int para = c->next_para++;
+    for (size_t li = 0; li < c->lines.n_lines; li++) {
+        flow_item item = new_item(c, FLOW_LINE, 1, b);
+        item.para = para;
+        item.para_line = (int)li;
+        item.para_lines = (int)c->lines.n_lines;
+        emit_line_glyphs(c, li, x0, EM_BOX_ASCENT * size);
+        add_item(c, item);
+    }
+}
+
+/* ---- headings ------------------------------------------------------------- */
+
+static float heading_height(const composer *c, float lines)
+{
+    return lines * c->lay->pitch - (c->lay->pitch - c->lay->body_size);
+}
+
+static void add_decoration(composer *c, const block_style *st, float height, float text_top, float text_h)
+{
+    float left = c->lay->area_left, right = left + c->lay->measure;
+    pg_shape s = {.color = st->decor_color, .line_width = st->rule_width};
+    switch (st->decor) {
+    case DECOR_NONE: return;
+    case DECOR_BAND: s.kind = PG_FILL_RECT; s.x0 = left; s.x1 = right; s.y0 = 0; s.y1 = height; break;
+    case DECOR_BOX: s.kind = PG_STROKE_RECT; s.x0 = left; s.x1 = right; s.y0 = 0; s.y1 = height; break;
+    case DECOR_LEFT_RULE:
+        s.kind = PG_FILL_RECT;
+        s.x0 = left;
+        s.x1 = left + st->rule_width;
+        s.y0 = text_top - 0.15f * text_h;
+        s.y1 = text_top + 1.15f * text_h;
+        break;
+    case DECOR_UNDERLINE: s.kind = PG_LINE; s.x0 = left; s.x1 = right; s.y0 = s.y1 = height; break;
+    }
+    if (!push_shape(c->out, s))
+        out_of_memory(c);
+}
+
+/* Text inside a band or box starts one em in; beside a left rule, half an em after it. */
+static float heading_inset(const composer *c, const block_style *st)
+{
+    switch (st->decor) {
+    case DECOR_BAND:
+    case DECOR_BOX: return em(c);
+    case DECOR_LEFT_RULE: return st->rule_width + 0.5f * em(c);
+    default: return 0;
+    }
+}
+
+static float aligned_x(const composer *c, const block_style *st, size_t li, float left, float measure)
+{
+    float w = c->lines.lines[li].width;
+    if (st->align == ALIGN_CENTER)
+        return left + (measure - w) / 2;
+    if (st->align == ALIGN_END)
+        return left + measure - w;
+    return left;
+}
+
+/* A heading: one flow item of whole grid lines, its text lines centred in it. */
+static void compose_heading_text(composer *c, const block *b, const block_style *st, const char *label)
+{
+    build_chars(c, b, st, label);
+    float inset = heading_inset(c, st);
+    float left = c->lay->area_left + marker_x_em(c, b) * em(c) + inset;
+    float measure = c->lay->measure - (left - c->lay->area_left) - (st->decor == DECOR_BAND ? inset : 0);
+    if (!break_lines(c, b, measure, 0, st->size))
+        return;
+    size_t n = c->lines.n_lines;
+    float lines = st->lines > (float)n ? st->lines : (float)n;
+    float height = heading_height(c, lines);
+    float text_h = (float)(n - 1) * c->lay->pitch + st->size;
+    float text_top = (height - text_h) / 2;
+
+    add_space(c, st->space_before, b);
+    flow_item item = new_item(c, FLOW_LINE, lines, b);
+    item.keep_with_next = st->keep_with_next;
+    item.page_break_before = st->page_break_before;
+    add_decoration(c, st, height, text_top, text_h);
+    for (size_t li = 0; li < n; li++)
+        emit_line_glyphs(c, li, aligned_x(c, st, li, left, measure),
+                         text_top + (float)li * c->lay->pitch + EM_BOX_ASCENT * st->size);
+    if (st->bookmark && b->text) {
+        item.mark_level = b->kind == BK_PART ? 0 : 1;
+        size_t len = strlen(label ? label : "") + strlen(b->text) + 1;
+        item.mark_title = malloc(len);
+        if (item.mark_title)
+            snprintf(item.mark_title, len, "%s%s", label ? label : "", b->text);
+        if (b->kind == BK_PART && item.mark_title)
+            item.running_head = strdup(item.mark_title);
+    }
+    add_item(c, item);
+    add_space(c, st->space_after, b);
+}
+
+static void compose_heading(composer *c, const block *b)
+{
+    const block_style *st = style_of(c, b);
+    char *label = block_label(b, c->lay);
+    compose_heading_text(c, b, st, label && label[0] ? label : NULL);
+    free(label);
+}
+
+/* The title page's title and organisation lines are headings without numbers. */
+static void compose_title(composer *c)
+{
+    block title = {.kind = BK_DOCUMENT, .text = c->doc->title, .text_loc = c->doc->title_loc};
+    block org = title;
+    org.text = c->doc->organization;
+    compose_heading_text(c, &title, &c->lay->styles[BK_DOCUMENT], NULL);
+    if (c->doc->organization)
+        compose_heading_text(c, &org, &c->lay->organization, NULL);
+}
+
+/* ---- running text and listed blocks --------------------------------------- */
+
+static void compose_paragraph(composer *c, const block *b)
+{
+    const block_style *st = style_of(c, b);
+    float left_em = marker_x_em(c, b);
+    float x0 = c->lay->area_left + left_em * em(c);
+    build_chars(c, b, st, NULL);
+    add_space(c, st->space_before, b);
+    if (break_lines(c, b, c->lay->measure - left_em * em(c), st->first_line_indent * em(c), em(c)))
+        emit_paragraph_lines(c, b, x0, st->size);
+    add_space(c, st->space_after, b);
+}
+
+/* The marker box: the layout's width, or the widest label among the
+ * block's siblings of the same kind (so 9）and 72）align), plus the gap. */
+static float marker_box(composer *c, const block *b, const block_style *st)
+{
+    if (st->marker_width > 0)
+        return st->marker_width * em(c);
+    float widest = 0;
+    run_style rs = run_style_of(st, 0);
+    char_buf tmp = {0};
+    const block *parent = b->parent;
+    for (size_t i = 0; parent && i < parent->n_children; i++) {
+        const block *sib = parent->children[i];
+        if (sib->kind != b->kind)
+            continue;
+        char *label = block_label(sib, c->lay);
+        tmp.n = 0;
+        if (label && run_append(&tmp, label, &rs, c->fs, c->lay, sib->loc, c->dl)) {
+            float w = run_width(tmp.chars, tmp.n);
+            widest = w > widest ? w : widest;
+        }
+        free(label);
+    }
+    char_buf_free(&tmp);
+    return widest + st->marker_gap * em(c);
+}
+
+/* The marker's glyphs, on the first line of the block, right-aligned in
+ * its box when the layout asks (number_align: end). */
+static void emit_marker(composer *c, const block *b, const block_style *st, float x, float box)
+{
+    char *label = block_label(b, c->lay);
+    if (!label || !label[0]) {
+        free(label);
+        return;
+    }
+    char_buf m = {0};
+    run_style rs = run_style_of(st, 0);
+    if (run_append(&m, label, &rs, c->fs, c->lay, b->loc, c->dl)) {
+        float w = run_width(m.chars, m.n);
+        float gx = st->number_align == ALIGN_END ? x + box - st->marker_gap * em(c) - w : x;
+        for (size_t i = 0; i < m.n; i++) {
+            pg_glyph g = {.cp = m.chars[i].cp, .font = m.chars[i].font, .color = m.chars[i].color,
+                          .size = m.chars[i].size, .x = gx, .y = EM_BOX_ASCENT * st->size,
+                          .width = m.chars[i].advance};
+            gx += m.chars[i].advance;
+            if (!push_glyph(c->out, g))
+                out_of_memory(c);
+        }
+    } else {
+        c->failed = true;
+    }
+    char_buf_free(&m);
+    free(label);
+}
+
+static void compose_listed(composer *c, const block *b)
+{
+    const block_style *st = style_of(c, b);
+    float mx = c->lay->area_left + marker_x_em(c, b) * em(c);
+    float box = marker_box(c, b, st);
+    float text_x = mx + box;
+    float measure = c->lay->area_left + c->lay->measure - text_x;
+    build_chars(c, b, st, NULL);
+    add_space(c, st->space_before, b);
+    if (!break_lines(c, b, measure, 0, em(c)))
+        return;
+    int para = c->next_para++;
+    for (size_t li = 0; li < c->lines.n_lines; li++) {
+        flow_item item = new_item(c, FLOW_LINE, 1, b);
+        item.para = para;
+        item.para_line = (int)li;
+        item.para_lines = (int)c->lines.n_lines;
+        item.keep_with_next = st->keep_with_next && li + 1 == c->lines.n_lines;
+        if (li == 0)
+            emit_marker(c, b, st, mx, box);
+        emit_line_glyphs(c, li, text_x, EM_BOX_ASCENT * st->size);
+        add_item(c, item);
+    }
+    add_space(c, st->space_after, b);
+}
+
+/* ---- the tree --------------------------------------------------------------- */
+
+static void compose_block(composer *c, const block *b)
+{
+    if (diag_too_many(c->dl))
+        return;
+    switch (b->kind) {
+    case BK_DOCUMENT: compose_title(c); break;
+    case BK_PART:
+    case BK_SECTION: compose_heading(c, b); break;
+    case BK_PARAGRAPH: compose_paragraph(c, b); break;
+    case BK_SUBSECTION:
+    case BK_ITEM:
+    case BK_BULLET:
+    case BK_ENTRY: compose_listed(c, b); break;
+    case BK__COUNT: break;
+    }
+    for (size_t i = 0; i < b->n_children; i++)
+        compose_block(c, b->children[i]);
+}
+
+bool compose(const document *doc, const layout *lay, const font_set *fs, flow *out, diag_list *dl)
+{
+    composer c = {.doc = doc, .lay = lay, .fs = fs, .dl = dl, .out = out};
+    memset(out, 0, sizeof *out);
+    lb_result_init(&c.lines);
+    compose_block(&c, doc->root);
+    lb_result_free(&c.lines);
+    char_buf_free(&c.chars);
+    return !c.failed;
+}

@@ -1,0 +1,119 @@
+/* furniture.c — the running header (the current part's title, with a
+ * hairline under it) and the footer ("3 / 13") of every page, set outside
+ * the type area once the page count is known. */
+#include "paginate.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "text_run.h"
+
+/* Expands {page} {pages} {part} in a template; malloc'd. */
+static char *expand_template(const char *tmpl, int page, int pages, const char *part)
+{
+    size_t cap = strlen(tmpl) + (part ? strlen(part) : 0) + 64, n = 0;
+    char *out = malloc(cap);
+    if (!out)
+        return NULL;
+    for (const char *s = tmpl; *s;) {
+        char num[24];
+        const char *insert = NULL;
+        size_t skip = 1;
+        if (strncmp(s, "{page}", 6) == 0) {
+            snprintf(num, sizeof num, "%d", page);
+            insert = num, skip = 6;
+        } else if (strncmp(s, "{pages}", 7) == 0) {
+            snprintf(num, sizeof num, "%d", pages);
+            insert = num, skip = 7;
+        } else if (strncmp(s, "{part}", 6) == 0) {
+            insert = part ? part : "", skip = 6;
+        }
+        size_t add = insert ? strlen(insert) : 1;
+        if (n + add + 1 > cap) {
+            cap = (n + add + 1) * 2;
+            char *grown = realloc(out, cap);
+            if (!grown) {
+                free(out);
+                return NULL;
+            }
+            out = grown;
+        }
+        memcpy(out + n, insert ? insert : s, add);
+        n += add;
+        s += skip;
+    }
+    out[n] = '\0';
+    return out;
+}
+
+/* "outside": the outer edge of a bound booklet, right on odd (recto) pages. */
+static float furniture_x(const page_furniture *pf, const layout *lay, int page, float width)
+{
+    text_align a = pf->align;
+    if (a == ALIGN_OUTSIDE)
+        a = page % 2 == 1 ? ALIGN_END : ALIGN_START;
+    if (a == ALIGN_CENTER)
+        return lay->area_left + (lay->measure - width) / 2;
+    if (a == ALIGN_END)
+        return lay->area_left + lay->measure - width;
+    return lay->area_left;
+}
+
+static bool draw_text(pg_page *pg, const lb_char *chars, size_t n, float x, float baseline)
+{
+    for (size_t i = 0; i < n; i++) {
+        pg_glyph g = {.cp = chars[i].cp, .font = chars[i].font, .color = chars[i].color, .size = chars[i].size,
+                      .x = x, .y = baseline, .width = chars[i].advance};
+        if (!pg_add_glyph(pg, g))
+            return false;
+        x += chars[i].advance;
+    }
+    return true;
+}
+
+/* The header sits above the type area, its rule between it and the text;
+ * the footer below.  offset is the distance from the type area edge to
+ * the baseline. */
+static bool draw_one(pg_page *pg, const page_furniture *pf, const layout *lay, const font_set *fs, int page,
+                     int pages, bool above, diag_list *dl)
+{
+    if (!pf->present || !pf->text || (page == 1 && !pf->on_first_page))
+        return true;
+    if (above && !pg->running_head && strstr(pf->text, "{part}"))
+        return true;   /* no part yet: no running head */
+    char *text = expand_template(pf->text, page, pages, pg->running_head);
+    if (!text)
+        return false;
+    char_buf buf = {0};
+    run_style st = {.font = pf->font, .size = pf->size, .color = pf->color};
+    bool ok = run_append(&buf, text, &st, fs, lay, (src_loc){lay->path, 0, 0}, dl);
+    float area_bottom = lay->area_top - lay->area_height;
+    float baseline = above ? lay->area_top + pf->offset : area_bottom - pf->offset;
+    if (ok) {
+        float w = run_width(buf.chars, buf.n);
+        ok = draw_text(pg, buf.chars, buf.n, furniture_x(pf, lay, page, w), baseline);
+    }
+    if (ok && above && pf->rule_width > 0) {
+        float y = baseline - 0.35f * pf->size;
+        pg_shape rule = {.kind = PG_LINE, .x0 = lay->area_left, .x1 = lay->area_left + lay->measure,
+                         .y0 = y, .y1 = y, .line_width = pf->rule_width, .color = pf->color};
+        ok = pg_add_shape(pg, rule);
+    }
+    char_buf_free(&buf);
+    free(text);
+    return ok;
+}
+
+bool draw_furniture(pg_doc *d, const layout *lay, const font_set *fs, diag_list *dl)
+{
+    int pages = (int)d->n_pages;
+    for (size_t i = 0; i < d->n_pages; i++) {
+        pg_page *pg = &d->pages[i];
+        if (pg->blank)
+            continue;
+        if (!draw_one(pg, &lay->header, lay, fs, (int)i + 1, pages, true, dl) ||
+            !draw_one(pg, &lay->footer, lay, fs, (int)i + 1, pages, false, dl))
+            return false;
+    }
+    return true;
+}

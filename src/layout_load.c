@@ -1,0 +1,546 @@
+/* layout_load.c — layout YAML → layout rules, checked field by field.
+ *
+ * Every settable field is a row of a table (key, type, offset, range), so
+ * the allowed keys, their parsing and their checks are written once. */
+#include "layout.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "yschema.h"
+
+typedef enum field_type {
+    F_FONT,      /* font role name -> int index */
+    F_LENGTH,    /* float pt */
+    F_EM,        /* float, em of the body size */
+    F_NUMBER,    /* float, plain */
+    F_INT,       /* int */
+    F_COLOR,     /* rgb_color */
+    F_BOOL,      /* bool */
+    F_TEXT,      /* char * (owned) */
+    F_ALIGN,     /* text_align */
+    F_NUMBERING, /* num_style */
+    F_DECOR,     /* decor_kind */
+    F_KINSOKU,   /* kinsoku_level */
+    F_BREAK      /* bool: page_break: before | none */
+} field_type;
+
+typedef struct field {
+    const char *key;
+    field_type type;
+    size_t offset;
+    float min, max;
+} field;
+
+#define END_FIELDS {NULL, 0, 0, 0, 0}
+
+static const field style_fields[] = {
+    {"font", F_FONT, offsetof(block_style, font), 0, 0},
+    {"size", F_LENGTH, offsetof(block_style, size), 1, 200},
+    {"color", F_COLOR, offsetof(block_style, color), 0, 0},
+    {"numbering", F_NUMBERING, offsetof(block_style, numbering), 0, 0},
+    {"format", F_TEXT, offsetof(block_style, number_format), 0, 0},
+    {"marker", F_TEXT, offsetof(block_style, marker), 0, 0},
+    {"number_align", F_ALIGN, offsetof(block_style, number_align), 0, 0},
+    {"indent", F_EM, offsetof(block_style, indent), 0, 40},
+    {"marker_width", F_EM, offsetof(block_style, marker_width), 0, 20},
+    {"marker_gap", F_EM, offsetof(block_style, marker_gap), 0, 10},
+    {"first_line_indent", F_EM, offsetof(block_style, first_line_indent), 0, 10},
+    {"lines", F_NUMBER, offsetof(block_style, lines), 0, 20},
+    {"space_before", F_NUMBER, offsetof(block_style, space_before), 0, 20},
+    {"space_after", F_NUMBER, offsetof(block_style, space_after), 0, 20},
+    {"align", F_ALIGN, offsetof(block_style, align), 0, 0},
+    {"decoration", F_DECOR, offsetof(block_style, decor), 0, 0},
+    {"decoration_color", F_COLOR, offsetof(block_style, decor_color), 0, 0},
+    {"rule_width", F_LENGTH, offsetof(block_style, rule_width), 0, 20},
+    {"page_break", F_BREAK, offsetof(block_style, page_break_before), 0, 0},
+    {"keep_with_next", F_BOOL, offsetof(block_style, keep_with_next), 0, 0},
+    {"bookmark", F_BOOL, offsetof(block_style, bookmark), 0, 0},
+    END_FIELDS,
+};
+
+static const field furniture_fields[] = {
+    {"text", F_TEXT, offsetof(page_furniture, text), 0, 0},
+    {"font", F_FONT, offsetof(page_furniture, font), 0, 0},
+    {"size", F_LENGTH, offsetof(page_furniture, size), 1, 100},
+    {"color", F_COLOR, offsetof(page_furniture, color), 0, 0},
+    {"align", F_ALIGN, offsetof(page_furniture, align), 0, 0},
+    {"rule_width", F_LENGTH, offsetof(page_furniture, rule_width), 0, 10},
+    {"offset", F_LENGTH, offsetof(page_furniture, offset), 0, 300},
+    {"first_page", F_BOOL, offsetof(page_furniture, on_first_page), 0, 0},
+    END_FIELDS,
+};
+
+static const field typesetting_fields[] = {
+    {"kinsoku", F_KINSOKU, offsetof(typeset_rules, kinsoku), 0, 0},
+    {"compress_punctuation", F_BOOL, offsetof(typeset_rules, compress_punctuation), 0, 0},
+    {"hanging_punctuation", F_BOOL, offsetof(typeset_rules, hanging_punctuation), 0, 0},
+    {"wa_ou_space", F_NUMBER, offsetof(typeset_rules, wa_ou_space), 0, 1},
+    {"wa_ou_space_min", F_NUMBER, offsetof(typeset_rules, wa_ou_space_min), 0, 1},
+    {"max_expand", F_NUMBER, offsetof(typeset_rules, max_expand), 0, 2},
+    {"justify", F_BOOL, offsetof(typeset_rules, justify), 0, 0},
+    END_FIELDS,
+};
+
+static const field new_mark_fields[] = {
+    {"text", F_TEXT, offsetof(layout, new_mark_text), 0, 0},
+    {"font", F_FONT, offsetof(layout, new_mark_font), 0, 0},
+    {"color", F_COLOR, offsetof(layout, new_mark_color), 0, 0},
+    END_FIELDS,
+};
+
+static const field body_fields[] = {
+    {"font", F_FONT, offsetof(layout, body_font), 0, 0},
+    {"size", F_LENGTH, offsetof(layout, body_size), 4, 100},
+    {"line_pitch", F_NUMBER, offsetof(layout, line_pitch), 1, 4},
+    {"color", F_COLOR, offsetof(layout, body_color), 0, 0},
+    END_FIELDS,
+};
+
+static const field pagination_fields[] = {
+    {"widow_lines", F_INT, offsetof(layout, widow_lines), 1, 10},
+    {"orphan_lines", F_INT, offsetof(layout, orphan_lines), 1, 10},
+    END_FIELDS,
+};
+
+static const field page_fields[] = {
+    {"chars_per_line", F_INT, offsetof(layout, chars_per_line), 5, 200},
+    {"lines_per_page", F_INT, offsetof(layout, lines_per_page), 3, 300},
+    {"shift_x", F_LENGTH, offsetof(layout, shift_x), -500, 500},
+    {"shift_y", F_LENGTH, offsetof(layout, shift_y), -500, 500},
+    END_FIELDS, /* "paper" is read separately */
+};
+
+static const char *const align_names[] = {"start", "center", "end", "outside", NULL};
+static const char *const decor_names[] = {"none", "band", "box", "left-rule", "underline", NULL};
+static const char *const kinsoku_names[] = {"strict", "normal", "loose", NULL};
+static const char *const break_names[] = {"none", "before", NULL};
+
+/* Block styles by their key under "blocks". */
+static const struct {
+    const char *key;
+    block_kind kind;   /* BK__COUNT: the organisation line */
+} block_keys[] = {
+    {"document", BK_DOCUMENT},   {"organization", BK__COUNT}, {"paragraph", BK_PARAGRAPH},
+    {"part", BK_PART},           {"section", BK_SECTION},     {"subsection", BK_SUBSECTION},
+    {"item", BK_ITEM},           {"bullet", BK_BULLET},       {"entry", BK_ENTRY},
+};
+#define N_BLOCK_KEYS (sizeof block_keys / sizeof block_keys[0])
+
+typedef struct lloader {
+    layout *lay;
+    const ynode *palette;
+    diag_list *dl;
+} lloader;
+
+/* ---- fields ---------------------------------------------------------- */
+
+static void keys_of(const field *fields, const char **out, size_t extra_n, const char *const *extra)
+{
+    size_t n = 0;
+    for (; fields->key; fields++)
+        out[n++] = fields->key;
+    for (size_t i = 0; i < extra_n; i++)
+        out[n++] = extra[i];
+    out[n] = NULL;
+}
+
+static bool read_font_ref(lloader *ld, const ynode *v, const char *what, int *out)
+{
+    if (!ys_expect(v, YN_SCALAR, what, ld->dl))
+        return false;
+    int idx = layout_font_index(ld->lay, v->value);
+    if (idx >= 0) {
+        *out = idx;
+        return true;
+    }
+    diag_report(ld->dl, D_BAD_VALUE, v->loc, "%s: no font role named '%s' in 'fonts'", what, v->value);
+    const char *best = NULL;
+    int best_d = 3;
+    for (size_t i = 0; i < ld->lay->n_fonts; i++) {
+        int d = ys_edit_distance(v->value, ld->lay->fonts[i].name);
+        if (d < best_d) {
+            best_d = d;
+            best = ld->lay->fonts[i].name;
+        }
+    }
+    if (best)
+        diag_hint(ld->dl, "did you mean '%s'?", best);
+    return false;
+}
+
+static void read_field(lloader *ld, const field *f, const ynode *v, void *base, const char *what)
+{
+    char *p = (char *)base + f->offset;
+    int choice;
+    long n;
+    switch (f->type) {
+    case F_FONT: read_font_ref(ld, v, what, (int *)p); break;
+    case F_LENGTH: ys_length(v, what, f->min, f->max, (float *)p, ld->dl); break;
+    case F_EM:
+    case F_NUMBER: ys_number(v, what, f->min, f->max, (float *)p, ld->dl); break;
+    case F_INT:
+        if (ys_int(v, what, (long)f->min, (long)f->max, &n, ld->dl))
+            *(int *)p = (int)n;
+        break;
+    case F_COLOR: ys_color(v, ld->palette, what, (rgb_color *)p, ld->dl); break;
+    case F_BOOL: ys_bool(v, what, (bool *)p, ld->dl); break;
+    case F_TEXT:
+        if (ys_expect(v, YN_SCALAR, what, ld->dl)) {
+            free(*(char **)p);
+            *(char **)p = strdup(v->value);
+        }
+        break;
+    case F_ALIGN:
+        if (ys_choice(v, align_names, what, &choice, ld->dl))
+            *(text_align *)p = (text_align)choice;
+        break;
+    case F_DECOR:
+        if (ys_choice(v, decor_names, what, &choice, ld->dl))
+            *(decor_kind *)p = (decor_kind)choice;
+        break;
+    case F_KINSOKU:
+        if (ys_choice(v, kinsoku_names, what, &choice, ld->dl))
+            *(kinsoku_level *)p = (kinsoku_level)choice;
+        break;
+    case F_BREAK:
+        if (ys_choice(v, break_names, what, &choice, ld->dl))
+            *(bool *)p = choice == 1;
+        break;
+    case F_NUMBERING:
+        if (!ys_expect(v, YN_SCALAR, what, ld->dl))
+            break;
+        choice = num_style_from_name(v->value);
+        if (choice < 0) {
+            diag_report(ld->dl, D_BAD_VALUE, v->loc, "%s: unknown numbering style '%s'", what, v->value);
+            diag_hint(ld->dl, "styles: none, marker, decimal, fullwidth, roman, roman-lower, paren, circled, "
+                              "kanji, alpha");
+        } else {
+            *(num_style *)p = (num_style)choice;
+        }
+        break;
+    }
+}
+
+/* Reads every member of map that fields describes into base; reports the
+ * others (except the extra keys, which the caller reads). */
+static void read_fields(lloader *ld, const ynode *map, const field *fields, void *base, const char *section,
+                        const char *const *extra, size_t n_extra)
+{
+    const char *keys[40];
+    keys_of(fields, keys, n_extra, extra);
+    if (!ys_expect(map, YN_MAPPING, section, ld->dl))
+        return;
+    ys_check_keys(map, keys, section, ld->dl);
+    for (const field *f = fields; f->key; f++) {
+        const ynode *v = ynode_get(map, f->key);
+        if (!v)
+            continue;
+        char what[96];
+        snprintf(what, sizeof what, "%s: '%s'", section, f->key);
+        read_field(ld, f, v, base, what);
+    }
+}
+
+/* ---- sections of the file --------------------------------------------- */
+
+static char *resolve_path(const char *layout_path, const char *file)
+{
+    if (file[0] == '/')
+        return strdup(file);
+    const char *slash = strrchr(layout_path, '/');
+    size_t dir = slash ? (size_t)(slash - layout_path) + 1 : 0;
+    char *out = malloc(dir + strlen(file) + 1);
+    if (!out)
+        return NULL;
+    memcpy(out, layout_path, dir);
+    strcpy(out + dir, file);
+    return out;
+}
+
+/* fonts: role: file.ttf, or role: {file: …, fallback: [role, …]} */
+static void read_fonts(lloader *ld, const ynode *map)
+{
+    layout *lay = ld->lay;
+    if (!ys_expect(map, YN_MAPPING, "'fonts'", ld->dl))
+        return;
+    lay->fonts = calloc(map->count ? map->count : 1, sizeof *lay->fonts);
+    if (!lay->fonts)
+        return;
+    for (size_t i = 0; i < map->count; i++) {
+        const ynode *v = map->items[i];
+        const ynode *file = v;
+        if (v->kind == YN_MAPPING) {
+            static const char *const keys[] = {"file", "fallback", NULL};
+            ys_check_keys(v, keys, "a font", ld->dl);
+            file = ys_require(v, "file", "a font", ld->dl);
+        }
+        const char *path = file ? ys_text(file, "a font file", ld->dl) : NULL;
+        layout_font *lf = &lay->fonts[lay->n_fonts++];
+        lf->name = strdup(map->keys[i]->value);
+        lf->path = path ? resolve_path(lay->path, path) : NULL;
+        lf->loc = (src_loc){lay->path, (file ? file : v)->loc.line, (file ? file : v)->loc.col};
+    }
+}
+
+static void read_fallbacks(lloader *ld, const ynode *map)
+{
+    for (size_t i = 0; map && map->kind == YN_MAPPING && i < map->count; i++) {
+        const ynode *fb = map->items[i]->kind == YN_MAPPING ? ynode_get(map->items[i], "fallback") : NULL;
+        if (!fb || !ys_expect(fb, YN_SEQUENCE, "'fallback'", ld->dl))
+            continue;
+        layout_font *lf = &ld->lay->fonts[i];
+        for (size_t j = 0; j < fb->count; j++) {
+            int idx;
+            if (lf->n_fallbacks == LAYOUT_MAX_FALLBACKS) {
+                diag_report(ld->dl, D_LIMIT, fb->items[j]->loc, "at most %d fallback fonts per role",
+                            LAYOUT_MAX_FALLBACKS);
+                break;
+            }
+            if (read_font_ref(ld, fb->items[j], "'fallback'", &idx))
+                lf->fallbacks[lf->n_fallbacks++] = idx;
+        }
+    }
+}
+
+static bool paper_by_name(const char *name, float *w, float *h)
+{
+    static const struct { const char *name; float w, h; } papers[] = {
+        {"A3", 841.89f, 1190.55f}, {"A4", 595.28f, 841.89f}, {"A5", 419.53f, 595.28f},
+        {"B5", 515.91f, 728.50f},  {"letter", 612.0f, 792.0f},
+    };
+    for (size_t i = 0; i < sizeof papers / sizeof papers[0]; i++)
+        if (strcmp(name, papers[i].name) == 0) {
+            *w = papers[i].w;
+            *h = papers[i].h;
+            return true;
+        }
+    return false;
+}
+
+/* paper: A4, or [210mm, 297mm] */
+static void read_paper(lloader *ld, const ynode *v)
+{
+    layout *lay = ld->lay;
+    if (v->kind == YN_SEQUENCE && v->count == 2) {
+        ys_length(v->items[0], "paper width", 72, 14400, &lay->paper_width, ld->dl);
+        ys_length(v->items[1], "paper height", 72, 14400, &lay->paper_height, ld->dl);
+        return;
+    }
+    if (v->kind == YN_SCALAR && paper_by_name(v->value, &lay->paper_width, &lay->paper_height))
+        return;
+    diag_report(ld->dl, D_BAD_VALUE, v->loc, "'paper' must be A3, A4, A5, B5, letter or [width, height]");
+}
+
+static void read_page(lloader *ld, const ynode *map)
+{
+    static const char *const extra[] = {"paper"};
+    read_fields(ld, map, page_fields, ld->lay, "'page'", extra, 1);
+    const ynode *paper = map->kind == YN_MAPPING ? ynode_get(map, "paper") : NULL;
+    if (paper)
+        read_paper(ld, paper);
+}
+
+static void read_palette(lloader *ld, const ynode *map)
+{
+    if (!ys_expect(map, YN_MAPPING, "'colors'", ld->dl))
+        return;
+    ld->palette = map;
+    for (size_t i = 0; i < map->count; i++) {
+        rgb_color unused;
+        ys_color(map->items[i], NULL, "a colour in 'colors'", &unused, ld->dl);
+    }
+}
+
+static void read_blocks(lloader *ld, const ynode *map)
+{
+    const char *keys[N_BLOCK_KEYS + 1];
+    for (size_t i = 0; i < N_BLOCK_KEYS; i++)
+        keys[i] = block_keys[i].key;
+    keys[N_BLOCK_KEYS] = NULL;
+    if (!ys_expect(map, YN_MAPPING, "'blocks'", ld->dl))
+        return;
+    ys_check_keys(map, keys, "'blocks'", ld->dl);
+    for (size_t i = 0; i < N_BLOCK_KEYS; i++) {
+        const ynode *v = ynode_get(map, block_keys[i].key);
+        if (!v)
+            continue;
+        block_kind k = block_keys[i].kind;
+        block_style *st = k == BK__COUNT ? &ld->lay->organization : &ld->lay->styles[k];
+        char section[64];
+        snprintf(section, sizeof section, "blocks: '%s'", block_keys[i].key);
+        st->present = true;
+        read_fields(ld, v, style_fields, st, section, NULL, 0);
+    }
+}
+
+/* ---- defaults and derived values --------------------------------------- */
+
+static void default_style(layout *lay, block_style *st, block_kind kind)
+{
+    st->font = lay->body_font;
+    st->size = lay->body_size;
+    st->color = lay->body_color;
+    st->keep_with_next = kind == BK_PART || kind == BK_SECTION || kind == BK_SUBSECTION ||
+                         kind == BK_DOCUMENT || kind == BK__COUNT;
+    st->marker_gap = 0;
+    st->rule_width = 0.5f;
+}
+
+static void set_defaults(layout *lay)
+{
+    lay->paper_width = 595.28f;
+    lay->paper_height = 841.89f;
+    lay->chars_per_line = 40;
+    lay->lines_per_page = 36;
+    lay->body_size = 10.5f;
+    lay->line_pitch = 1.75f;
+    lay->rules = (typeset_rules){KINSOKU_STRICT, true, false, 0.25f, 0.125f, 0.5f, true};
+    lay->widow_lines = 2;
+    lay->orphan_lines = 2;
+    lay->new_mark_font = -1;
+    lay->header.size = lay->footer.size = 9;
+    lay->header.offset = lay->footer.offset = 18;
+}
+
+/* Styles read before the body font was known must inherit it: fill the
+ * defaults first, then read the styles over them. */
+static void default_styles(layout *lay)
+{
+    for (int k = 0; k < BK__COUNT; k++)
+        default_style(lay, &lay->styles[k], (block_kind)k);
+    default_style(lay, &lay->organization, BK__COUNT);
+    lay->header.font = lay->footer.font = lay->body_font;
+    if (lay->new_mark_font < 0)
+        lay->new_mark_font = lay->body_font;
+}
+
+static void derive_geometry(lloader *ld, const ynode *page)
+{
+    layout *lay = ld->lay;
+    lay->measure = lay->chars_per_line * lay->body_size;
+    lay->pitch = lay->line_pitch * lay->body_size;
+    lay->area_height = lay->lines_per_page * lay->pitch - (lay->pitch - lay->body_size);
+    lay->area_left = (lay->paper_width - lay->measure) / 2 + lay->shift_x;
+    lay->area_top = lay->paper_height - (lay->paper_height - lay->area_height) / 2 + lay->shift_y;
+    src_loc at = page ? (src_loc){lay->path, page->loc.line, page->loc.col} : (src_loc){lay->path, 1, 1};
+    if (lay->area_left < 0 || lay->area_left + lay->measure > lay->paper_width)
+        diag_report(ld->dl, D_OUT_OF_RANGE, at,
+                    "the type area (%d characters of %.1fpt = %.1fpt) is wider than the paper (%.1fpt)",
+                    lay->chars_per_line, lay->body_size, lay->measure, lay->paper_width);
+    if (lay->area_top > lay->paper_height || lay->area_top - lay->area_height < 0)
+        diag_report(ld->dl, D_OUT_OF_RANGE, at,
+                    "the type area (%d lines at %.2fpt) is taller than the paper (%.1fpt)", lay->lines_per_page,
+                    lay->pitch, lay->paper_height);
+}
+
+/* ---- the file ---------------------------------------------------------- */
+
+static const char *const top_keys[] = {"page", "fonts", "colors", "body", "typesetting", "pagination",
+                                       "blocks", "new_mark", "header", "footer", NULL};
+
+static void read_furniture(lloader *ld, const ynode *root, const char *key, page_furniture *pf)
+{
+    const ynode *v = ynode_get(root, key);
+    if (!v)
+        return;
+    char section[32];
+    snprintf(section, sizeof section, "'%s'", key);
+    pf->present = true;
+    read_fields(ld, v, furniture_fields, pf, section, NULL, 0);
+}
+
+static void read_layout(lloader *ld, const ynode *root)
+{
+    layout *lay = ld->lay;
+    const ynode *v;
+    ys_check_keys(root, top_keys, "a layout file", ld->dl);
+    if ((v = ynode_get(root, "colors")))
+        read_palette(ld, v);
+    if ((v = ys_require(root, "fonts", "a layout file", ld->dl))) {
+        read_fonts(ld, v);
+        read_fallbacks(ld, v);
+    }
+    if (lay->n_fonts == 0)
+        return;
+    if ((v = ynode_get(root, "body")))
+        read_fields(ld, v, body_fields, lay, "'body'", NULL, 0);
+    const ynode *page = ynode_get(root, "page");
+    if (page)
+        read_page(ld, page);
+    default_styles(lay);
+    if ((v = ynode_get(root, "typesetting")))
+        read_fields(ld, v, typesetting_fields, &lay->rules, "'typesetting'", NULL, 0);
+    if ((v = ynode_get(root, "pagination")))
+        read_fields(ld, v, pagination_fields, lay, "'pagination'", NULL, 0);
+    if ((v = ynode_get(root, "blocks")))
+        read_blocks(ld, v);
+    if ((v = ynode_get(root, "new_mark")))
+        read_fields(ld, v, new_mark_fields, lay, "'new_mark'", NULL, 0);
+    read_furniture(ld, root, "header", &lay->header);
+    read_furniture(ld, root, "footer", &lay->footer);
+    derive_geometry(ld, page);
+}
+
+layout *layout_load(const char *path, diag_list *dl)
+{
+    size_t errors_before = dl->errors;
+    ytree *tree = ytree_load(path, NULL, dl);
+    if (!tree)
+        return NULL;
+    layout *lay = calloc(1, sizeof *lay);
+    if (!lay || !(lay->path = strdup(path))) {
+        free(lay);
+        ytree_free(tree);
+        diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
+        return NULL;
+    }
+    set_defaults(lay);
+    lloader ld = {.lay = lay, .dl = dl};
+    if (!tree->root)
+        diag_report(dl, D_MISSING_FIELD, (src_loc){lay->path, 1, 1}, "the layout file is empty");
+    else if (ys_expect(tree->root, YN_MAPPING, "a layout file", dl))
+        read_layout(&ld, tree->root);
+    if (!lay->new_mark_text)
+        lay->new_mark_text = strdup("(新)");
+    ytree_free(tree);
+    if (dl->errors > errors_before) {
+        layout_free(lay);
+        return NULL;
+    }
+    return lay;
+}
+
+static void free_style(block_style *st)
+{
+    free(st->number_format);
+    free(st->marker);
+}
+
+void layout_free(layout *lay)
+{
+    if (!lay)
+        return;
+    for (size_t i = 0; i < lay->n_fonts; i++) {
+        free(lay->fonts[i].name);
+        free(lay->fonts[i].path);
+    }
+    free(lay->fonts);
+    for (int k = 0; k < BK__COUNT; k++)
+        free_style(&lay->styles[k]);
+    free_style(&lay->organization);
+    free(lay->new_mark_text);
+    free(lay->header.text);
+    free(lay->footer.text);
+    free(lay->path);
+    free(lay);
+}
+
+int layout_font_index(const layout *lay, const char *name)
+{
+    for (size_t i = 0; i < lay->n_fonts; i++)
+        if (lay->fonts[i].name && strcmp(lay->fonts[i].name, name) == 0)
+            return (int)i;
+    return -1;
+}

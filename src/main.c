@@ -1,0 +1,193 @@
+/* main.c — the kumihan command line: parses arguments, runs the pipeline,
+ * prints diagnostics, and turns them into the exit status. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "check.h"
+#include "diag.h"
+#include "dump.h"
+#include "pipeline.h"
+
+#define EXIT_INPUT 1
+#define EXIT_USAGE 2
+
+static const char usage_text[] =
+    "usage: kumihan build CONTENT.yaml [--layout LAYOUT.yaml] [-o OUT.pdf]\n"
+    "       kumihan check CONTENT.yaml [--layout LAYOUT.yaml] [--strict]\n"
+    "       kumihan dump --stage tree|lines|pages|text CONTENT.yaml [--layout LAYOUT.yaml]\n"
+    "       kumihan --help | --version\n";
+
+static const char help_text[] =
+    "kumihan typesets a Japanese document from YAML content and YAML layout\n"
+    "rules into a print-ready PDF with embedded fonts.\n"
+    "\n"
+    "commands:\n"
+    "  build    typeset CONTENT and write the PDF (default OUT: out/<name>.pdf)\n"
+    "  check    validate CONTENT and LAYOUT without writing anything; also warn\n"
+    "           about likely typos (--strict makes warnings errors)\n"
+    "  dump     print one stage of the pipeline as text (tree, lines, pages, text)\n"
+    "\n"
+    "options:\n"
+    "  --layout FILE   layout rules (default: layouts/booklet-a4.yaml next to the\n"
+    "                  content's folder, else ./layouts/booklet-a4.yaml)\n"
+    "  -o FILE         output PDF; written atomically, an existing file is only\n"
+    "                  replaced by a complete new one\n"
+    "  --strict        (check) treat warnings as errors\n"
+    "\n"
+    "exit status: 0 success, 1 errors in the input, 2 usage error,\n"
+    "             3 I/O or internal error\n";
+
+typedef struct options {
+    const char *command;
+    const char *content;
+    const char *layout;
+    const char *output;
+    const char *stage;
+    bool strict;
+} options;
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "kumihan: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n%s", usage_text);
+    return EXIT_USAGE;
+}
+
+/* Returns 0 and fills o, or an exit status. */
+static int parse_args(int argc, char **argv, options *o)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        bool has_value = i + 1 < argc;
+        if (strcmp(a, "--layout") == 0 && has_value)
+            o->layout = argv[++i];
+        else if (strcmp(a, "-o") == 0 && has_value)
+            o->output = argv[++i];
+        else if (strcmp(a, "--stage") == 0 && has_value)
+            o->stage = argv[++i];
+        else if (strcmp(a, "--strict") == 0)
+            o->strict = true;
+        else if (a[0] == '-' && a[1])
+            return usage_error("unknown option or missing value: %s", a);
+        else if (!o->command)
+            o->command = a;
+        else if (!o->content)
+            o->content = a;
+        else
+            return usage_error("unexpected argument: %s", a);
+    }
+    if (!o->command)
+        return usage_error("%s", "no command given");
+    if (!o->content)
+        return usage_error("%s: no content file given", o->command);
+    return 0;
+}
+
+static bool file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+/* layouts/booklet-a4.yaml beside the content's folder, else in the current folder. */
+static char *default_layout(const char *content)
+{
+    const char *slash = strrchr(content, '/');
+    size_t dir = slash ? (size_t)(slash - content) + 1 : 0;
+    const char *rel = "../layouts/booklet-a4.yaml";
+    char *path = malloc(dir + strlen(rel) + 1);
+    if (!path)
+        return NULL;
+    memcpy(path, content, dir);
+    strcpy(path + dir, rel);
+    if (dir && file_exists(path))
+        return path;
+    free(path);
+    return strdup("layouts/booklet-a4.yaml");
+}
+
+/* out/<basename without .yaml>.pdf */
+static char *default_output(const char *content)
+{
+    const char *base = strrchr(content, '/');
+    base = base ? base + 1 : content;
+    size_t n = strlen(base);
+    if (n > 5 && strcmp(base + n - 5, ".yaml") == 0)
+        n -= 5;
+    else if (n > 4 && strcmp(base + n - 4, ".yml") == 0)
+        n -= 4;
+    char *out = malloc(n + 9);
+    if (out)
+        snprintf(out, n + 9, "out/%.*s.pdf", (int)n, base);
+    return out;
+}
+
+static bool run_build(pipeline *p, const options *o, diag_list *dl)
+{
+    if (!pipeline_typeset(p, dl))
+        return false;
+    pdf_meta meta = pipeline_pdf_meta(p);
+    return pdf_write(&p->pages, p->fs, &meta, NULL, 0, o->output, dl);
+}
+
+static bool run_command(pipeline *p, const options *o, diag_list *dl)
+{
+    if (!pipeline_load(p, o->content, o->layout, dl))
+        return false;
+    if (strcmp(o->command, "build") == 0)
+        return run_build(p, o, dl);
+    if (strcmp(o->command, "check") == 0)
+        return pipeline_typeset(p, dl) && (check_text(p->doc, dl), true);
+    if (!pipeline_typeset(p, dl))
+        return false;
+    return dump_stage(p, o->stage, stdout, dl);
+}
+
+static int known_command(const char *cmd)
+{
+    return strcmp(cmd, "build") == 0 || strcmp(cmd, "check") == 0 || strcmp(cmd, "dump") == 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+        printf("%s\n%s", usage_text, help_text);
+        return 0;
+    }
+    if (argc == 2 && strcmp(argv[1], "--version") == 0) {
+        printf("kumihan %s\n", KUMIHAN_VERSION);
+        return 0;
+    }
+    options o = {0};
+    int status = parse_args(argc, argv, &o);
+    if (status)
+        return status;
+    if (!known_command(o.command))
+        return usage_error("unknown command: %s", o.command);
+    if (strcmp(o.command, "dump") == 0 && !dump_stage_known(o.stage))
+        return usage_error("dump needs --stage tree, lines, pages or text (got %s)", o.stage ? o.stage : "none");
+
+    char *layout_path = o.layout ? NULL : default_layout(o.content);
+    char *output_path = o.output ? NULL : default_output(o.content);
+    if (!o.layout)
+        o.layout = layout_path;
+    if (!o.output)
+        o.output = output_path;
+
+    diag_list dl;
+    diag_init(&dl);
+    dl.strict = o.strict;
+    pipeline p = {0};
+    bool ok = run_command(&p, &o, &dl);
+    if (!ok && !diag_failed(&dl))
+        diag_report(&dl, D_INTERNAL, (src_loc){0}, "%s failed without saying why", o.command);
+    diag_print(&dl, stderr);
+    status = diag_exit_status(&dl);
+    pipeline_free(&p);
+    diag_free(&dl);
+    free(layout_path);
+    free(output_path);
+    return status;
+}

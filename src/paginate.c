@@ -1,0 +1,176 @@
+/* paginate.c — flow → pages, by the keep rules of the layout. */
+#include "paginate.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct paginator {
+    const flow *f;
+    const layout *lay;
+    pg_doc *out;
+    pg_page *page;
+    float used;            /* body lines used on the current page */
+    int split_para;        /* paragraph being split, or -1 */
+    int split_at;          /* break before this line of split_para */
+    const char *running;   /* the part in effect */
+    bool failed;
+} paginator;
+
+static float capacity(const paginator *p)
+{
+    return (float)p->lay->lines_per_page;
+}
+
+/* Whole lines still free on the current page (spaces may be fractional). */
+static int lines_left(const paginator *p)
+{
+    return (int)floorf(capacity(p) - p->used + 1e-3f);
+}
+
+static bool new_page(paginator *p)
+{
+    p->page = pg_add_page(p->out);
+    p->used = 0;
+    if (!p->page)
+        return false;
+    if (p->running && !(p->page->running_head = strdup(p->running)))
+        return false;
+    return true;
+}
+
+/* Lines the items from i on need on the same page as what precedes them:
+ * a heading brings what it must keep with; a paragraph's first lines
+ * (as many as the orphan rule keeps together). */
+static float lines_needed(const paginator *p, size_t i)
+{
+    const flow *f = p->f;
+    float need = 0;
+    for (; i < f->n_items; i++) {
+        const flow_item *it = &f->items[i];
+        if (it->kind == FLOW_SPACE) {
+            need += it->lines;
+            continue;
+        }
+        if (it->para >= 0) {
+            int remaining = it->para_lines - it->para_line;
+            int keep = remaining < p->lay->orphan_lines ? remaining : p->lay->orphan_lines;
+            /* a listed block's lines may themselves be kept with what follows */
+            const flow_item *last = &f->items[i + (size_t)remaining - 1];
+            if (last->keep_with_next && remaining <= p->lay->orphan_lines)
+                return need + (float)remaining + lines_needed(p, i + (size_t)remaining);
+            return need + (float)keep;
+        }
+        need += it->lines;
+        if (!it->keep_with_next)
+            return need;
+    }
+    return need;
+}
+
+/* At the first line of a paragraph (or the first on a new page), decide
+ * how many of its lines this page takes. */
+static bool plan_paragraph(paginator *p, const flow_item *it)
+{
+    int remaining = it->para_lines - it->para_line;
+    int room = lines_left(p);
+    p->split_para = -1;
+    if (remaining <= room)
+        return true;
+    int take = room;
+    if (remaining - take < p->lay->widow_lines)
+        take = remaining - p->lay->widow_lines;
+    if (take < p->lay->orphan_lines && !(p->used == 0)) {
+        if (!new_page(p))
+            return false;
+        return plan_paragraph(p, it);
+    }
+    if (take < 1)
+        take = room;   /* a page of nothing but this paragraph: fill it */
+    p->split_para = it->para;
+    p->split_at = it->para_line + take;
+    return true;
+}
+
+static bool place(paginator *p, const flow_item *it)
+{
+    const flow *f = p->f;
+    float top = p->lay->area_top - p->used * p->lay->pitch;
+    for (size_t g = it->glyph_first; g < it->glyph_first + it->glyph_count; g++) {
+        pg_glyph gl = f->glyphs[g];
+        gl.y = top - gl.y;
+        if (!pg_add_glyph(p->page, gl))
+            return false;
+    }
+    for (size_t s = it->shape_first; s < it->shape_first + it->shape_count; s++) {
+        pg_shape sh = f->shapes[s];
+        sh.y0 = top - sh.y0;
+        sh.y1 = top - sh.y1;
+        if (!pg_add_shape(p->page, sh))
+            return false;
+    }
+    if (it->mark_title && !pg_add_mark(p->page, it->mark_level, it->mark_title, top))
+        return false;
+    p->used += it->lines;
+    return true;
+}
+
+/* A new part sets the running head; the page it starts on shows it. */
+static bool set_running_head(paginator *p, const flow_item *it)
+{
+    if (!it->running_head)
+        return true;
+    p->running = it->running_head;
+    if (p->used > 0 && p->page->running_head)
+        return true;
+    free(p->page->running_head);
+    p->page->running_head = strdup(it->running_head);
+    return p->page->running_head != NULL;
+}
+
+static bool step(paginator *p, size_t i)
+{
+    const flow_item *it = &p->f->items[i];
+    if (it->kind == FLOW_SPACE) {
+        if (p->used == 0)
+            return true;
+        if (p->used + it->lines > capacity(p) + 1e-3f)
+            return new_page(p);
+        p->used += it->lines;
+        return true;
+    }
+    if (it->page_break_before && p->used > 0 && !new_page(p))
+        return false;
+    bool starts_unit = it->para < 0 || it->para_line == 0;
+    if (it->para >= 0 && it->para == p->split_para && it->para_line == p->split_at && !new_page(p))
+        return false;
+    if (starts_unit && p->used > 0 && p->used + lines_needed(p, i) > capacity(p) + 1e-3f && !new_page(p))
+        return false;
+    if (it->para >= 0 && (it->para_line == 0 || p->used == 0) && !plan_paragraph(p, it))
+        return false;
+    return set_running_head(p, it) && place(p, it);
+}
+
+bool paginate(const flow *f, const layout *lay, pg_doc *out, diag_list *dl)
+{
+    paginator p = {.f = f, .lay = lay, .out = out, .split_para = -1};
+    for (size_t i = 0; i < f->n_items; i++) {
+        const flow_item *it = &f->items[i];
+        if (it->lines > capacity(&p) + 1e-3f) {
+            src_loc at = it->source ? it->source->loc : (src_loc){0};
+            diag_report(dl, D_TOO_TALL, at, "this %s needs %.1f lines but a page has only %d",
+                        it->source ? block_kind_name(it->source->kind) : "block", it->lines,
+                        lay->lines_per_page);
+            return false;
+        }
+    }
+    if (!new_page(&p))
+        goto oom;
+    for (size_t i = 0; i < f->n_items; i++)
+        if (!step(&p, i))
+            goto oom;
+    return true;
+oom:
+    diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
+    return false;
+}

@@ -1,0 +1,53 @@
+/* pipeline.c — running the stages in order. */
+#include "pipeline.h"
+
+#include <string.h>
+#include "content.h"
+#include "paginate.h"
+
+bool pipeline_load(pipeline *p, const char *content_path, const char *layout_path, diag_list *dl)
+{
+    memset(p, 0, sizeof *p);
+    /* Both files are checked even if the first has errors: one run, every error. */
+    p->doc = content_load(content_path, dl);
+    p->lay = layout_load(layout_path, dl);
+    if (!p->doc || !p->lay)
+        return false;
+    p->fs = fonts_open(p->lay, dl);
+    return p->fs != NULL;
+}
+
+bool pipeline_typeset(pipeline *p, diag_list *dl)
+{
+    pg_doc_init(&p->pages, p->lay->paper_width, p->lay->paper_height);
+    if (!compose(p->doc, p->lay, p->fs, &p->fl, dl))
+        return false;
+    if (!paginate(&p->fl, p->lay, &p->pages, dl))
+        return false;
+    p->typeset = draw_furniture(&p->pages, p->lay, p->fs, dl);
+    return p->typeset;
+}
+
+pdf_meta pipeline_pdf_meta(const pipeline *p)
+{
+    return (pdf_meta){
+        .title = p->doc->title,
+        .author = p->doc->organization,
+        .subject = p->doc->subject,
+        .keywords = p->doc->keywords,
+        .creator = "kumihan " KUMIHAN_VERSION,
+        .date = p->doc->date,
+        .lang = "ja-JP",
+        .show_outline = true,
+    };
+}
+
+void pipeline_free(pipeline *p)
+{
+    flow_free(&p->fl);
+    pg_doc_free(&p->pages);
+    fonts_free(p->fs);
+    layout_free(p->lay);
+    doc_free(p->doc);
+    memset(p, 0, sizeof *p);
+}

@@ -1,0 +1,33 @@
+/* pipeline.h — the stages run in order, for the command line, tests and
+ * fuzzers: load content and layout, open fonts, compose, paginate, draw
+ * the page furniture.  Each stage's result stays available for dumps. */
+#ifndef KUMIHAN_PIPELINE_H
+#define KUMIHAN_PIPELINE_H
+
+#include <stdbool.h>
+#include "compose.h"
+#include "doc.h"
+#include "fonts.h"
+#include "layout.h"
+#include "pages.h"
+#include "pdf_write.h"
+
+typedef struct pipeline {
+    document *doc;
+    layout *lay;
+    font_set *fs;
+    flow fl;
+    pg_doc pages;
+    bool typeset;
+} pipeline;
+
+/* Loads content and layout (both checked, all errors reported) and opens
+ * the layout's fonts. */
+bool pipeline_load(pipeline *p, const char *content_path, const char *layout_path, diag_list *dl);
+/* Content tree → pages with furniture. */
+bool pipeline_typeset(pipeline *p, diag_list *dl);
+/* PDF metadata from the document (strings point into p). */
+pdf_meta pipeline_pdf_meta(const pipeline *p);
+void pipeline_free(pipeline *p);
+
+#endif

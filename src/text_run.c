@@ -1,0 +1,86 @@
+/* text_run.c — text → measured characters with resolved fonts. */
+#include "text_run.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "utf8.h"
+
+void char_buf_free(char_buf *b)
+{
+    free(b->chars);
+    b->chars = NULL;
+    b->n = b->cap = 0;
+}
+
+static bool char_buf_push(char_buf *b, lb_char c)
+{
+    if (b->n == b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 64;
+        lb_char *grown = realloc(b->chars, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        b->chars = grown;
+        b->cap = cap;
+    }
+    b->chars[b->n++] = c;
+    return true;
+}
+
+/* "mincho, gothic": the roles tried for a character, for the message. */
+static void roles_tried(const layout *lay, int font, char *buf, size_t size)
+{
+    const layout_font *lf = &lay->fonts[font];
+    int n = snprintf(buf, size, "%s", lf->name);
+    for (int i = 0; i < lf->n_fallbacks && n > 0 && (size_t)n < size; i++)
+        n += snprintf(buf + n, size - (size_t)n, ", %s", lay->fonts[lf->fallbacks[i]].name);
+}
+
+static void report_missing_glyph(const layout *lay, int font, uint32_t cp, const char *text, size_t at,
+                                 size_t end, src_loc loc, diag_list *dl)
+{
+    char tried[256];
+    roles_tried(lay, font, tried, sizeof tried);
+    diag_report(dl, D_NO_GLYPH, loc, "no font has '%.*s' (U+%04X); tried %s", (int)(end - at), text + at,
+                (unsigned)cp, tried);
+    diag_hint(dl, "replace the character, or add a font that has it as a 'fallback' of '%s' in the layout",
+              lay->fonts[font].name);
+}
+
+bool run_append(char_buf *b, const char *text, const run_style *st, const font_set *fs,
+                const layout *lay, src_loc loc, diag_list *dl)
+{
+    bool ok = true;
+    size_t len = strlen(text), i = 0;
+    while (i < len) {
+        size_t at = i;
+        uint32_t cp;
+        if (!utf8_decode(text, len, &i, &cp)) {
+            diag_report(dl, D_BAD_UTF8, loc, "invalid UTF-8 in text at byte %zu", at);
+            return false;
+        }
+        int font = fonts_resolve(fs, st->font, cp);
+        if (font < 0) {
+            report_missing_glyph(lay, st->font, cp, text, at, i, loc, dl);
+            ok = false;
+            continue;
+        }
+        lb_char c = {
+            .cp = cp, .font = (uint16_t)font, .flags = st->flags, .color = st->color,
+            .size = st->size, .advance = fonts_advance_em(fs, font, cp) * st->size, .source = (uint32_t)at,
+        };
+        if (!char_buf_push(b, c)) {
+            diag_report(dl, D_INTERNAL, loc, "out of memory");
+            return false;
+        }
+    }
+    return ok;
+}
+
+float run_width(const lb_char *chars, size_t n)
+{
+    float w = 0;
+    for (size_t i = 0; i < n; i++)
+        w += chars[i].advance;
+    return w;
+}
