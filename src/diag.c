@@ -206,15 +206,58 @@ static char *read_source_line(const char *path, int line)
     return buf;
 }
 
-/* The caret line: the same whitespace as the source up to column col
- * (a TAB stays a TAB, a wide character becomes two spaces), then '^'. */
-static void print_caret(FILE *out, const char *text, int col)
+/* Long lines are shown as a window of this many characters around the
+ * column, so that a 16 KiB line does not flood the terminal. */
+#define WINDOW_BEFORE 60
+#define WINDOW_CHARS 120
+
+static bool has_bom(const char *text, size_t len)
 {
-    size_t len = strlen(text), i = 0;
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;   /* the BOM is not a column */
-    fputs("  ", out);
+    return len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0;
+}
+
+/* Byte offset of character number col (1-based) of text, past any BOM. */
+static size_t offset_of_col(const char *text, size_t len, int col)
+{
+    size_t i = has_bom(text, len) ? 3 : 0;
     for (int c = 1; c < col && i < len; c++) {
+        uint32_t cp;
+        utf8_decode(text, len, &i, &cp);
+    }
+    return i;
+}
+
+static bool is_control(uint32_t cp)
+{
+    return cp < 0x20 ? cp != '\t' : (cp >= 0x7F && cp <= 0x9F);
+}
+
+/* Echoes up to WINDOW_CHARS characters of text from byte `from`, with
+ * invalid UTF-8 and control characters shown as U+FFFD so that the very
+ * bytes being reported cannot garble the terminal. */
+static void print_window(FILE *out, const char *text, size_t len, size_t from, bool elided)
+{
+    size_t i = from;
+    fputs(elided ? "  …" : "  ", out);
+    for (int n = 0; i < len && n < WINDOW_CHARS; n++) {
+        size_t at = i;
+        uint32_t cp;
+        bool ok = utf8_decode(text, len, &i, &cp);
+        if (ok && !is_control(cp))
+            fwrite(text + at, 1, i - at, out);
+        else
+            fputs("\xEF\xBF\xBD", out);
+    }
+    fputs(i < len ? "…\n" : "\n", out);
+}
+
+/* The caret line: the same whitespace as the shown text up to the column
+ * (a TAB stays a TAB, a wide character becomes two spaces), then '^'. */
+static void print_caret(FILE *out, const char *text, size_t len, size_t from, size_t to,
+                        bool elided)
+{
+    fputs(elided ? "   " : "  ", out);
+    for (size_t i = from; i < to;) {
         uint32_t cp;
         utf8_decode(text, len, &i, &cp);
         fputs(cp == '\t' ? "\t" : utf8_is_wide(cp) ? "  " : " ", out);
@@ -229,10 +272,12 @@ static void print_source(FILE *out, const diag *d)
     char *text = read_source_line(d->file, d->line);
     if (!text)
         return;
-    const char *shown = strncmp(text, "\xEF\xBB\xBF", 3) == 0 && d->line == 1 ? text + 3 : text;
-    fprintf(out, "  %s\n", shown);
+    size_t len = strlen(text);
+    int first = d->col > WINDOW_BEFORE ? d->col - WINDOW_BEFORE : 1;
+    size_t from = offset_of_col(text, len, first);
+    print_window(out, text, len, from, first > 1);
     if (d->col > 0)
-        print_caret(out, text, d->col);
+        print_caret(out, text, len, from, offset_of_col(text, len, d->col), first > 1);
     free(text);
 }
 
