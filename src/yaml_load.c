@@ -454,10 +454,12 @@ static bool attach(loader *L, ynode *n)
     if (top->node->kind == YN_SEQUENCE) {
         ok = append_child(top->node, NULL, n);
     } else if (!top->pending_key) {
-        ok = check_key(L, top->node, n);
-        if (ok)
-            top->pending_key = n;
-        return ok || (ynode_free(n), false);
+        if (!check_key(L, top->node, n)) {
+            ynode_free(n);
+            return false;
+        }
+        top->pending_key = n;
+        return true;
     } else {
         ok = append_child(top->node, top->pending_key, n);
         if (ok)
