@@ -1,0 +1,34 @@
+/* utf8.h — decoding, encoding and validating UTF-8, and telling which code
+ * points are "wide" (East Asian Width W/F plus the ambiguous symbols that
+ * Japanese text sets full-width).  Shared by the YAML loader, the text
+ * folder and the diagnostics printer. */
+#ifndef KUMIHAN_UTF8_H
+#define KUMIHAN_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decodes the code point at s[*i] (i < len).  On success stores it in *cp,
+ * advances *i past it and returns true.  On an invalid sequence (bad lead
+ * byte, truncated, overlong, surrogate, > U+10FFFF) stores U+FFFD, advances
+ * *i by one byte and returns false. */
+bool utf8_decode(const char *s, size_t len, size_t *i, uint32_t *cp);
+
+/* Writes cp as UTF-8 into out; returns the bytes written (1-4), or 0 when
+ * cp is not a Unicode scalar value. */
+size_t utf8_encode(uint32_t cp, char out[4]);
+
+/* True when s[0..len) is valid UTF-8; otherwise false with *bad_offset
+ * (if not NULL) set to the byte offset of the first invalid sequence. */
+bool utf8_validate(const char *s, size_t len, size_t *bad_offset);
+
+/* Start of the last code point in s[0..len) (len > 0): steps back over
+ * continuation bytes, at most three. */
+size_t utf8_last_start(const char *s, size_t len);
+
+/* East Asian Width W or F, or a symbol Japanese text sets full-width
+ * (①⑴Ⅰ※■★→): takes two terminal cells and is "Japanese" for folding. */
+bool utf8_is_wide(uint32_t cp);
+
+#endif

@@ -1,0 +1,830 @@
+/* yaml_load.c — reads a YAML file into a ytree (see ytree.h): checks the
+ * bytes first (UTF-8, control characters, limits), then turns libyaml's
+ * events into nodes with file:line:col, refolds multi-line scalars the
+ * Japanese way and explains syntax errors in plain words.  The only file
+ * that includes <yaml.h>. */
+#include "ytree.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <yaml.h>
+
+#include "text_fold.h"
+#include "utf8.h"
+
+static const ytree_limits default_limits = {
+    .max_file_bytes = 4u << 20,
+    .max_nodes = 200000,
+    .max_depth = 64,
+    .max_line_bytes = 16u << 10,
+};
+
+/* An open sequence or mapping, and for a mapping the key whose value has
+ * not arrived yet (owned here until then). */
+typedef struct open_node {
+    ynode *node;
+    ynode *pending_key;
+} open_node;
+
+typedef struct loader {
+    ytree *tree;
+    diag_list *dl;
+    ytree_limits lim;
+    const char *text;     /* what libyaml parses: the source after any BOM */
+    size_t text_len;
+    size_t bom;           /* 3 when the source starts with a UTF-8 BOM */
+    size_t *line_starts;  /* byte offset in text of each line (0-based) */
+    size_t nlines;
+    size_t nodes;
+    open_node *stack;
+    size_t depth, stack_cap;
+    int documents;
+    bool failed;
+} loader;
+
+/* ---- locations ------------------------------------------------------ */
+
+static src_loc loc_at(const loader *L, int line0, int col0)
+{
+    return (src_loc){ L->tree->path, line0 + 1, col0 + 1 };
+}
+
+static src_loc mark_loc(const loader *L, yaml_mark_t m)
+{
+    return loc_at(L, (int)m.line, (int)m.column);
+}
+
+static void fail(loader *L, diag_kind kind, src_loc loc, const char *what)
+{
+    diag_report(L->dl, kind, loc, "%s", what);
+    L->failed = true;
+}
+
+/* The bytes of line line0 (0-based) without its break. */
+static const char *line_text(const loader *L, size_t line0, size_t *len)
+{
+    if (line0 >= L->nlines) {
+        *len = 0;
+        return L->text + L->text_len;
+    }
+    size_t start = L->line_starts[line0];
+    size_t end = line0 + 1 < L->nlines ? L->line_starts[line0 + 1] : L->text_len;
+    while (end > start && (L->text[end - 1] == '\n' || L->text[end - 1] == '\r'))
+        end--;
+    *len = end - start;
+    return L->text + start;
+}
+
+/* Byte offset in text of a libyaml mark: its line start plus `column`
+ * code points (libyaml counts columns in characters). */
+static size_t mark_offset(const loader *L, yaml_mark_t m)
+{
+    if (m.line >= L->nlines)
+        return L->text_len;
+    size_t i = L->line_starts[m.line];
+    for (size_t c = 0; c < m.column && i < L->text_len; c++) {
+        uint32_t cp;
+        utf8_decode(L->text, L->text_len, &i, &cp);
+    }
+    return i;
+}
+
+/* ---- checking the bytes before parsing ------------------------------ */
+
+static bool push_line_start(loader *L, size_t offset)
+{
+    if (L->nlines % 256 == 0) {
+        size_t *p = realloc(L->line_starts, (L->nlines + 256) * sizeof *p);
+        if (!p)
+            return false;
+        L->line_starts = p;
+    }
+    L->line_starts[L->nlines++] = offset;
+    return true;
+}
+
+/* Characters a text file should not contain: C0/C1 controls other than
+ * TAB/LF/CR, DEL, line/paragraph separators (libyaml would count them as
+ * line breaks and every position after them would be off), a stray BOM
+ * and the noncharacters U+FFFE/U+FFFF. */
+static bool is_forbidden(uint32_t cp)
+{
+    if (cp == '\t' || cp == '\n' || cp == '\r')
+        return false;
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
+           cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF;
+}
+
+static void report_bad_utf8(loader *L, size_t line0, int col0, size_t at)
+{
+    unsigned char byte = (unsigned char)L->text[at];
+    diag_report(L->dl, D_BAD_UTF8, loc_at(L, (int)line0, col0),
+                "invalid UTF-8 (byte 0x%02X at byte offset %zu)", byte, at + L->bom);
+    diag_hint(L->dl, "save the file as UTF-8 (it may be in Shift_JIS or another encoding)");
+    L->failed = true;
+}
+
+static void report_control(loader *L, size_t line0, int col0, uint32_t cp)
+{
+    diag_report(L->dl, D_CONTROL_CHAR, loc_at(L, (int)line0, col0),
+                "invisible control character U+%04X is not allowed", (unsigned)cp);
+    diag_hint(L->dl, "delete it; it was probably pasted in by accident");
+    L->failed = true;
+}
+
+static void check_line_length(loader *L, size_t line0, size_t end)
+{
+    size_t len = end - L->line_starts[line0];
+    if (len <= L->lim.max_line_bytes)
+        return;
+    diag_report(L->dl, D_LIMIT, loc_at(L, (int)line0, 0),
+                "line is %zu bytes long; the limit is %zu", len, L->lim.max_line_bytes);
+    L->failed = true;
+}
+
+/* Length of the line break at text[i], 0 if none ("\r\n" is one break). */
+static size_t break_length(const loader *L, size_t i)
+{
+    if (L->text[i] == '\n')
+        return 1;
+    if (L->text[i] == '\r')
+        return i + 1 < L->text_len && L->text[i + 1] == '\n' ? 2 : 1;
+    return 0;
+}
+
+/* One pass over the bytes: records line starts, stops at the first
+ * invalid UTF-8 sequence, reports control characters and long lines. */
+static bool prescan(loader *L)
+{
+    size_t i = 0;
+    int col0 = 0;
+    if (!push_line_start(L, 0))
+        return false;
+    while (i < L->text_len && !diag_too_many(L->dl)) {
+        size_t brk = break_length(L, i);
+        if (brk) {
+            check_line_length(L, L->nlines - 1, i);
+            i += brk;
+            col0 = 0;
+            if (!push_line_start(L, i))
+                return false;
+            continue;
+        }
+        size_t at = i;
+        uint32_t cp;
+        if (!utf8_decode(L->text, L->text_len, &i, &cp)) {
+            report_bad_utf8(L, L->nlines - 1, col0, at);
+            return true;
+        }
+        if (is_forbidden(cp))
+            report_control(L, L->nlines - 1, col0, cp);
+        col0++;
+    }
+    check_line_length(L, L->nlines - 1, i);
+    return true;
+}
+
+/* ---- hints for syntax errors --------------------------------------- */
+
+/* Bytes of leading ASCII spaces, TABs and U+3000 on a line. */
+static size_t indent_bytes(const char *s, size_t len, bool *tab, bool *ideo)
+{
+    size_t i = 0;
+    *tab = *ideo = false;
+    for (;;) {
+        if (i < len && (s[i] == ' ' || s[i] == '\t')) {
+            *tab |= s[i++] == '\t';
+        } else if (i + 3 <= len && memcmp(s + i, "\xE3\x80\x80", 3) == 0) {
+            *ideo = true;
+            i += 3;
+        } else {
+            return i;
+        }
+    }
+}
+
+static bool line_is_blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\t')
+            return s[i] == '#';   /* a comment line counts as blank */
+    return true;
+}
+
+/* The nearest non-blank line above line0, or SIZE_MAX. */
+static size_t previous_content_line(const loader *L, size_t line0)
+{
+    while (line0-- > 0) {
+        size_t len;
+        const char *s = line_text(L, line0, &len);
+        if (!line_is_blank(s, len))
+            return line0;
+    }
+    return SIZE_MAX;
+}
+
+static bool is_key_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '-';
+}
+
+/* "key:value" at the start of a line (after indentation and "- "): the
+ * key's length, or 0. */
+static size_t glued_key(const char *s, size_t len, size_t *key_start)
+{
+    size_t i = 0;
+    while (i < len && s[i] == ' ')
+        i++;
+    if (i + 1 < len && s[i] == '-' && s[i + 1] == ' ')
+        i += 2;
+    size_t k = i;
+    while (k < len && is_key_char(s[k]))
+        k++;
+    if (k == i || k + 1 >= len || s[k] != ':' || s[k + 1] == ' ' || s[k + 1] == '\t' || s[k + 1] == '/')
+        return 0;
+    *key_start = i;
+    return k - i;
+}
+
+static bool hint_glued_colon(loader *L, size_t line0)
+{
+    size_t len, start;
+    const char *s = line_text(L, line0, &len);
+    size_t klen = glued_key(s, len, &start);
+    if (!klen)
+        return false;
+    diag_hint(L->dl, "put a space after ':' on line %zu (write '%.*s: …', not '%.*s:…')",
+              line0 + 1, (int)klen, s + start, (int)klen, s + start);
+    return true;
+}
+
+static bool hint_quote(loader *L, const yaml_parser_t *p)
+{
+    if (!p->context || !strstr(p->context, "quoted scalar"))
+        return false;
+    size_t at = mark_offset(L, p->context_mark);
+    char q = at < L->text_len ? L->text[at] : '"';
+    diag_hint(L->dl, "the quote %c opened at line %zu, column %zu is never closed", q,
+              p->context_mark.line + 1, p->context_mark.column + 1);
+    return true;
+}
+
+/* Checks the error line and the content line above it for tabs and
+ * full-width spaces in the indentation. */
+static bool hint_indent_chars(loader *L, size_t line0)
+{
+    size_t lines[2] = { line0, previous_content_line(L, line0) };
+    for (size_t k = 0; k < 2; k++) {
+        if (lines[k] == SIZE_MAX)
+            continue;
+        size_t len;
+        bool tab, ideo;
+        const char *s = line_text(L, lines[k], &len);
+        indent_bytes(s, len, &tab, &ideo);
+        if (ideo) {
+            diag_hint(L->dl, "line %zu: 全角スペース (U+3000) cannot indent YAML; use half-width spaces",
+                      lines[k] + 1);
+            return true;
+        }
+        if (tab) {
+            diag_hint(L->dl, "line %zu: YAML indentation must use spaces, not tabs", lines[k] + 1);
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool hint_indent_width(loader *L, size_t line0)
+{
+    size_t prev = previous_content_line(L, line0);
+    if (prev == SIZE_MAX)
+        return false;
+    size_t len, plen;
+    bool tab, ideo;
+    const char *s = line_text(L, line0, &len);
+    const char *ps = line_text(L, prev, &plen);
+    if (line_is_blank(s, len) || indent_bytes(s, len, &tab, &ideo) == indent_bytes(ps, plen, &tab, &ideo))
+        return false;
+    diag_hint(L->dl, "this line is indented differently from the lines above it");
+    return true;
+}
+
+static void hint_syntax(loader *L, const yaml_parser_t *p)
+{
+    size_t line0 = p->problem_mark.line;
+    size_t prev = previous_content_line(L, line0);
+    if (hint_indent_chars(L, line0) || hint_quote(L, p) || hint_glued_colon(L, line0))
+        return;
+    if (prev != SIZE_MAX && hint_glued_colon(L, prev))
+        return;
+    hint_indent_width(L, line0);
+}
+
+static void syntax_error(loader *L, const yaml_parser_t *p)
+{
+    const char *problem = p->problem ? p->problem : "unknown error";
+    L->failed = true;
+    if (p->error == YAML_MEMORY_ERROR) {
+        diag_report(L->dl, D_INTERNAL, loc_at(L, -1, -1), "out of memory while parsing YAML");
+        return;
+    }
+    src_loc loc = p->error == YAML_READER_ERROR ? loc_at(L, -1, -1) : mark_loc(L, p->problem_mark);
+    if (p->context)
+        diag_report(L->dl, D_YAML_SYNTAX, loc, "%s %s (line %zu, column %zu)", problem,
+                    p->context, p->context_mark.line + 1, p->context_mark.column + 1);
+    else
+        diag_report(L->dl, D_YAML_SYNTAX, loc, "%s", problem);
+    if (p->error != YAML_READER_ERROR)
+        hint_syntax(L, p);
+}
+
+/* ---- the tree ------------------------------------------------------- */
+
+static void ynode_free(ynode *n)
+{
+    if (!n)
+        return;
+    for (size_t i = 0; i < n->count; i++) {
+        ynode_free(n->items[i]);
+        if (n->keys)
+            ynode_free(n->keys[i]);
+    }
+    free(n->items);
+    free(n->keys);
+    free(n->value);
+    free(n);
+}
+
+void ytree_free(ytree *t)
+{
+    if (!t)
+        return;
+    ynode_free(t->root);
+    free(t->path);
+    free(t->source);
+    free(t);
+}
+
+static ynode *new_node(loader *L, ynode_kind kind, yaml_mark_t mark)
+{
+    if (++L->nodes > L->lim.max_nodes) {
+        diag_report(L->dl, D_LIMIT, mark_loc(L, mark), "more than %zu YAML nodes", L->lim.max_nodes);
+        L->failed = true;
+        return NULL;
+    }
+    ynode *n = calloc(1, sizeof *n);
+    if (!n) {
+        fail(L, D_INTERNAL, mark_loc(L, mark), "out of memory");
+        return NULL;
+    }
+    n->kind = kind;
+    n->loc = mark_loc(L, mark);
+    return n;
+}
+
+static bool append_child(ynode *parent, ynode *key, ynode *item)
+{
+    if (parent->count == parent->cap) {
+        size_t cap = parent->cap ? parent->cap * 2 : 4;
+        ynode **items = realloc(parent->items, cap * sizeof *items);
+        if (!items)
+            return false;
+        parent->items = items;
+        if (parent->kind == YN_MAPPING) {
+            ynode **keys = realloc(parent->keys, cap * sizeof *keys);
+            if (!keys)
+                return false;
+            parent->keys = keys;
+        }
+        parent->cap = cap;
+    }
+    if (parent->kind == YN_MAPPING)
+        parent->keys[parent->count] = key;
+    parent->items[parent->count++] = item;
+    return true;
+}
+
+static const ynode *find_key(const ynode *map, const char *key, size_t len)
+{
+    for (size_t i = 0; i < map->count; i++)
+        if (map->keys[i]->len == len && memcmp(map->keys[i]->value, key, len) == 0)
+            return map->keys[i];
+    return NULL;
+}
+
+/* A key must be a scalar, unique in its mapping, and (kumihan keys being
+ * ASCII words) not start with a full-width space used as indentation. */
+static bool check_key(loader *L, const ynode *map, const ynode *key)
+{
+    if (key->kind != YN_SCALAR) {
+        fail(L, D_BAD_VALUE, key->loc, "a mapping key must be a plain word, not a list or mapping");
+        return false;
+    }
+    if (!key->quoted && key->len >= 3 && memcmp(key->value, "\xE3\x80\x80", 3) == 0) {
+        fail(L, D_YAML_SYNTAX, key->loc, "key starts with a full-width space");
+        diag_hint(L->dl, "全角スペース (U+3000) cannot indent YAML; use half-width spaces");
+        return false;
+    }
+    const ynode *first = find_key(map, key->value, key->len);
+    if (first) {
+        diag_report(L->dl, D_BAD_VALUE, key->loc, "duplicate key '%s' (first at line %d)", key->value,
+                    first->loc.line);
+        L->failed = true;
+        return false;
+    }
+    return true;
+}
+
+/* Puts a new node into its parent (or makes it the root).  On failure the
+ * node is freed. */
+static bool attach(loader *L, ynode *n)
+{
+    if (L->depth == 0) {
+        L->tree->root = n;
+        return true;
+    }
+    open_node *top = &L->stack[L->depth - 1];
+    bool ok;
+    if (top->node->kind == YN_SEQUENCE) {
+        ok = append_child(top->node, NULL, n);
+    } else if (!top->pending_key) {
+        if (!check_key(L, top->node, n)) {
+            ynode_free(n);
+            return false;
+        }
+        top->pending_key = n;
+        return true;
+    } else {
+        ok = append_child(top->node, top->pending_key, n);
+        if (ok)
+            top->pending_key = NULL;
+    }
+    if (!ok) {
+        if (!L->failed)
+            fail(L, D_INTERNAL, n->loc, "out of memory");
+        ynode_free(n);
+    }
+    return ok;
+}
+
+static bool depth_ok(loader *L, yaml_mark_t mark)
+{
+    if (L->depth < (size_t)L->lim.max_depth)
+        return true;
+    diag_report(L->dl, D_LIMIT, mark_loc(L, mark), "nesting deeper than %d levels", L->lim.max_depth);
+    L->failed = true;
+    return false;
+}
+
+/* Opens a collection that attach() has already put into the tree. */
+static bool push(loader *L, ynode *n)
+{
+    if (L->depth == L->stack_cap) {
+        size_t cap = L->stack_cap ? L->stack_cap * 2 : 16;
+        open_node *s = realloc(L->stack, cap * sizeof *s);
+        if (!s) {
+            fail(L, D_INTERNAL, n->loc, "out of memory");
+            return false;
+        }
+        L->stack = s;
+        L->stack_cap = cap;
+    }
+    L->stack[L->depth++] = (open_node){ n, NULL };
+    return true;
+}
+
+/* ---- scalars -------------------------------------------------------- */
+
+static char *copy_bytes(const char *s, size_t len)
+{
+    char *d = malloc(len + 1);
+    if (d) {
+        memcpy(d, s, len);
+        d[len] = '\0';
+    }
+    return d;
+}
+
+/* Skips a leading "!tag " in a raw plain scalar. */
+static size_t skip_tag(const char *s, size_t len)
+{
+    size_t i = 0;
+    if (len == 0 || s[0] != '!')
+        return 0;
+    while (i < len && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+        i++;
+    while (i < len && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return i;
+}
+
+/* Skips a block scalar's header line ("|", ">-", "|2 # comment", with
+ * any tag before it) through its line break. */
+static size_t skip_block_header(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && s[i] != '\n' && s[i] != '\r')
+        i++;
+    if (i < len && s[i] == '\r')
+        i++;
+    if (i < len && s[i] == '\n')
+        i++;
+    return i;
+}
+
+/* libyaml folds a line break in plain and folded scalars into a space,
+ * which splits Japanese words (and `|` keeps breaks that are only source
+ * layout).  For a multi-line plain, folded or literal scalar, take the
+ * raw source between the marks and fold it with text_fold_raw().  Quoted
+ * multi-line scalars keep libyaml's value: their escapes need its
+ * decoder, and a quoted scalar spanning lines is rare in kumihan files. */
+static char *refold(const loader *L, const yaml_event_t *ev, size_t *len)
+{
+    size_t start = mark_offset(L, ev->start_mark);
+    size_t end = mark_offset(L, ev->end_mark);
+    const char *raw = L->text + start;
+    size_t raw_len = end > start ? end - start : 0;
+    size_t skip = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE ? skip_tag(raw, raw_len)
+                                                                   : skip_block_header(raw, raw_len);
+    return text_fold_raw(raw + skip, raw_len - skip, len);
+}
+
+static bool needs_refold(const yaml_event_t *ev)
+{
+    yaml_scalar_style_t st = ev->data.scalar.style;
+    bool foldable = st == YAML_PLAIN_SCALAR_STYLE || st == YAML_FOLDED_SCALAR_STYLE ||
+                    st == YAML_LITERAL_SCALAR_STYLE;
+    return foldable && ev->start_mark.line != ev->end_mark.line;
+}
+
+static bool set_scalar_value(loader *L, ynode *n, const yaml_event_t *ev)
+{
+    yaml_scalar_style_t st = ev->data.scalar.style;
+    n->quoted = st == YAML_SINGLE_QUOTED_SCALAR_STYLE || st == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+    if (needs_refold(ev)) {
+        n->value = refold(L, ev, &n->len);
+    } else {
+        n->len = ev->data.scalar.length;
+        n->value = copy_bytes((const char *)ev->data.scalar.value, n->len);
+    }
+    if (!n->value)
+        fail(L, D_INTERNAL, n->loc, "out of memory");
+    return n->value != NULL;
+}
+
+/* ---- events --------------------------------------------------------- */
+
+static bool reject_anchor(loader *L, const yaml_char_t *anchor, yaml_mark_t mark)
+{
+    if (!anchor)
+        return true;
+    fail(L, D_BAD_VALUE, mark_loc(L, mark),
+         "anchors and aliases (&, *) are not supported in kumihan files");
+    return false;
+}
+
+static bool on_scalar(loader *L, const yaml_event_t *ev)
+{
+    if (!reject_anchor(L, ev->data.scalar.anchor, ev->start_mark))
+        return false;
+    ynode *n = new_node(L, YN_SCALAR, ev->start_mark);
+    if (!n)
+        return false;
+    if (!set_scalar_value(L, n, ev)) {
+        ynode_free(n);
+        return false;
+    }
+    return attach(L, n);
+}
+
+static bool on_collection_start(loader *L, const yaml_event_t *ev, ynode_kind kind)
+{
+    const yaml_char_t *anchor = kind == YN_MAPPING ? ev->data.mapping_start.anchor
+                                                   : ev->data.sequence_start.anchor;
+    if (!reject_anchor(L, anchor, ev->start_mark) || !depth_ok(L, ev->start_mark))
+        return false;
+    ynode *n = new_node(L, kind, ev->start_mark);
+    return n && attach(L, n) && push(L, n);
+}
+
+static bool on_document_start(loader *L, const yaml_event_t *ev)
+{
+    if (++L->documents == 1)
+        return true;
+    fail(L, D_YAML_SYNTAX, mark_loc(L, ev->start_mark),
+         "a second YAML document starts here; a kumihan file holds one document");
+    diag_hint(L->dl, "remove the '---' line (or split the file in two)");
+    return false;
+}
+
+static bool on_event(loader *L, const yaml_event_t *ev)
+{
+    switch (ev->type) {
+    case YAML_DOCUMENT_START_EVENT:
+        return on_document_start(L, ev);
+    case YAML_SCALAR_EVENT:
+        return on_scalar(L, ev);
+    case YAML_SEQUENCE_START_EVENT:
+        return on_collection_start(L, ev, YN_SEQUENCE);
+    case YAML_MAPPING_START_EVENT:
+        return on_collection_start(L, ev, YN_MAPPING);
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+        L->depth--;
+        return true;
+    case YAML_ALIAS_EVENT:
+        return reject_anchor(L, ev->data.alias.anchor, ev->start_mark);
+    default:
+        return true;
+    }
+}
+
+static void parse_events(loader *L)
+{
+    yaml_parser_t p;
+    if (!yaml_parser_initialize(&p)) {
+        fail(L, D_INTERNAL, loc_at(L, -1, -1), "out of memory");
+        return;
+    }
+    yaml_parser_set_input_string(&p, (const unsigned char *)L->text, L->text_len);
+    yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+    for (bool done = false; !done;) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&p, &ev)) {
+            syntax_error(L, &p);
+            break;
+        }
+        done = ev.type == YAML_STREAM_END_EVENT || !on_event(L, &ev);
+        yaml_event_delete(&ev);
+    }
+    yaml_parser_delete(&p);
+}
+
+/* ---- loading -------------------------------------------------------- */
+
+/* An empty document ("", comments only, or a bare "---") has no root. */
+static void drop_empty_root(ytree *t)
+{
+    ynode *r = t->root;
+    if (r && r->kind == YN_SCALAR && !r->quoted && r->len == 0) {
+        ynode_free(r);
+        t->root = NULL;
+    }
+}
+
+static void loader_cleanup(loader *L)
+{
+    for (size_t i = 0; i < L->depth; i++)
+        ynode_free(L->stack[i].pending_key);
+    free(L->stack);
+    free(L->line_starts);
+}
+
+/* Takes ownership of path and data (data[len] must be '\0'). */
+static ytree *load_owned(char *path, char *data, size_t len, const ytree_limits *limits,
+                         diag_list *dl)
+{
+    ytree *t = calloc(1, sizeof *t);
+    if (!t) {
+        free(path);
+        free(data);
+        diag_report(dl, D_INTERNAL, (src_loc){ 0 }, "out of memory");
+        return NULL;
+    }
+    *t = (ytree){ .path = path, .source = data, .source_len = len };
+    loader L = { .tree = t, .dl = dl, .lim = limits ? *limits : default_limits };
+    L.bom = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    L.text = data + L.bom;
+    L.text_len = len - L.bom;
+    if (len > L.lim.max_file_bytes)
+        fail(&L, D_LIMIT, (src_loc){ path, 0, 0 }, "file is larger than the limit");
+    else if (!prescan(&L))
+        fail(&L, D_INTERNAL, (src_loc){ path, 0, 0 }, "out of memory");
+    if (!L.failed)
+        parse_events(&L);
+    loader_cleanup(&L);
+    drop_empty_root(t);
+    if (L.failed) {
+        ytree_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+static char *copy_string(const char *s)
+{
+    return copy_bytes(s, strlen(s));
+}
+
+ytree *ytree_load_buffer(const char *name, const char *data, size_t len,
+                         const ytree_limits *limits, diag_list *dl)
+{
+    size_t max = limits ? limits->max_file_bytes : default_limits.max_file_bytes;
+    if (len > max) {
+        diag_report(dl, D_LIMIT, (src_loc){ name, 0, 0 },
+                    "file is %zu bytes; the limit is %zu", len, max);
+        return NULL;
+    }
+    char *path = copy_string(name ? name : "<buffer>");
+    char *copy = copy_bytes(data, len);
+    if (!path || !copy) {
+        free(path);
+        free(copy);
+        diag_report(dl, D_INTERNAL, (src_loc){ name, 0, 0 }, "out of memory");
+        return NULL;
+    }
+    return load_owned(path, copy, len, limits, dl);
+}
+
+/* Reads at most max + 1 bytes of f (one more than allowed, so that an
+ * over-long file is noticed even when its size was not known). */
+static char *read_capped(FILE *f, size_t max, size_t *len)
+{
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap + 1);
+    while (buf) {
+        size_t want = cap - n;
+        size_t got = fread(buf + n, 1, want, f);
+        n += got;
+        if (got < want || n > max)
+            break;
+        size_t ncap = cap * 2 > max + 1 ? max + 1 : cap * 2;
+        char *b = ncap > cap ? realloc(buf, ncap + 1) : NULL;
+        if (!b)
+            break;
+        buf = b;
+        cap = ncap;
+    }
+    if (buf)
+        buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+ytree *ytree_load(const char *path, const ytree_limits *limits, diag_list *dl)
+{
+    size_t max = limits ? limits->max_file_bytes : default_limits.max_file_bytes;
+    src_loc at_file = { path, 0, 0 };
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        diag_report(dl, D_IO, at_file, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max) {
+        diag_report(dl, D_LIMIT, at_file, "file is %jd bytes; the limit is %zu",
+                    (intmax_t)st.st_size, max);
+        fclose(f);
+        return NULL;
+    }
+    size_t len;
+    char *data = read_capped(f, max, &len);
+    bool read_error = ferror(f);
+    fclose(f);
+    if (!data)
+        diag_report(dl, D_INTERNAL, at_file, "out of memory");
+    else if (read_error)
+        diag_report(dl, D_IO, at_file, "cannot read the file");
+    else if (len > max)
+        diag_report(dl, D_LIMIT, at_file, "file is larger than the limit of %zu bytes", max);
+    if (!data || read_error || len > max) {
+        free(data);
+        return NULL;
+    }
+    char *owned_path = copy_string(path);
+    if (!owned_path) {
+        free(data);
+        diag_report(dl, D_INTERNAL, at_file, "out of memory");
+        return NULL;
+    }
+    return load_owned(owned_path, data, len, limits, dl);
+}
+
+/* ---- lookup ---------------------------------------------------------- */
+
+const ynode *ynode_get(const ynode *map, const char *key)
+{
+    if (!map || map->kind != YN_MAPPING || !key)
+        return NULL;
+    size_t len = strlen(key);
+    for (size_t i = 0; i < map->count; i++)
+        if (map->keys[i]->len == len && memcmp(map->keys[i]->value, key, len) == 0)
+            return map->items[i];
+    return NULL;
+}
+
+const char *ynode_kind_name(ynode_kind kind)
+{
+    switch (kind) {
+    case YN_SCALAR: return "scalar";
+    case YN_SEQUENCE: return "sequence";
+    case YN_MAPPING: return "mapping";
+    }
+    return "?";
+}
