@@ -1,5 +1,5 @@
 /* layout.h — layout rules: everything about how the document looks, read
- * from layouts/*.yaml by layout_load.c.  Paper and type area, fonts per
+ * from layouts/NAME.yaml by layout_load.c.  Paper and type area, fonts per
  * role, styles per block kind (size, numbering, indents, heading
  * decoration, page breaks), running header and footer, and the Japanese
  * composition rules (kinsoku, spacing, justification).  Lengths are in
