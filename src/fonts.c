@@ -1,0 +1,365 @@
+/* fonts.c — opens the layout's font roles with FreeType and answers the
+ * questions measuring code asks per character (coverage, advance, ink box),
+ * caching per code point because the line breaker asks for every character
+ * of the document.  The only file that includes FreeType. */
+#include "fonts.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
+#include FT_TRUETYPE_TAGS_H
+#include FT_ADVANCES_H
+#include FT_OUTLINE_H
+#include FT_BBOX_H
+
+#include "layout.h"
+
+#define BMP_SIZE 0x10000u
+
+/* What we know about one code point in one font; computed on first use. */
+typedef struct cp_info {
+    float advance_em;
+    uint32_t gid;
+    bool known;
+} cp_info;
+
+typedef struct astral_info {
+    uint32_t cp;
+    cp_info info;
+} astral_info;
+
+typedef struct font_face {
+    char *role;
+    char *path;
+    char *ps_name;
+    FT_Face face;
+    unsigned upem;
+    float ascent, descent, cap_height;
+    int fallbacks[LAYOUT_MAX_FALLBACKS];
+    int n_fallbacks;
+    cp_info *bmp;              /* BMP_SIZE entries, allocated on first lookup */
+    astral_info *astral;       /* sorted by cp: planes 1–16 are rare */
+    size_t n_astral, cap_astral;
+} font_face;
+
+struct font_set {
+    FT_Library lib;
+    font_face *faces;
+    size_t n_faces;
+};
+
+static char *dup_str(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+/* Reads the first four bytes, so that a collection or a CFF font gets a
+ * clear message instead of FreeType's generic one; also yields strerror
+ * for a missing or unreadable file.  Returns 0 or an errno value. */
+static int read_file_tag(const char *path, unsigned char tag[4], size_t *got)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return errno ? errno : EIO;
+    *got = fread(tag, 1, 4, f);
+    int err = ferror(f) ? (errno ? errno : EIO) : 0;
+    fclose(f);
+    return err;
+}
+
+static bool has_sfnt_table(FT_Face face, FT_ULong tag)
+{
+    FT_ULong len = 0;
+    return FT_Load_Sfnt_Table(face, tag, 0, NULL, &len) == 0 && len > 0;
+}
+
+/* Checks that the file is a single TrueType-outline font; reports why not. */
+static bool check_font_file(const layout_font *lf, diag_list *dl)
+{
+    unsigned char tag[4] = {0};
+    size_t got = 0;
+    int err = read_file_tag(lf->path, tag, &got);
+    if (err) {
+        diag_report(dl, D_FONT, lf->loc, "cannot read font file %s for role \"%s\": %s",
+                    lf->path, lf->name, strerror(err));
+        return false;
+    }
+    if (got == 4 && memcmp(tag, "ttcf", 4) == 0) {
+        diag_report(dl, D_FONT, lf->loc,
+                    "font file %s for role \"%s\" is a font collection (.ttc)", lf->path, lf->name);
+        diag_hint(dl, "extract the face you want into a single .ttf file");
+        return false;
+    }
+    if (got == 4 && memcmp(tag, "OTTO", 4) == 0) {
+        diag_report(dl, D_FONT, lf->loc,
+                    "font file %s for role \"%s\" is OpenType/CFF; kumihan can only embed "
+                    "TrueType (glyf) fonts", lf->path, lf->name);
+        diag_hint(dl, "use the TrueType (.ttf) edition of the font");
+        return false;
+    }
+    return true;
+}
+
+static void read_metrics(font_face *ff)
+{
+    FT_Face face = ff->face;
+    float upem = (float)ff->upem;
+    TT_OS2 *os2 = FT_Get_Sfnt_Table(face, FT_SFNT_OS2);
+    if (os2 && os2->version != 0xFFFFu && os2->sTypoAscender > 0) {
+        ff->ascent = os2->sTypoAscender / upem;
+        ff->descent = os2->sTypoDescender / upem;
+    } else {
+        ff->ascent = face->ascender / upem;
+        ff->descent = face->descender / upem;
+    }
+    if (os2 && os2->version >= 2 && os2->sCapHeight > 0)
+        ff->cap_height = os2->sCapHeight / upem;
+    else
+        ff->cap_height = 0.7f * ff->ascent;   /* a usual proportion when the font is silent */
+}
+
+static bool open_face(font_set *fs, const layout_font *lf, font_face *ff, diag_list *dl)
+{
+    if (!check_font_file(lf, dl))
+        return false;
+    FT_Face face = NULL;
+    FT_Error fe = FT_New_Face(fs->lib, lf->path, 0, &face);
+    if (fe) {
+        diag_report(dl, D_FONT, lf->loc, "font file %s for role \"%s\" is not a font FreeType can read",
+                    lf->path, lf->name);
+        return false;
+    }
+    ff->face = face;
+    if (face->num_faces > 1) {
+        diag_report(dl, D_FONT, lf->loc,
+                    "font file %s for role \"%s\" is a font collection (.ttc)", lf->path, lf->name);
+        return false;
+    }
+    if (!FT_IS_SFNT(face) || has_sfnt_table(face, TTAG_CFF) || !has_sfnt_table(face, TTAG_glyf)) {
+        diag_report(dl, D_FONT, lf->loc,
+                    "font file %s for role \"%s\" is %s; kumihan can only embed TrueType (glyf) fonts",
+                    lf->path, lf->name, FT_IS_SFNT(face) ? "OpenType/CFF" : "not an OpenType font");
+        return false;
+    }
+    ff->upem = face->units_per_EM ? face->units_per_EM : 1000;
+    const char *ps = FT_Get_Postscript_Name(face);
+    ff->ps_name = dup_str(ps ? ps : lf->name);
+    read_metrics(ff);
+    return ff->ps_name != NULL;
+}
+
+static void copy_role(const layout_font *lf, font_face *ff, size_t n_roles)
+{
+    ff->role = dup_str(lf->name);
+    ff->path = dup_str(lf->path);
+    for (int i = 0; i < lf->n_fallbacks && i < LAYOUT_MAX_FALLBACKS; i++)
+        if (lf->fallbacks[i] >= 0 && (size_t)lf->fallbacks[i] < n_roles)
+            ff->fallbacks[ff->n_fallbacks++] = lf->fallbacks[i];
+}
+
+font_set *fonts_open(const layout *lay, diag_list *dl)
+{
+    font_set *fs = calloc(1, sizeof *fs);
+    if (!fs)
+        return NULL;
+    if (FT_Init_FreeType(&fs->lib)) {
+        diag_report(dl, D_INTERNAL, (src_loc){0}, "cannot initialise FreeType");
+        free(fs);
+        return NULL;
+    }
+    fs->faces = calloc(lay->n_fonts ? lay->n_fonts : 1, sizeof *fs->faces);
+    if (!fs->faces) {
+        fonts_free(fs);
+        return NULL;
+    }
+    fs->n_faces = lay->n_fonts;
+    bool ok = true;
+    for (size_t i = 0; i < lay->n_fonts; i++) {
+        copy_role(&lay->fonts[i], &fs->faces[i], lay->n_fonts);
+        if (!open_face(fs, &lay->fonts[i], &fs->faces[i], dl))
+            ok = false;
+    }
+    if (!ok) {
+        fonts_free(fs);
+        return NULL;
+    }
+    return fs;
+}
+
+void fonts_free(font_set *fs)
+{
+    if (!fs)
+        return;
+    for (size_t i = 0; i < fs->n_faces; i++) {
+        font_face *ff = &fs->faces[i];
+        if (ff->face)
+            FT_Done_Face(ff->face);
+        free(ff->role);
+        free(ff->path);
+        free(ff->ps_name);
+        free(ff->bmp);
+        free(ff->astral);
+    }
+    free(fs->faces);
+    if (fs->lib)
+        FT_Done_FreeType(fs->lib);
+    free(fs);
+}
+
+size_t fonts_count(const font_set *fs) { return fs->n_faces; }
+
+static const font_face *face_at(const font_set *fs, int font)
+{
+    return (font >= 0 && (size_t)font < fs->n_faces) ? &fs->faces[font] : NULL;
+}
+
+const char *fonts_role(const font_set *fs, int font)
+{
+    const font_face *ff = face_at(fs, font);
+    return ff ? ff->role : NULL;
+}
+
+const char *fonts_path(const font_set *fs, int font)
+{
+    const font_face *ff = face_at(fs, font);
+    return ff ? ff->path : NULL;
+}
+
+const char *fonts_postscript_name(const font_set *fs, int font)
+{
+    const font_face *ff = face_at(fs, font);
+    return ff ? ff->ps_name : NULL;
+}
+
+static void compute_info(const font_face *ff, uint32_t cp, cp_info *ci)
+{
+    ci->gid = FT_Get_Char_Index(ff->face, cp);
+    FT_Fixed adv = 0;
+    /* A missing character is measured as .notdef (glyph 0), which is what
+     * would be drawn. */
+    if (FT_Get_Advance(ff->face, ci->gid, FT_LOAD_NO_SCALE, &adv))
+        adv = 0;
+    ci->advance_em = (float)adv / (float)ff->upem;
+    ci->known = true;
+}
+
+/* Cached lookup; the caches are logically const (they only remember). */
+static const cp_info *lookup(const font_set *fs, int font, uint32_t cp)
+{
+    static const cp_info none = {0, 0, true};
+    font_face *ff = (font_face *)face_at(fs, font);
+    if (!ff || !ff->face || cp > 0x10FFFFu)
+        return &none;
+    if (cp < BMP_SIZE) {
+        if (!ff->bmp && !(ff->bmp = calloc(BMP_SIZE, sizeof *ff->bmp)))
+            return &none;
+        cp_info *ci = &ff->bmp[cp];
+        if (!ci->known)
+            compute_info(ff, cp, ci);
+        return ci;
+    }
+    size_t lo = 0, hi = ff->n_astral;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ff->astral[mid].cp < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < ff->n_astral && ff->astral[lo].cp == cp)
+        return &ff->astral[lo].info;
+    if (ff->n_astral == ff->cap_astral) {
+        size_t cap = ff->cap_astral ? ff->cap_astral * 2 : 16;
+        astral_info *grown = realloc(ff->astral, cap * sizeof *grown);
+        if (!grown)
+            return &none;
+        ff->astral = grown;
+        ff->cap_astral = cap;
+    }
+    memmove(&ff->astral[lo + 1], &ff->astral[lo], (ff->n_astral - lo) * sizeof *ff->astral);
+    ff->n_astral++;
+    ff->astral[lo].cp = cp;
+    compute_info(ff, cp, &ff->astral[lo].info);
+    return &ff->astral[lo].info;
+}
+
+bool fonts_has_glyph(const font_set *fs, int font, uint32_t cp)
+{
+    return lookup(fs, font, cp)->gid != 0;
+}
+
+int fonts_resolve(const font_set *fs, int font, uint32_t cp)
+{
+    const font_face *ff = face_at(fs, font);
+    if (!ff)
+        return -1;
+    if (fonts_has_glyph(fs, font, cp))
+        return font;
+    for (int i = 0; i < ff->n_fallbacks; i++)
+        if (fonts_has_glyph(fs, ff->fallbacks[i], cp))
+            return ff->fallbacks[i];
+    return -1;
+}
+
+float fonts_advance_em(const font_set *fs, int font, uint32_t cp)
+{
+    return lookup(fs, font, cp)->advance_em;
+}
+
+bool fonts_ink_box(const font_set *fs, int font, uint32_t cp, glyph_box *out)
+{
+    const cp_info *ci = lookup(fs, font, cp);
+    const font_face *ff = face_at(fs, font);
+    if (!ff || !ff->face || ci->gid == 0)
+        return false;
+    if (FT_Load_Glyph(ff->face, ci->gid, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING))
+        return false;
+    FT_Outline *ol = &ff->face->glyph->outline;
+    if (ff->face->glyph->format != FT_GLYPH_FORMAT_OUTLINE || ol->n_points == 0)
+        return false;
+    FT_BBox bb;
+    if (FT_Outline_Get_BBox(ol, &bb))
+        return false;
+    float upem = (float)ff->upem;
+    out->x_min = bb.xMin / upem;
+    out->x_max = bb.xMax / upem;
+    out->y_min = bb.yMin / upem;
+    out->y_max = bb.yMax / upem;
+    return true;
+}
+
+float fonts_ascent_em(const font_set *fs, int font)
+{
+    const font_face *ff = face_at(fs, font);
+    return ff ? ff->ascent : 0.88f;
+}
+
+float fonts_descent_em(const font_set *fs, int font)
+{
+    const font_face *ff = face_at(fs, font);
+    return ff ? ff->descent : -0.12f;
+}
+
+float fonts_cap_height_em(const font_set *fs, int font)
+{
+    const font_face *ff = face_at(fs, font);
+    return ff ? ff->cap_height : 0.7f;
+}
+
+unsigned fonts_units_per_em(const font_set *fs, int font)
+{
+    const font_face *ff = face_at(fs, font);
+    return ff ? ff->upem : 1000;
+}

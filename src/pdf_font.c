@@ -1,0 +1,274 @@
+/* pdf_font.c — embeds each used font role once per PDF as a Type0 font with
+ * Identity-H encoding over a CIDFontType2 whose font program is the
+ * hb-subset of the TrueType file (PDF 32000-1:2008 §9.7).  libharu's own
+ * TrueType embedding is bypassed: it keeps the full cmap/loca/hmtx and
+ * writes a malformed ToUnicode CMap. */
+#include "pdf_font.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hpdf_objects.h>
+
+#define N_CODE_POINTS 0x110000u
+
+int pdf_glyph_role(const font_set *fs, const pg_glyph *g)
+{
+    int role = fonts_resolve(fs, g->font, g->cp);
+    return role >= 0 ? role : g->font;
+}
+
+/* Appends the code points marked in bits to f->cps, ascending. */
+static bool list_bits(pdf_font *f, const uint8_t *bits)
+{
+    size_t n = 0;
+    for (uint32_t i = 0; i < N_CODE_POINTS / 8; i++)
+        n += (size_t)__builtin_popcount(bits[i]);
+    f->cps = malloc((n ? n : 1) * sizeof *f->cps);
+    if (!f->cps)
+        return false;
+    for (uint32_t cp = 0; cp < N_CODE_POINTS; cp++)
+        if (bits[cp >> 3] & (1u << (cp & 7)))
+            f->cps[f->n_cps++] = cp;
+    return true;
+}
+
+/* Marks, per role, each code point drawn anywhere in doc. */
+static bool collect_code_points(pdf_fonts *pf, const pg_doc *doc, const font_set *fs)
+{
+    uint8_t **bits = calloc(pf->n, sizeof *bits);
+    bool ok = bits != NULL;
+    for (size_t p = 0; ok && p < doc->n_pages; p++) {
+        const pg_page *page = &doc->pages[p];
+        for (size_t i = 0; ok && i < page->n_glyphs; i++) {
+            const pg_glyph *g = &page->glyphs[i];
+            int role = pdf_glyph_role(fs, g);
+            if (role < 0 || (size_t)role >= pf->n || g->cp >= N_CODE_POINTS)
+                continue;
+            if (!bits[role] && !(bits[role] = calloc(N_CODE_POINTS / 8, 1))) {
+                ok = false;
+                break;
+            }
+            bits[role][g->cp >> 3] |= (uint8_t)(1u << (g->cp & 7));
+            pf->fonts[role].used = true;
+        }
+    }
+    for (size_t r = 0; ok && r < pf->n; r++)
+        if (bits[r])
+            ok = list_bits(&pf->fonts[r], bits[r]);
+    for (size_t r = 0; bits && r < pf->n; r++)
+        free(bits[r]);
+    free(bits);
+    return ok;
+}
+
+/* "ABCDEF": six capitals derived from the glyph set (PDF §9.6.4), so that
+ * the same text gives the same tag and different subsets differ. */
+static void subset_tag(const pdf_font *f, char tag[7])
+{
+    uint64_t h = 1469598103934665603ull;   /* FNV-1a */
+    for (size_t i = 0; i < f->n_cps; i++)
+        for (int b = 0; b < 4; b++) {
+            h ^= (f->cps[i] >> (8 * b)) & 0xFFu;
+            h *= 1099511628211ull;
+        }
+    for (int i = 0; i < 6; i++) {
+        tag[i] = (char)('A' + h % 26);
+        h /= 26;
+    }
+    tag[6] = '\0';
+}
+
+static int cmp_u16(const void *a, const void *b)
+{
+    return (int)*(const uint16_t *)a - (int)*(const uint16_t *)b;
+}
+
+/* Widths in thousandths, and the commonest one as /DW (ties: the
+ * narrower), so that /W lists only the exceptions. */
+static bool compute_widths(pdf_font *f)
+{
+    const font_subset *s = &f->sub;
+    size_t n = s->n_glyphs;
+    f->width = calloc(n ? n : 1, sizeof *f->width);
+    uint16_t *sorted = malloc((n ? n : 1) * sizeof *sorted);
+    if (!f->width || !sorted) {
+        free(sorted);
+        return false;
+    }
+    unsigned upem = s->units_per_em ? s->units_per_em : 1000;
+    for (size_t g = 0; g < n; g++)
+        sorted[g] = f->width[g] = (uint16_t)lround(s->advance[g] * 1000.0 / upem);
+    qsort(sorted, n, sizeof *sorted, cmp_u16);
+    int best = 1000;
+    size_t best_run = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && sorted[j] == sorted[i])
+            j++;
+        if (j - i > best_run) {
+            best_run = j - i;
+            best = sorted[i];
+        }
+        i = j;
+    }
+    free(sorted);
+    f->default_width = best;
+    return true;
+}
+
+bool pdf_fonts_prepare(pdf_fonts *pf, const pg_doc *doc, const font_set *fs, diag_list *dl)
+{
+    pf->n = fonts_count(fs);
+    pf->fonts = calloc(pf->n ? pf->n : 1, sizeof *pf->fonts);
+    if (!pf->fonts || !collect_code_points(pf, doc, fs)) {
+        diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory collecting the characters of the PDF");
+        return false;
+    }
+    for (size_t r = 0; r < pf->n; r++) {
+        pdf_font *f = &pf->fonts[r];
+        if (!f->used)
+            continue;
+        const char *err = NULL;
+        if (!subset_font(fonts_path(fs, (int)r), f->cps, f->n_cps, &f->sub, &err)) {
+            diag_report(dl, D_FONT, (src_loc){0}, "cannot subset font %s (role \"%s\"): %s",
+                        fonts_path(fs, (int)r), fonts_role(fs, (int)r), err);
+            return false;
+        }
+        if (!compute_widths(f)) {
+            diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory measuring font widths");
+            return false;
+        }
+        char tag[7];
+        subset_tag(f, tag);
+        snprintf(f->res_name, sizeof f->res_name, "F%zu", r + 1);
+        snprintf(f->base_font, sizeof f->base_font, "%s+%s", tag, fonts_postscript_name(fs, (int)r));
+    }
+    return true;
+}
+
+void pdf_fonts_free(pdf_fonts *pf)
+{
+    for (size_t r = 0; pf->fonts && r < pf->n; r++) {
+        free(pf->fonts[r].cps);
+        free(pf->fonts[r].width);
+        subset_free(&pf->fonts[r].sub);
+    }
+    free(pf->fonts);
+    pf->fonts = NULL;
+    pf->n = 0;
+}
+
+/* /W: runs of consecutive glyph ids whose width differs from /DW, as
+ * "first [w1 w2 …]" (PDF §9.7.4.3). */
+static HPDF_Array make_widths(HPDF_MMgr mmgr, const pdf_font *f)
+{
+    HPDF_Array w = HPDF_Array_New(mmgr);
+    if (!w)
+        return NULL;
+    unsigned n = f->sub.n_glyphs;
+    for (unsigned g = 0; g < n;) {
+        if (f->width[g] == f->default_width) {
+            g++;
+            continue;
+        }
+        HPDF_Array run = HPDF_Array_New(mmgr);
+        if (!run || HPDF_Array_AddNumber(w, (HPDF_INT32)g) != HPDF_OK || HPDF_Array_Add(w, run) != HPDF_OK)
+            return NULL;
+        for (; g < n && f->width[g] != f->default_width; g++)
+            HPDF_Array_AddNumber(run, f->width[g]);
+    }
+    return w;
+}
+
+static HPDF_Array int_array(HPDF_MMgr mmgr, const int *v, int n)
+{
+    HPDF_Array a = HPDF_Array_New(mmgr);
+    for (int i = 0; a && i < n; i++)
+        HPDF_Array_AddNumber(a, v[i]);
+    return a;
+}
+
+static HPDF_Dict make_descriptor(HPDF_Doc pdf, const pdf_font *f, const font_set *fs, int role)
+{
+    const font_subset *s = &f->sub;
+    double k = 1000.0 / (s->units_per_em ? s->units_per_em : 1000);
+    HPDF_Dict fd = HPDF_Dict_New(pdf->mmgr);
+    if (!fd || HPDF_Xref_Add(pdf->xref, fd) != HPDF_OK)
+        return NULL;
+    int bbox[4] = {(int)lround(s->x_min * k), (int)lround(s->y_min * k),
+                   (int)lround(s->x_max * k), (int)lround(s->y_max * k)};
+    HPDF_Dict_AddName(fd, "Type", "FontDescriptor");
+    HPDF_Dict_AddName(fd, "FontName", f->base_font);
+    HPDF_Dict_AddNumber(fd, "Flags", 4);   /* symbolic: glyphs outside the standard Latin set */
+    HPDF_Dict_Add(fd, "FontBBox", int_array(pdf->mmgr, bbox, 4));
+    HPDF_Dict_AddReal(fd, "ItalicAngle", s->italic_angle);
+    HPDF_Dict_AddNumber(fd, "Ascent", (HPDF_INT32)lround(fonts_ascent_em(fs, role) * 1000));
+    HPDF_Dict_AddNumber(fd, "Descent", (HPDF_INT32)lround(fonts_descent_em(fs, role) * 1000));
+    HPDF_Dict_AddNumber(fd, "CapHeight", (HPDF_INT32)lround(fonts_cap_height_em(fs, role) * 1000));
+    HPDF_Dict_AddNumber(fd, "StemV", 80);  /* not in TrueType; a regular weight's usual value */
+
+    HPDF_Dict file = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (!file)
+        return NULL;
+    file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)s->size);
+    if (HPDF_Stream_Write(file->stream, s->data, (HPDF_UINT)s->size) != HPDF_OK)
+        return NULL;
+    HPDF_Dict_Add(fd, "FontFile2", file);
+    return fd;
+}
+
+static HPDF_Dict make_cid_font(HPDF_Doc pdf, const pdf_font *f, const font_set *fs, int role)
+{
+    HPDF_Dict cid = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Dict info = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Dict fd = make_descriptor(pdf, f, fs, role);
+    HPDF_Array w = make_widths(pdf->mmgr, f);
+    if (!cid || !info || !fd || !w || HPDF_Xref_Add(pdf->xref, cid) != HPDF_OK)
+        return NULL;
+    HPDF_Dict_Add(info, "Registry", HPDF_String_New(pdf->mmgr, "Adobe", NULL));
+    HPDF_Dict_Add(info, "Ordering", HPDF_String_New(pdf->mmgr, "Identity", NULL));
+    HPDF_Dict_AddNumber(info, "Supplement", 0);
+    HPDF_Dict_AddName(cid, "Type", "Font");
+    HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+    HPDF_Dict_AddName(cid, "BaseFont", f->base_font);
+    HPDF_Dict_Add(cid, "CIDSystemInfo", info);
+    HPDF_Dict_Add(cid, "FontDescriptor", fd);
+    HPDF_Dict_AddNumber(cid, "DW", f->default_width);
+    HPDF_Dict_Add(cid, "W", w);
+    HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+    return cid;
+}
+
+static bool embed_one(HPDF_Doc pdf, pdf_font *f, const font_set *fs, int role)
+{
+    HPDF_Dict type0 = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Dict cid = make_cid_font(pdf, f, fs, role);
+    HPDF_Array desc = HPDF_Array_New(pdf->mmgr);
+    HPDF_Dict tu = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (!type0 || !cid || !desc || !tu || HPDF_Xref_Add(pdf->xref, type0) != HPDF_OK)
+        return false;
+    tu->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    if (pdf_write_tounicode(tu->stream, &f->sub) != HPDF_OK)
+        return false;
+    HPDF_Array_Add(desc, cid);
+    HPDF_Dict_AddName(type0, "Type", "Font");
+    HPDF_Dict_AddName(type0, "Subtype", "Type0");
+    HPDF_Dict_AddName(type0, "BaseFont", f->base_font);
+    HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
+    HPDF_Dict_Add(type0, "DescendantFonts", desc);
+    HPDF_Dict_Add(type0, "ToUnicode", tu);
+    f->type0 = type0;
+    return pdf->error.error_no == HPDF_OK;
+}
+
+bool pdf_fonts_embed(pdf_fonts *pf, HPDF_Doc pdf, const font_set *fs)
+{
+    for (size_t r = 0; r < pf->n; r++)
+        if (pf->fonts[r].used && !embed_one(pdf, &pf->fonts[r], fs, (int)r))
+            return false;
+    return true;
+}

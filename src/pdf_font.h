@@ -1,0 +1,46 @@
+/* pdf_font.h — the fonts of one PDF file: which code points each font role
+ * draws (collected from the whole page model), one hb-subset per role, and
+ * the embedded objects (Type0 / CIDFontType2 / FontDescriptor / FontFile2 /
+ * ToUnicode) that every page shares.  Internal to the pdf_*.c files. */
+#ifndef KUMIHAN_PDF_FONT_H
+#define KUMIHAN_PDF_FONT_H
+
+#include <hpdf.h>
+
+#include "diag.h"
+#include "fonts.h"
+#include "pages.h"
+#include "subset.h"
+
+typedef struct pdf_font {
+    bool used;
+    uint32_t *cps;             /* sorted, unique */
+    size_t n_cps, cap_cps;
+    font_subset sub;
+    uint16_t *width;           /* per subset glyph id, thousandths of an em */
+    int default_width;         /* /DW: the commonest width */
+    char res_name[24];         /* "F1": the name in page /Resources */
+    char base_font[160];       /* "ABCDEF+BIZUDMincho-Regular" */
+    HPDF_Dict type0;           /* indirect, shared by all pages */
+} pdf_font;
+
+typedef struct pdf_fonts {
+    pdf_font *fonts;           /* one per font role of the font set */
+    size_t n;
+} pdf_fonts;
+
+/* The role that actually draws g: its own font, else a fallback; its own
+ * font again (drawing .notdef) when none has the glyph. */
+int pdf_glyph_role(const font_set *fs, const pg_glyph *g);
+
+/* Collects the code points of every glyph of doc and subsets each used
+ * font once.  false with a diagnostic on failure. */
+bool pdf_fonts_prepare(pdf_fonts *pf, const pg_doc *doc, const font_set *fs, diag_list *dl);
+/* Builds the shared font objects in pdf. */
+bool pdf_fonts_embed(pdf_fonts *pf, HPDF_Doc pdf, const font_set *fs);
+void pdf_fonts_free(pdf_fonts *pf);
+
+/* Writes the ToUnicode CMap of font f into stream (pdf_tounicode.c). */
+HPDF_STATUS pdf_write_tounicode(HPDF_Stream stream, const font_subset *sub);
+
+#endif

@@ -1,0 +1,133 @@
+/* pdf_id.c — the trailer /ID (PDF §14.4): an MD5 of the page model, the
+ * metadata, the imposition and the embedded font bytes, so that the same
+ * input always gives the same identifier and different files differ.
+ * Fields are hashed one by one: struct padding is never read. */
+#include "pdf_meta.h"
+
+#include <string.h>
+
+#include <hpdf_encrypt.h>
+#include <hpdf_objects.h>
+
+static void hash_bytes(HPDF_MD5_CTX *ctx, const void *p, size_t n)
+{
+    const HPDF_BYTE *b = p;
+    while (n > 0) {
+        HPDF_UINT32 chunk = n > 0x40000000u ? 0x40000000u : (HPDF_UINT32)n;
+        HPDF_MD5Update(ctx, b, chunk);
+        b += chunk;
+        n -= chunk;
+    }
+}
+
+static void hash_u32(HPDF_MD5_CTX *ctx, uint32_t v)
+{
+    HPDF_BYTE b[4] = {(HPDF_BYTE)(v >> 24), (HPDF_BYTE)(v >> 16), (HPDF_BYTE)(v >> 8), (HPDF_BYTE)v};
+    hash_bytes(ctx, b, 4);
+}
+
+static void hash_float(HPDF_MD5_CTX *ctx, float f)
+{
+    uint32_t v;
+    memcpy(&v, &f, sizeof v);
+    hash_u32(ctx, v);
+}
+
+static void hash_str(HPDF_MD5_CTX *ctx, const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    hash_u32(ctx, s ? (uint32_t)n : 0xFFFFFFFFu);
+    hash_bytes(ctx, s ? s : "", n);
+}
+
+static void hash_shape(HPDF_MD5_CTX *ctx, const pg_shape *s)
+{
+    hash_u32(ctx, (uint32_t)s->kind);
+    hash_float(ctx, s->x0);
+    hash_float(ctx, s->y0);
+    hash_float(ctx, s->x1);
+    hash_float(ctx, s->y1);
+    hash_float(ctx, s->line_width);
+    hash_u32(ctx, s->color);
+}
+
+static void hash_page(HPDF_MD5_CTX *ctx, const pg_page *p)
+{
+    hash_u32(ctx, (uint32_t)p->n_glyphs);
+    for (size_t i = 0; i < p->n_glyphs; i++) {
+        const pg_glyph *g = &p->glyphs[i];
+        hash_u32(ctx, g->cp);
+        hash_u32(ctx, g->font);
+        hash_u32(ctx, g->color);
+        hash_float(ctx, g->size);
+        hash_float(ctx, g->x);
+        hash_float(ctx, g->y);
+    }
+    hash_u32(ctx, (uint32_t)p->n_shapes);
+    for (size_t i = 0; i < p->n_shapes; i++)
+        hash_shape(ctx, &p->shapes[i]);
+    hash_u32(ctx, (uint32_t)p->n_marks);
+    for (size_t i = 0; i < p->n_marks; i++) {
+        hash_u32(ctx, (uint32_t)p->marks[i].level);
+        hash_str(ctx, p->marks[i].title);
+        hash_float(ctx, p->marks[i].y);
+    }
+}
+
+static void hash_meta(HPDF_MD5_CTX *ctx, const pdf_meta *m)
+{
+    hash_str(ctx, m->title);
+    hash_str(ctx, m->author);
+    hash_str(ctx, m->subject);
+    hash_str(ctx, m->keywords);
+    hash_str(ctx, m->creator);
+    hash_str(ctx, m->date);
+    hash_str(ctx, m->lang);
+    hash_u32(ctx, m->show_outline);
+}
+
+static void hash_sheets(HPDF_MD5_CTX *ctx, const pdf_sheet *sheets, size_t n)
+{
+    hash_u32(ctx, (uint32_t)n);
+    for (size_t s = 0; s < n; s++) {
+        hash_float(ctx, sheets[s].width);
+        hash_float(ctx, sheets[s].height);
+        hash_u32(ctx, (uint32_t)sheets[s].n_place);
+        for (int i = 0; i < sheets[s].n_place && i < 4; i++) {
+            hash_u32(ctx, (uint32_t)sheets[s].place[i].page);
+            for (int k = 0; k < 6; k++)
+                hash_float(ctx, sheets[s].place[i].m[k]);
+        }
+        hash_page(ctx, &sheets[s].marks);
+    }
+}
+
+HPDF_STATUS pdf_set_id(HPDF_Doc pdf, const pg_doc *doc, const pdf_meta *meta,
+                       const pdf_fonts *pf, const pdf_sheet *sheets, size_t n_sheets)
+{
+    HPDF_MD5_CTX ctx;
+    HPDF_MD5Init(&ctx);
+    hash_float(&ctx, doc->width);
+    hash_float(&ctx, doc->height);
+    hash_u32(&ctx, (uint32_t)doc->n_pages);
+    for (size_t p = 0; p < doc->n_pages; p++)
+        hash_page(&ctx, &doc->pages[p]);
+    hash_meta(&ctx, meta);
+    hash_sheets(&ctx, sheets, sheets ? n_sheets : 0);
+    for (size_t r = 0; r < pf->n; r++)
+        if (pf->fonts[r].used) {
+            hash_str(&ctx, pf->fonts[r].base_font);
+            hash_bytes(&ctx, pf->fonts[r].sub.data, pf->fonts[r].sub.size);
+        }
+    HPDF_BYTE digest[16];
+    HPDF_MD5Final(digest, &ctx);
+    HPDF_Array id = HPDF_Array_New(pdf->mmgr);
+    if (!id)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    HPDF_STATUS st = HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, digest, 16));
+    if (st == HPDF_OK)
+        st = HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, digest, 16));
+    if (st == HPDF_OK)
+        st = HPDF_Dict_Add(pdf->trailer, "ID", id);
+    return st;
+}

@@ -1,0 +1,145 @@
+/* pdf_meta.c — the info dictionary and catalog /Lang.  Text goes in as
+ * UTF-16BE text strings (libharu's own encoders cannot write them for
+ * non-BMP text); dates only ever come from the input or SOURCE_DATE_EPOCH,
+ * so that the same input gives the same bytes. */
+#include "pdf_meta.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <hpdf_objects.h>
+
+/* Decodes one UTF-8 sequence at s; returns its length (1 on error, with
+ * U+FFFD). */
+static size_t decode_utf8(const unsigned char *s, uint32_t *cp)
+{
+    static const uint32_t min_of[5] = {0, 0, 0x80, 0x800, 0x10000};
+    size_t n = s[0] < 0x80 ? 1 : (s[0] >> 5) == 6 ? 2 : (s[0] >> 4) == 14 ? 3 : (s[0] >> 3) == 30 ? 4 : 0;
+    if (n == 1) {
+        *cp = s[0];
+        return 1;
+    }
+    if (n == 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    uint32_t v = s[0] & (0x7Fu >> n);
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return 1;
+        }
+        v = (v << 6) | (s[i] & 0x3Fu);
+    }
+    bool bad = v < min_of[n] || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF);
+    *cp = bad ? 0xFFFD : v;
+    return n;
+}
+
+HPDF_Binary pdf_text_string(HPDF_MMgr mmgr, const char *utf8)
+{
+    size_t len = strlen(utf8);
+    HPDF_BYTE *buf = malloc(2 + 4 * len);   /* each byte gives at most 4 bytes of UTF-16 */
+    if (!buf)
+        return NULL;
+    size_t n = 0;
+    buf[n++] = 0xFE;
+    buf[n++] = 0xFF;
+    const unsigned char *s = (const unsigned char *)utf8;
+    while (*s) {
+        uint32_t cp;
+        s += decode_utf8(s, &cp);
+        if (cp >= 0x10000) {
+            uint32_t v = cp - 0x10000;
+            uint32_t hi = 0xD800 + (v >> 10), lo = 0xDC00 + (v & 0x3FF);
+            buf[n++] = (HPDF_BYTE)(hi >> 8);
+            buf[n++] = (HPDF_BYTE)hi;
+            buf[n++] = (HPDF_BYTE)(lo >> 8);
+            buf[n++] = (HPDF_BYTE)lo;
+        } else {
+            buf[n++] = (HPDF_BYTE)(cp >> 8);
+            buf[n++] = (HPDF_BYTE)cp;
+        }
+    }
+    HPDF_Binary bin = HPDF_Binary_New(mmgr, buf, (HPDF_UINT)n);
+    free(buf);
+    return bin;
+}
+
+static HPDF_STATUS set_text(HPDF_Doc pdf, HPDF_InfoType type, const char *key, const char *value)
+{
+    if (!value || !*value)
+        return HPDF_OK;
+    /* libharu creates the info dictionary and the key; we replace the
+     * value with a proper text string. */
+    HPDF_STATUS st = HPDF_SetInfoAttr(pdf, type, "-");
+    if (st != HPDF_OK)
+        return st;
+    HPDF_Binary bin = pdf_text_string(pdf->mmgr, value);
+    return bin ? HPDF_Dict_Add(pdf->info, key, bin) : HPDF_FAILD_TO_ALLOC_MEM;
+}
+
+/* The document date: meta->date (YYYY-MM-DD), else SOURCE_DATE_EPOCH;
+ * false when neither is given (then no dates are written). */
+static bool document_date(const pdf_meta *meta, HPDF_Date *d)
+{
+    memset(d, 0, sizeof *d);
+    d->ind = 'Z';
+    if (meta->date) {
+        int y, m, day;
+        char extra;
+        if (sscanf(meta->date, "%4d-%2d-%2d%c", &y, &m, &day, &extra) != 3 || m < 1 || m > 12 ||
+            day < 1 || day > 31)
+            return false;
+        d->year = y;
+        d->month = m;
+        d->day = day;
+        return true;
+    }
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    if (!epoch || !*epoch)
+        return false;
+    char *end;
+    errno = 0;
+    long long secs = strtoll(epoch, &end, 10);
+    if (errno || *end || secs < 0)
+        return false;
+    time_t t = (time_t)secs;
+    struct tm tm;
+    if (!gmtime_r(&t, &tm))
+        return false;
+    d->year = tm.tm_year + 1900;
+    d->month = tm.tm_mon + 1;
+    d->day = tm.tm_mday;
+    d->hour = tm.tm_hour;
+    d->minutes = tm.tm_min;
+    d->seconds = tm.tm_sec;
+    return true;
+}
+
+HPDF_STATUS pdf_set_info(HPDF_Doc pdf, const pdf_meta *meta)
+{
+    HPDF_STATUS st = HPDF_OK;
+    char producer[64];
+    snprintf(producer, sizeof producer, "kumihan with libharu %s", HPDF_GetVersion());
+    if (st == HPDF_OK) st = set_text(pdf, HPDF_INFO_TITLE, "Title", meta->title);
+    if (st == HPDF_OK) st = set_text(pdf, HPDF_INFO_AUTHOR, "Author", meta->author);
+    if (st == HPDF_OK) st = set_text(pdf, HPDF_INFO_SUBJECT, "Subject", meta->subject);
+    if (st == HPDF_OK) st = set_text(pdf, HPDF_INFO_KEYWORDS, "Keywords", meta->keywords);
+    if (st == HPDF_OK) st = set_text(pdf, HPDF_INFO_CREATOR, "Creator", meta->creator);
+    if (st == HPDF_OK) st = set_text(pdf, HPDF_INFO_PRODUCER, "Producer", producer);
+    HPDF_Date date;
+    if (st == HPDF_OK && document_date(meta, &date)) {
+        st = HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
+        if (st == HPDF_OK)
+            st = HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+    }
+    if (st == HPDF_OK && meta->lang && *meta->lang) {
+        HPDF_String lang = HPDF_String_New(pdf->mmgr, meta->lang, NULL);
+        st = lang ? HPDF_Dict_Add(pdf->catalog, "Lang", lang) : HPDF_FAILD_TO_ALLOC_MEM;
+    }
+    return st;
+}

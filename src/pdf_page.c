@@ -1,0 +1,207 @@
+/* pdf_page.c — one page's content stream: shapes first (bands and rules lie
+ * under the text), then the text as TJ runs of two-byte glyph ids
+ * (Identity-H), one run per stretch of glyphs that share font, size,
+ * colour and baseline, with TJ adjustments wherever the page model's x
+ * differs from the natural advance (spacing, justification, kerning). */
+#include "pdf_page.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+
+/* A run breaks on a jump larger than this (thousandths of an em), so that
+ * separate columns stay separate TJ strings. */
+#define MAX_ADJUST 1500.0
+
+static double channel(uint32_t color, int shift) { return ((color >> shift) & 0xFFu) / 255.0; }
+
+static HPDF_STATUS draw_shape(HPDF_Page page, const pg_shape *s)
+{
+    double r = channel(s->color, 16), g = channel(s->color, 8), b = channel(s->color, 0);
+    float x = fminf(s->x0, s->x1), y = fminf(s->y0, s->y1);
+    float w = fabsf(s->x1 - s->x0), h = fabsf(s->y1 - s->y0);
+    switch (s->kind) {
+    case PG_FILL_RECT:
+        HPDF_Page_SetRGBFill(page, (HPDF_REAL)r, (HPDF_REAL)g, (HPDF_REAL)b);
+        HPDF_Page_Rectangle(page, x, y, w, h);
+        return HPDF_Page_Fill(page);
+    case PG_STROKE_RECT:
+        HPDF_Page_SetRGBStroke(page, (HPDF_REAL)r, (HPDF_REAL)g, (HPDF_REAL)b);
+        HPDF_Page_SetLineWidth(page, s->line_width);
+        HPDF_Page_Rectangle(page, x, y, w, h);
+        return HPDF_Page_Stroke(page);
+    case PG_LINE:
+        HPDF_Page_SetRGBStroke(page, (HPDF_REAL)r, (HPDF_REAL)g, (HPDF_REAL)b);
+        HPDF_Page_SetLineWidth(page, s->line_width);
+        HPDF_Page_MoveTo(page, s->x0, s->y0);
+        HPDF_Page_LineTo(page, s->x1, s->y1);
+        return HPDF_Page_Stroke(page);
+    }
+    return HPDF_OK;
+}
+
+/* Shortest decimal with at most 3 places: "10.5", "-50", "0". */
+static void format_num(char *buf, size_t size, double v)
+{
+    double r = round(v * 1000.0) / 1000.0;
+    if (r == 0.0)
+        r = 0.0;   /* no "-0" */
+    snprintf(buf, size, "%.3f", r);
+    char *end = buf + strlen(buf) - 1;
+    while (*end == '0')
+        *end-- = '\0';
+    if (*end == '.')
+        *end = '\0';
+}
+
+/* The text writer's state across one BT … ET block. */
+typedef struct text_writer {
+    HPDF_Stream out;
+    const pdf_fonts *pf;
+    const font_set *fs;
+    int role;              /* current Tf, -1 none */
+    float size;
+    uint32_t color;
+    bool color_set;
+    bool in_run, in_hex;
+    float run_y;
+    double pen_x;          /* where the next glyph lands without adjustment */
+    HPDF_STATUS st;
+} text_writer;
+
+static void put(text_writer *tw, const char *s)
+{
+    if (tw->st == HPDF_OK)
+        tw->st = HPDF_Stream_WriteStr(tw->out, s);
+}
+
+static void end_run(text_writer *tw)
+{
+    if (tw->in_hex)
+        put(tw, ">");
+    if (tw->in_run)
+        put(tw, "] TJ\n");
+    tw->in_run = tw->in_hex = false;
+}
+
+static void set_font_and_color(text_writer *tw, int role, const pg_glyph *g)
+{
+    char a[32], b[32], c[32], line[128];
+    if (role != tw->role || g->size != tw->size) {
+        format_num(a, sizeof a, g->size);
+        snprintf(line, sizeof line, "/%s %s Tf\n", tw->pf->fonts[role].res_name, a);
+        put(tw, line);
+        tw->role = role;
+        tw->size = g->size;
+    }
+    if (!tw->color_set || g->color != tw->color) {
+        format_num(a, sizeof a, channel(g->color, 16));
+        format_num(b, sizeof b, channel(g->color, 8));
+        format_num(c, sizeof c, channel(g->color, 0));
+        snprintf(line, sizeof line, "%s %s %s rg\n", a, b, c);
+        put(tw, line);
+        tw->color = g->color;
+        tw->color_set = true;
+    }
+}
+
+static void start_run(text_writer *tw, int role, const pg_glyph *g)
+{
+    char x[32], y[32], line[96];
+    set_font_and_color(tw, role, g);
+    format_num(x, sizeof x, g->x);
+    format_num(y, sizeof y, g->y);
+    snprintf(line, sizeof line, "1 0 0 1 %s %s Tm\n[", x, y);
+    put(tw, line);
+    tw->in_run = true;
+    tw->run_y = g->y;
+    tw->pen_x = g->x;
+}
+
+static void add_glyph(text_writer *tw, const pg_glyph *g)
+{
+    int role = pdf_glyph_role(tw->fs, g);
+    const pdf_font *f = &tw->pf->fonts[role];
+    /* TJ numbers move left by n/1000 of the size: a positive gap is negative */
+    double adjust = 0.0;
+    if (tw->in_run && role == tw->role && g->size == tw->size && g->color == tw->color &&
+        g->y == tw->run_y) {
+        adjust = round((g->x - tw->pen_x) * 1000.0 / g->size * 100.0) / 100.0;
+        if (fabs(adjust) > MAX_ADJUST)
+            end_run(tw);
+    } else {
+        end_run(tw);
+    }
+    if (!tw->in_run) {
+        start_run(tw, role, g);
+        adjust = 0.0;
+    }
+    char buf[48];
+    if (fabs(adjust) >= 0.5) {
+        if (tw->in_hex)
+            put(tw, ">");
+        tw->in_hex = false;
+        format_num(buf, sizeof buf, -adjust);
+        put(tw, buf);
+        tw->pen_x += adjust * g->size / 1000.0;
+    }
+    uint16_t gid = subset_gid(&f->sub, g->cp);
+    snprintf(buf, sizeof buf, "%s%04X", tw->in_hex ? "" : "<", (unsigned)gid);
+    put(tw, buf);
+    tw->in_hex = true;
+    unsigned w = gid < f->sub.n_glyphs ? f->width[gid] : 0;
+    tw->pen_x += w * (double)g->size / 1000.0;
+}
+
+static HPDF_STATUS draw_text(HPDF_Page page, const pg_page *src, const pdf_fonts *pf,
+                             const font_set *fs, bool *used)
+{
+    if (src->n_glyphs == 0)
+        return HPDF_OK;
+    text_writer tw = {.out = ((HPDF_PageAttr)page->attr)->stream, .pf = pf, .fs = fs, .role = -1};
+    put(&tw, "BT\n");
+    for (size_t i = 0; i < src->n_glyphs && tw.st == HPDF_OK; i++) {
+        int role = pdf_glyph_role(fs, &src->glyphs[i]);
+        if (role < 0 || (size_t)role >= pf->n || !pf->fonts[role].used)
+            continue;   /* cannot happen: prepare saw the same glyphs */
+        used[role] = true;
+        add_glyph(&tw, &src->glyphs[i]);
+    }
+    end_run(&tw);
+    put(&tw, "ET\n");
+    return tw.st;
+}
+
+HPDF_STATUS pdf_draw_page(HPDF_Page page, const pg_page *src, const pdf_fonts *pf,
+                          const font_set *fs, bool *used)
+{
+    HPDF_STATUS st = HPDF_OK;
+    for (size_t i = 0; i < src->n_shapes && st == HPDF_OK; i++)
+        st = draw_shape(page, &src->shapes[i]);
+    if (st == HPDF_OK)
+        st = draw_text(page, src, pf, fs, used);
+    return st;
+}
+
+HPDF_STATUS pdf_register_fonts(HPDF_Page page, const pdf_fonts *pf, const bool *used)
+{
+    HPDF_Dict res = HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT);
+    if (!res)
+        return HPDF_INVALID_OBJECT;
+    HPDF_Dict fonts = HPDF_Dict_GetItem(res, "Font", HPDF_OCLASS_DICT);
+    if (!fonts) {
+        fonts = HPDF_Dict_New(page->mmgr);
+        if (!fonts || HPDF_Dict_Add(res, "Font", fonts) != HPDF_OK)
+            return HPDF_FAILD_TO_ALLOC_MEM;
+    }
+    for (size_t r = 0; r < pf->n; r++)
+        if (used[r] && pf->fonts[r].type0) {
+            HPDF_STATUS st = HPDF_Dict_Add(fonts, pf->fonts[r].res_name, pf->fonts[r].type0);
+            if (st != HPDF_OK)
+                return st;
+        }
+    return HPDF_OK;
+}

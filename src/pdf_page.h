@@ -1,0 +1,19 @@
+/* pdf_page.h — drawing one page of the page model into a libharu page:
+ * shapes through libharu's path API, then text written straight into the
+ * content stream as glyph-id strings.  Internal to the pdf_*.c files. */
+#ifndef KUMIHAN_PDF_PAGE_H
+#define KUMIHAN_PDF_PAGE_H
+
+#include <hpdf.h>
+
+#include "pdf_font.h"
+
+/* Draws src's shapes, then its text; sets used[role] for every font role
+ * it draws with (used has pf->n entries). */
+HPDF_STATUS pdf_draw_page(HPDF_Page page, const pg_page *src, const pdf_fonts *pf,
+                          const font_set *fs, bool *used);
+
+/* Adds the fonts marked in used to the page's /Resources /Font. */
+HPDF_STATUS pdf_register_fonts(HPDF_Page page, const pdf_fonts *pf, const bool *used);
+
+#endif

@@ -1,0 +1,209 @@
+/* pdf_write.c — the PDF writer's driver: subset the fonts once for the
+ * whole file, draw every page (or every imposed sheet), add bookmarks,
+ * info and /ID, serialise with libharu into memory and hand the bytes to
+ * the atomic writer.  libharu errors are recorded by a handler (never a
+ * longjmp or exit) and become diagnostics. */
+#include "pdf_write.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <hpdf_pages.h>
+
+#include "pdf_atomic.h"
+#include "pdf_font.h"
+#include "pdf_meta.h"
+#include "pdf_page.h"
+
+/* The first libharu error of a run. */
+typedef struct hpdf_error {
+    HPDF_STATUS code, detail;
+} hpdf_error;
+
+static void on_hpdf_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
+{
+    hpdf_error *e = user;
+    if (e->code == HPDF_OK) {
+        e->code = code;
+        e->detail = detail;
+    }
+}
+
+static const float identity[6] = {1, 0, 0, 1, 0, 0};
+
+static HPDF_Page new_page(HPDF_Doc pdf, float width, float height)
+{
+    HPDF_Page page = HPDF_AddPage(pdf);
+    if (page) {
+        HPDF_Page_SetWidth(page, width);
+        HPDF_Page_SetHeight(page, height);
+    }
+    return page;
+}
+
+/* The reading PDF: page i of doc is PDF page i. */
+static HPDF_STATUS draw_pages(HPDF_Doc pdf, const pg_doc *doc, const pdf_fonts *pf,
+                              const font_set *fs, pdf_page_dest *dest, bool *used)
+{
+    for (size_t p = 0; p < doc->n_pages; p++) {
+        HPDF_Page page = new_page(pdf, doc->width, doc->height);
+        if (!page)
+            return HPDF_FAILD_TO_ALLOC_MEM;
+        memset(used, 0, pf->n * sizeof *used);
+        HPDF_STATUS st = pdf_draw_page(page, &doc->pages[p], pf, fs, used);
+        if (st == HPDF_OK)
+            st = pdf_register_fonts(page, pf, used);
+        if (st != HPDF_OK)
+            return st;
+        dest[p].page = page;
+        memcpy(dest[p].m, identity, sizeof identity);
+    }
+    return HPDF_OK;
+}
+
+/* One placement: the page inside q … Q under its cm transform. */
+static HPDF_STATUS draw_placement(HPDF_Page sheet, const pdf_placement *pl, const pg_doc *doc,
+                                  const pdf_fonts *pf, const font_set *fs, bool *used)
+{
+    const float *m = pl->m;
+    HPDF_STATUS st = HPDF_Page_GSave(sheet);
+    if (st == HPDF_OK)
+        st = HPDF_Page_Concat(sheet, m[0], m[1], m[2], m[3], m[4], m[5]);
+    if (st == HPDF_OK)
+        st = pdf_draw_page(sheet, &doc->pages[pl->page], pf, fs, used);
+    if (st == HPDF_OK)
+        st = HPDF_Page_GRestore(sheet);
+    return st;
+}
+
+/* The imposed PDF: one PDF page per sheet; bookmarks go to the first
+ * sheet showing their page. */
+static HPDF_STATUS draw_sheets(HPDF_Doc pdf, const pg_doc *doc, const pdf_sheet *sheets,
+                               size_t n_sheets, const pdf_fonts *pf, const font_set *fs,
+                               pdf_page_dest *dest, bool *used)
+{
+    for (size_t s = 0; s < n_sheets; s++) {
+        const pdf_sheet *sh = &sheets[s];
+        HPDF_Page page = new_page(pdf, sh->width, sh->height);
+        if (!page)
+            return HPDF_FAILD_TO_ALLOC_MEM;
+        memset(used, 0, pf->n * sizeof *used);
+        HPDF_STATUS st = HPDF_OK;
+        for (int i = 0; i < sh->n_place && i < 4 && st == HPDF_OK; i++) {
+            const pdf_placement *pl = &sh->place[i];
+            if (pl->page < 0 || (size_t)pl->page >= doc->n_pages)
+                continue;
+            st = draw_placement(page, pl, doc, pf, fs, used);
+            if (!dest[pl->page].page) {
+                dest[pl->page].page = page;
+                memcpy(dest[pl->page].m, pl->m, sizeof pl->m);
+            }
+        }
+        if (st == HPDF_OK)
+            st = pdf_draw_page(page, &sh->marks, pf, fs, used);
+        if (st == HPDF_OK)
+            st = pdf_register_fonts(page, pf, used);
+        if (st != HPDF_OK)
+            return st;
+    }
+    return HPDF_OK;
+}
+
+static HPDF_STATUS add_document_parts(HPDF_Doc pdf, const pg_doc *doc, const pdf_meta *meta,
+                                      const pdf_fonts *pf, const pdf_sheet *sheets,
+                                      size_t n_sheets, const pdf_page_dest *dest)
+{
+    size_t n_marks = 0;
+    HPDF_STATUS st = pdf_add_outline(pdf, doc, dest, &n_marks);
+    if (st == HPDF_OK && meta->show_outline && n_marks > 0)
+        st = HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+    if (st == HPDF_OK)
+        st = pdf_set_info(pdf, meta);
+    if (st == HPDF_OK)
+        st = pdf_set_id(pdf, doc, meta, pf, sheets, n_sheets);
+    return st;
+}
+
+/* Serialises the document into a malloc'd buffer. */
+static unsigned char *save_to_memory(HPDF_Doc pdf, size_t *len)
+{
+    if (HPDF_SaveToStream(pdf) != HPDF_OK)
+        return NULL;
+    HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
+    unsigned char *buf = malloc(size ? size : 1);
+    if (!buf)
+        return NULL;
+    HPDF_UINT32 got = 0;
+    while (got < size) {
+        HPDF_UINT32 n = size - got;
+        HPDF_STATUS st = HPDF_ReadFromStream(pdf, buf + got, &n);
+        got += n;
+        if (n == 0 || (st != HPDF_OK && st != HPDF_STREAM_EOF))
+            break;
+    }
+    if (got != size) {
+        free(buf);
+        return NULL;
+    }
+    *len = size;
+    return buf;
+}
+
+/* Builds the whole PDF in memory; NULL with a diagnostic on failure. */
+static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf_meta *meta,
+                                const pdf_sheet *sheets, size_t n_sheets, size_t *len,
+                                diag_list *dl)
+{
+    pdf_fonts pf = {0};
+    hpdf_error err = {0};
+    unsigned char *bytes = NULL;
+    HPDF_Doc pdf = NULL;
+    pdf_page_dest *dest = calloc(doc->n_pages ? doc->n_pages : 1, sizeof *dest);
+    bool *used = NULL;
+    if (!dest)
+        goto oom;
+    if (!pdf_fonts_prepare(&pf, doc, fs, dl))
+        goto done;
+    used = calloc(pf.n ? pf.n : 1, sizeof *used);
+    pdf = HPDF_New(on_hpdf_error, &err);
+    if (!used || !pdf)
+        goto oom;
+    pdf->pdf_version = HPDF_VER_14;   /* /Lang needs 1.4; libharu defaults to 1.3 */
+    HPDF_STATUS st = HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    if (st == HPDF_OK && !pdf_fonts_embed(&pf, pdf, fs))
+        st = err.code ? err.code : HPDF_FAILD_TO_ALLOC_MEM;
+    if (st == HPDF_OK)
+        st = sheets ? draw_sheets(pdf, doc, sheets, n_sheets, &pf, fs, dest, used)
+                    : draw_pages(pdf, doc, &pf, fs, dest, used);
+    if (st == HPDF_OK)
+        st = add_document_parts(pdf, doc, meta, &pf, sheets, n_sheets, dest);
+    if (st == HPDF_OK && err.code == HPDF_OK)
+        bytes = save_to_memory(pdf, len);
+    if (!bytes)
+        diag_report(dl, D_INTERNAL, (src_loc){0},
+                    "libharu failed while building the PDF (error 0x%04X, detail %u)",
+                    (unsigned)(err.code ? err.code : st), (unsigned)err.detail);
+    goto done;
+oom:
+    diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory while building the PDF");
+done:
+    if (pdf)
+        HPDF_Free(pdf);
+    pdf_fonts_free(&pf);
+    free(used);
+    free(dest);
+    return bytes;
+}
+
+bool pdf_write(const pg_doc *doc, const font_set *fs, const pdf_meta *meta,
+               const pdf_sheet *sheets, size_t n_sheets,
+               const char *out_path, diag_list *dl)
+{
+    size_t len = 0;
+    unsigned char *bytes = build_pdf(doc, fs, meta, sheets, n_sheets, &len, dl);
+    if (!bytes)
+        return false;
+    bool ok = pdf_atomic_write(out_path, bytes, len, dl);
+    free(bytes);
+    return ok;
+}
