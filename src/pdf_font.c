@@ -20,18 +20,16 @@ int pdf_glyph_role(const font_set *fs, const pg_glyph *g)
     return role >= 0 ? role : g->font;
 }
 
-/* Appends the code points marked in bits to f->cps, ascending. */
-static bool list_bits(pdf_font *f, const uint8_t *bits)
+/* Lists the n code points marked in bits as f->cps, ascending. */
+static bool list_bits(pdf_font *f, const uint8_t *bits, size_t n)
 {
-    size_t n = 0;
-    for (uint32_t i = 0; i < N_CODE_POINTS / 8; i++)
-        n += (size_t)__builtin_popcount(bits[i]);
     f->cps = malloc((n ? n : 1) * sizeof *f->cps);
     if (!f->cps)
         return false;
-    for (uint32_t cp = 0; cp < N_CODE_POINTS; cp++)
-        if (bits[cp >> 3] & (1u << (cp & 7)))
-            f->cps[f->n_cps++] = cp;
+    for (uint32_t byte = 0; byte < N_CODE_POINTS / 8; byte++)
+        for (unsigned bit = 0; bits[byte] >> bit; bit++)   /* skips empty bytes at once */
+            if (bits[byte] & (1u << bit))
+                f->cps[f->n_cps++] = byte * 8 + bit;
     return true;
 }
 
@@ -39,7 +37,8 @@ static bool list_bits(pdf_font *f, const uint8_t *bits)
 static bool collect_code_points(pdf_fonts *pf, const pg_doc *doc, const font_set *fs)
 {
     uint8_t **bits = calloc(pf->n, sizeof *bits);
-    bool ok = bits != NULL;
+    size_t *count = calloc(pf->n, sizeof *count);
+    bool ok = bits != NULL && count != NULL;
     for (size_t p = 0; ok && p < doc->n_pages; p++) {
         const pg_page *page = &doc->pages[p];
         for (size_t i = 0; ok && i < page->n_glyphs; i++) {
@@ -51,16 +50,19 @@ static bool collect_code_points(pdf_fonts *pf, const pg_doc *doc, const font_set
                 ok = false;
                 break;
             }
-            bits[role][g->cp >> 3] |= (uint8_t)(1u << (g->cp & 7));
+            uint8_t *byte = &bits[role][g->cp >> 3], mask = (uint8_t)(1u << (g->cp & 7));
+            count[role] += !(*byte & mask);
+            *byte |= mask;
             pf->fonts[role].used = true;
         }
     }
     for (size_t r = 0; ok && r < pf->n; r++)
         if (bits[r])
-            ok = list_bits(&pf->fonts[r], bits[r]);
+            ok = list_bits(&pf->fonts[r], bits[r], count[r]);
     for (size_t r = 0; bits && r < pf->n; r++)
         free(bits[r]);
     free(bits);
+    free(count);
     return ok;
 }
 

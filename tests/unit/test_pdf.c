@@ -326,6 +326,29 @@ static void test_imposed(void **state)
     free(sheet.marks.shapes);
 }
 
+/* A page with nothing on it and a document without marks need no fonts,
+ * no outline and no /PageMode. */
+static void test_blank_page(void **state)
+{
+    fixture *fx = *state;
+    pg_doc doc;
+    pg_doc_init(&doc, A4_W, A4_H);
+    pg_page *p = pg_add_page(&doc);
+    assert_non_null(p);
+    p->blank = true;
+    char path[512];
+    snprintf(path, sizeof path, "%s/blank.pdf", fx->dir);
+    write_ok(fx, &doc, NULL, 0, path);
+    int st;
+    char *check = runf(&st, "qpdf --check '%s' 2>&1", path);
+    assert_int_equal(st, 0);
+    free(check);
+    char *fonts = runf(&st, "pdffonts '%s' 2>&1 | wc -l", path);
+    assert_string_equal(fonts, "2\n");   /* the two header lines only */
+    free(fonts);
+    pg_doc_free(&doc);
+}
+
 static bool dir_has_temp(const char *dir)
 {
     DIR *d = opendir(dir);
@@ -468,6 +491,7 @@ int main(void)
         cmocka_unit_test(test_text_fonts_info),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_imposed),
+        cmocka_unit_test(test_blank_page),
         cmocka_unit_test(test_unwritable),
         cmocka_unit_test(test_failure_keeps_old_file),
         cmocka_unit_test(test_plan_size_and_speed),
