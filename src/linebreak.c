@@ -1,0 +1,200 @@
+/* linebreak.c — choosing where a paragraph's lines end (JLREQ 3.1 line
+ * composition, 3.8 line adjustment): greedy first-fit, as Japanese
+ * composition does it, with 追い込み (push in), 追い出し (push out) and
+ * ぶら下げ (hanging) when the next unit does not fit.  Break opportunities
+ * are in lb_break.c, spacing in lb_space.c, setting a line in lb_justify.c. */
+#include "lb_internal.h"
+
+#include <stdlib.h>
+
+#include "jpclass.h"
+
+void lb_result_init(lb_result *r)
+{
+    r->glyphs = NULL;
+    r->n_glyphs = r->cap_glyphs = 0;
+    r->lines = NULL;
+    r->n_lines = r->cap_lines = 0;
+}
+
+void lb_result_clear(lb_result *r)
+{
+    r->n_glyphs = 0;
+    r->n_lines = 0;
+}
+
+void lb_result_free(lb_result *r)
+{
+    free(r->glyphs);
+    free(r->lines);
+    lb_result_init(r);
+}
+
+const char *lb_break_reason_name(lb_break_reason r)
+{
+    switch (r) {
+    case LB_END_OF_PARAGRAPH: return "end";
+    case LB_FULL: return "full";
+    case LB_PUSHED_OUT: return "pushed-out";
+    case LB_PUSHED_IN: return "pushed-in";
+    case LB_HANGING: return "hanging";
+    }
+    return "?";
+}
+
+/* What scanning one line from its first character decided. */
+typedef struct line_choice {
+    size_t last;          /* last character set on the line (not a space) */
+    size_t next;          /* where the next line's scan starts */
+    bool hang;
+    lb_break_reason reason;
+    bool too_wide;        /* nothing fits: bad is the unit's first char */
+    size_t bad;
+} line_choice;
+
+/* Running widths of the line being scanned, from its start through the
+ * ink of the current character. */
+typedef struct scan_state {
+    double nat, min;          /* natural and fully shrunk width */
+    size_t last_ns;           /* last non-space character seen */
+    double ns_nat, ns_min;    /* widths through last_ns (its trailing half excluded:
+                                 a line-end 」、。 may always be set half-width) */
+    double before_ns;         /* natural width before last_ns's ink */
+    bool have_fit;            /* some break so far fits at natural width */
+    size_t fit_last, fit_next;
+    size_t unit_first;        /* first character of the current unit */
+    bool first_char_fits;     /* that character alone fits at natural width */
+} scan_state;
+
+/* Adds text[i] (and the gap before it) to the running widths. */
+static void scan_char(const lb_ctx *c, size_t start, size_t i, double avail, scan_state *s)
+{
+    lb_box b;
+    lb_box_of(c, i, &b);
+    if (i == start) {
+        s->nat = s->min = lb_line_start_lead(&b);
+    } else {
+        lb_gap g;
+        lb_gap_after(c, i - 1, &g);
+        s->nat += g.nat;
+        s->min += g.min;
+    }
+    double before = s->nat;
+    s->nat += b.core;
+    s->min += b.core;
+    if (!lb_is_space(c->text[i].cp)) {
+        s->last_ns = i;
+        s->ns_nat = s->nat;
+        s->ns_min = s->min;
+        s->before_ns = before;
+    }
+    if (i == s->unit_first)
+        s->first_char_fits = s->nat <= avail + LB_EPS;
+}
+
+/* JLREQ 3.8.2 ぶら下げ: a 、 or 。 ending the overflowing unit may hang
+ * beyond the measure if everything before its ink fits. */
+static bool can_hang(const lb_ctx *c, size_t start, double avail, const scan_state *s)
+{
+    if (!c->p->rules.hanging_punctuation || s->last_ns == start)
+        return false;
+    jp_class k = jp_class_of(c->text[s->last_ns].cp);
+    return (k == JC_FULL_STOP || k == JC_COMMA) && s->before_ns <= avail + LB_EPS;
+}
+
+/* The next unit does not fit at natural width: hang it, push it in by
+ * shrinking (JLREQ 3.8.2: tried before pushing out), or push it out to
+ * the next line and expand this one. */
+static void decide_overflow(const lb_ctx *c, size_t start, size_t i, double avail,
+                            const scan_state *s, bool unit_complete, line_choice *ch)
+{
+    if (unit_complete && can_hang(c, start, avail, s)) {
+        *ch = (line_choice){.last = s->last_ns, .next = i + 1, .hang = true, .reason = LB_HANGING};
+    } else if (unit_complete && s->ns_min <= avail + LB_EPS) {
+        *ch = (line_choice){.last = s->last_ns, .next = i + 1, .reason = LB_PUSHED_IN};
+    } else if (s->have_fit) {
+        *ch = (line_choice){.last = s->fit_last, .next = s->fit_next,
+                            .reason = s->first_char_fits ? LB_PUSHED_OUT : LB_FULL};
+    } else {
+        *ch = (line_choice){.too_wide = true, .bad = s->unit_first};
+    }
+}
+
+/* Scans from text[start] (not a space) to the first unit that does not
+ * fit in avail; O(line length). */
+static void choose_line(const lb_ctx *c, size_t start, double avail, line_choice *ch)
+{
+    scan_state s = {.unit_first = start, .last_ns = start};
+    for (size_t i = start; i < c->n; i++) {
+        scan_char(c, start, i, avail, &s);
+        bool brk = i + 1 == c->n || lb_can_break_after(c, i);
+        if (!brk) {
+            if (s.min > avail + LB_EPS) {     /* this unit cannot fit at all */
+                decide_overflow(c, start, i, avail, &s, false, ch);
+                return;
+            }
+            continue;
+        }
+        if (s.ns_nat <= avail + LB_EPS) {
+            s.have_fit = true;
+            s.fit_last = s.last_ns;
+            s.fit_next = i + 1;
+            s.unit_first = i + 1;
+            continue;
+        }
+        decide_overflow(c, start, i, avail, &s, true, ch);
+        return;
+    }
+    *ch = (line_choice){.last = s.fit_last, .next = c->n, .reason = LB_END_OF_PARAGRAPH};
+}
+
+static size_t skip_spaces(const lb_ctx *c, size_t i)
+{
+    while (i < c->n && lb_is_space(c->text[i].cp))
+        i++;
+    return i;
+}
+
+/* Sets the lines; on failure returns the status with *bad set. */
+static lb_status set_lines(const lb_ctx *c, lb_result *out, size_t *bad)
+{
+    const lb_params *p = c->p;
+    size_t start = skip_spaces(c, 0);
+    bool first = true;
+    while (start < c->n) {
+        double indent = first ? p->first_indent : 0;
+        double avail = p->measure - indent;
+        line_choice ch;
+        choose_line(c, start, avail, &ch);
+        if (ch.too_wide) {
+            *bad = ch.bad;
+            return LB_TOO_WIDE;
+        }
+        size_t next = skip_spaces(c, ch.next);
+        bool is_last = next >= c->n;
+        lb_span span = {.first = start, .last = ch.last, .indent = indent, .avail = avail,
+                        .hang = ch.hang, .reason = is_last ? LB_END_OF_PARAGRAPH : ch.reason,
+                        .expand = p->rules.justify && (!is_last || p->justify_last)};
+        lb_status st = lb_emit_line(c, &span, out);
+        if (st != LB_OK)
+            return st;
+        start = next;
+        first = false;
+    }
+    return LB_OK;
+}
+
+lb_status lb_set_paragraph(const lb_char *text, size_t n, const lb_params *p,
+                           lb_result *out, size_t *bad_index)
+{
+    lb_ctx c = {.text = text, .n = n, .p = p};
+    size_t glyphs0 = out->n_glyphs, lines0 = out->n_lines, bad = 0;
+    lb_status st = set_lines(&c, out, &bad);
+    if (st != LB_OK) {                /* leave out as it was */
+        out->n_glyphs = glyphs0;
+        out->n_lines = lines0;
+        if (bad_index)
+            *bad_index = bad;
+    }
+    return st;
+}
