@@ -285,7 +285,8 @@ static void compose_heading_text(composer *c, const block *b, const block_style 
     add_space(c, st->space_before, b);
     flow_item item = new_item(c, FLOW_LINE, lines, b);
     item.keep_with_next = st->keep_with_next;
-    item.page_break_before = st->page_break_before;
+    item.page_break_before = st->page_break == BREAK_BEFORE ||
+                             (st->page_break == BREAK_BEFORE_EXCEPT_FIRST && b->ordinal > 1);
     add_decoration(c, st, height, text_top, text_h);
     for (size_t li = 0; li < n; li++)
         emit_line_glyphs(c, li, aligned_x(c, st, li, left, measure),

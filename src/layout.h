@@ -41,6 +41,12 @@ typedef struct typeset_rules {
     bool justify;                /* full lines end exactly at the measure */
 } typeset_rules;
 
+typedef enum page_break_rule {
+    BREAK_NONE,
+    BREAK_BEFORE,               /* every block of the kind starts a new page */
+    BREAK_BEFORE_EXCEPT_FIRST   /* … except the first, which follows the title matter */
+} page_break_rule;
+
 typedef enum band_kind { DECOR_NONE, DECOR_BAND, DECOR_BOX, DECOR_LEFT_RULE, DECOR_UNDERLINE } decor_kind;
 
 /* How one kind of block is set. */
@@ -67,7 +73,7 @@ typedef struct block_style {
     rgb_color decor_color;
     float rule_width;            /* pt, for rules and boxes */
     /* pagination */
-    bool page_break_before;
+    page_break_rule page_break;
     bool keep_with_next;         /* headings: never the last thing on a page */
     bool bookmark;               /* appears in the PDF outline */
 } block_style;

@@ -23,7 +23,7 @@ typedef enum field_type {
     F_NUMBERING, /* num_style */
     F_DECOR,     /* decor_kind */
     F_KINSOKU,   /* kinsoku_level */
-    F_BREAK      /* bool: page_break: before | none */
+    F_BREAK      /* page_break_rule */
 } field_type;
 
 typedef struct field {
@@ -54,7 +54,7 @@ static const field style_fields[] = {
     {"decoration", F_DECOR, offsetof(block_style, decor), 0, 0},
     {"decoration_color", F_COLOR, offsetof(block_style, decor_color), 0, 0},
     {"rule_width", F_LENGTH, offsetof(block_style, rule_width), 0, 20},
-    {"page_break", F_BREAK, offsetof(block_style, page_break_before), 0, 0},
+    {"page_break", F_BREAK, offsetof(block_style, page_break), 0, 0},
     {"keep_with_next", F_BOOL, offsetof(block_style, keep_with_next), 0, 0},
     {"bookmark", F_BOOL, offsetof(block_style, bookmark), 0, 0},
     END_FIELDS,
@@ -115,7 +115,7 @@ static const field page_fields[] = {
 static const char *const align_names[] = {"start", "center", "end", "outside", NULL};
 static const char *const decor_names[] = {"none", "band", "box", "left-rule", "underline", NULL};
 static const char *const kinsoku_names[] = {"strict", "normal", "loose", NULL};
-static const char *const break_names[] = {"none", "before", NULL};
+static const char *const break_names[] = {"none", "before", "before-except-first", NULL};
 
 /* Block styles by their key under "blocks". */
 static const struct {
@@ -206,7 +206,7 @@ static void read_field(lloader *ld, const field *f, const ynode *v, void *base, 
         break;
     case F_BREAK:
         if (ys_choice(v, break_names, what, &choice, ld->dl))
-            *(bool *)p = choice == 1;
+            *(page_break_rule *)p = (page_break_rule)choice;
         break;
     case F_NUMBERING:
         if (!ys_expect(v, YN_SCALAR, what, ld->dl))
