@@ -132,22 +132,38 @@ static bool run_build(pipeline *p, const options *o, diag_list *dl)
     return pdf_write(&p->pages, p->fs, &meta, NULL, 0, o->output, dl);
 }
 
-static bool run_command(pipeline *p, const options *o, diag_list *dl)
+static bool run_check(pipeline *p, const options *o, diag_list *dl)
 {
-    if (!pipeline_load(p, o->content, o->layout, dl))
-        return false;
-    if (strcmp(o->command, "build") == 0)
-        return run_build(p, o, dl);
-    if (strcmp(o->command, "check") == 0)
-        return pipeline_typeset(p, dl) && (check_text(p->doc, dl), true);
     if (!pipeline_typeset(p, dl))
         return false;
-    return dump_stage(p, o->stage, stdout, dl);
+    check_text(p->doc, dl);
+    return true;
 }
 
-static int known_command(const char *cmd)
+static bool run_dump(pipeline *p, const options *o, diag_list *dl)
 {
-    return strcmp(cmd, "build") == 0 || strcmp(cmd, "check") == 0 || strcmp(cmd, "dump") == 0;
+    return pipeline_typeset(p, dl) && dump_stage(p, o->stage, stdout, dl);
+}
+
+/* The commands that typeset CONTENT with a layout: each runs after the
+ * pipeline has loaded both files and the fonts. */
+typedef bool (*command_fn)(pipeline *p, const options *o, diag_list *dl);
+
+static const struct command {
+    const char *name;
+    command_fn run;
+} commands[] = {
+    {"build", run_build},
+    {"check", run_check},
+    {"dump", run_dump},
+};
+
+static const struct command *find_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
 }
 
 int main(int argc, char **argv)
@@ -164,7 +180,8 @@ int main(int argc, char **argv)
     int status = parse_args(argc, argv, &o);
     if (status)
         return status;
-    if (!known_command(o.command))
+    const struct command *cmd = find_command(o.command);
+    if (!cmd)
         return usage_error("unknown command: %s", o.command);
     if (strcmp(o.command, "dump") == 0 && !dump_stage_known(o.stage))
         return usage_error("dump needs --stage tree, lines, pages or text (got %s)", o.stage ? o.stage : "none");
@@ -180,7 +197,7 @@ int main(int argc, char **argv)
     diag_init(&dl);
     dl.strict = o.strict;
     pipeline p = {0};
-    bool ok = run_command(&p, &o, &dl);
+    bool ok = pipeline_load(&p, o.content, o.layout, &dl) && cmd->run(&p, &o, &dl);
     if (!ok && !diag_failed(&dl))
         diag_report(&dl, D_INTERNAL, (src_loc){0}, "%s failed without saying why", o.command);
     diag_print(&dl, stderr);
