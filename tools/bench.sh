@@ -1,0 +1,95 @@
+#!/bin/sh
+# bench.sh — speed and memory figures for a built kumihan (issue 3 §7):
+# the 2023 plan and a generated plan 100 times as long, each built
+# repeatedly into a temporary directory; prints the median wall time, peak
+# RSS, output size, pages, pages per second and ms per page next to the
+# targets.  Builds nothing itself (`make bench` builds build-release first).
+# Usage: tools/bench.sh path/to/kumihan [RUNS_SHORT=15] [RUNS_LONG=3]
+set -eu
+kumihan=${1:?usage: tools/bench.sh path/to/kumihan [runs-short] [runs-long]}
+runs_short=${2:-15}
+runs_long=${3:-3}
+root=$(cd "$(dirname "$0")/.." && pwd)
+[ -x "$kumihan" ] || { echo "bench: $kumihan is not an executable" >&2; exit 2; }
+kumihan=$(cd "$(dirname "$kumihan")" && pwd)/$(basename "$kumihan")
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/kumihan-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+python3 "$root/tools/gen_long_plan.py" "$root/content/plan-2023.yaml" "$tmp/plan-x10.yaml" 10
+python3 "$root/tools/gen_long_plan.py" "$root/content/plan-2023.yaml" "$tmp/plan-x100.yaml" 100
+
+# Timing in python3: os.wait4 gives each child's own peak RSS, which
+# neither the shell nor a fresh machine's missing GNU time can.
+python3 - "$kumihan" "$root" "$tmp" "$runs_short" "$runs_long" <<'EOF'
+import os, subprocess, sys, time
+
+kumihan, root, tmp, runs_short, runs_long = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+layout = os.path.join(root, "layouts", "booklet-a4.yaml")
+
+
+def one_run(args):
+    """(wall seconds, peak RSS in bytes) of one run of args."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t0
+    p.returncode = os.waitstatus_to_exitcode(status)
+    err = p.stderr.read().decode(errors="replace")
+    p.stderr.close()
+    if p.returncode != 0:
+        sys.exit(f"bench: {' '.join(args)} failed ({p.returncode}):\n{err}")
+    return wall, usage.ru_maxrss * 1024   # ru_maxrss is in KiB on Linux
+
+
+def pages_of(pdf):
+    out = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+    return int(next(l.split()[1] for l in out.splitlines() if l.startswith("Pages:")))
+
+
+def median(v):
+    s = sorted(v)
+    n = len(s)
+    return s[n // 2] if n % 2 else (s[n // 2 - 1] + s[n // 2]) / 2
+
+
+def measure(name, content, runs):
+    pdf = os.path.join(tmp, name + ".pdf")
+    args = [kumihan, "build", content, "--layout", layout, "-o", pdf]
+    one_run(args)   # warm-up: fonts and binary into the page cache
+    results = [one_run(args) for _ in range(runs)]
+    walls = [w for w, _ in results]
+    return {"name": name, "runs": runs, "wall": median(walls), "min": min(walls), "max": max(walls),
+            "rss": max(r for _, r in results), "size": os.path.getsize(pdf), "pages": pages_of(pdf)}
+
+
+docs = [measure("plan-2023", os.path.join(root, "content", "plan-2023.yaml"), runs_short),
+        measure("plan-x10", os.path.join(tmp, "plan-x10.yaml"), runs_long),
+        measure("plan-x100", os.path.join(tmp, "plan-x100.yaml"), runs_long)]
+
+print(f"kumihan bench: {kumihan}")
+print(f"{'document':<16}{'runs':>5}{'pages':>7}{'size':>11}{'median':>11}{'min-max ms':>15}"
+      f"{'peak RSS':>10}{'pages/s':>9}{'ms/page':>9}")
+for d in docs:
+    ms = d["wall"] * 1000
+    print(f"{d['name']:<16}{d['runs']:>5}{d['pages']:>7}{d['size'] / 1024:>8.1f} KB{ms:>8.1f} ms"
+          f"{d['min'] * 1000:>8.1f}-{d['max'] * 1000:<6.1f}{d['rss'] / 2**20:>7.1f} MB"
+          f"{d['pages'] / d['wall']:>9.0f}{ms / d['pages']:>9.2f}")
+
+short, long = docs[0], docs[-1]
+checks = [
+    (f"{short['name']}: < 40 ms wall", short["wall"] < 0.040, f"{short['wall'] * 1000:.1f} ms"),
+    (f"{short['name']}: < 40 MB peak RSS", short["rss"] < 40 * 2**20, f"{short['rss'] / 2**20:.1f} MB"),
+    (f"{short['name']}: <= 300 KB", short["size"] <= 300 * 1024, f"{short['size'] / 1024:.1f} KB"),
+    (f"{long['name']}: < 2 s wall", long["wall"] < 2.0, f"{long['wall']:.2f} s"),
+]
+# The cost of one more page, from the two longest documents: start-up
+# cancels out, so a super-linear step would show as a rise here.
+mid = docs[1]
+marginal = (long["wall"] - mid["wall"]) / (long["pages"] - mid["pages"]) * 1000
+print("targets:")
+for what, ok, got in checks:
+    print(f"  {'met ' if ok else 'MISSED'}  {what:<34} {got}")
+print(f"  linearity: {marginal:.2f} ms per added page between {mid['pages']} and {long['pages']} pages,"
+      f" against {mid['wall'] * 1000 / mid['pages']:.2f} ms/page overall at {mid['pages']}")
+EOF
