@@ -143,6 +143,7 @@ bool pdf_fonts_prepare(pdf_fonts *pf, const pg_doc *doc, const font_set *fs, dia
             diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory measuring font widths");
             return false;
         }
+        pdf_deflate_start(&f->program, f->sub.data, f->sub.size);
         char tag[7];
         subset_tag(f, tag);
         snprintf(f->res_name, sizeof f->res_name, "F%zu", r + 1);
@@ -156,6 +157,7 @@ void pdf_fonts_free(pdf_fonts *pf)
     for (size_t r = 0; pf->fonts && r < pf->n; r++) {
         free(pf->fonts[r].cps);
         free(pf->fonts[r].width);
+        pdf_deflate_free(&pf->fonts[r].program);   /* joins first: it reads sub.data */
         subset_free(&pf->fonts[r].sub);
     }
     free(pf->fonts);
@@ -193,7 +195,7 @@ static HPDF_Array int_array(HPDF_MMgr mmgr, const int *v, int n)
     return a;
 }
 
-static HPDF_Dict make_descriptor(HPDF_Doc pdf, const pdf_font *f, const font_set *fs, int role)
+static HPDF_Dict make_descriptor(HPDF_Doc pdf, pdf_font *f, const font_set *fs, int role)
 {
     const font_subset *s = &f->sub;
     double k = 1000.0 / (s->units_per_em ? s->units_per_em : 1000);
@@ -212,18 +214,16 @@ static HPDF_Dict make_descriptor(HPDF_Doc pdf, const pdf_font *f, const font_set
     HPDF_Dict_AddNumber(fd, "CapHeight", (HPDF_INT32)lround(fonts_cap_height_em(fs, role) * 1000));
     HPDF_Dict_AddNumber(fd, "StemV", 80);  /* not in TrueType; a regular weight's usual value */
 
-    HPDF_Dict file = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    HPDF_Dict file = pdf_deflated_stream_new(pdf);
     if (!file)
         return NULL;
-    file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    f->program_stream = file;
     HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)s->size);
-    if (HPDF_Stream_Write(file->stream, s->data, (HPDF_UINT)s->size) != HPDF_OK)
-        return NULL;
     HPDF_Dict_Add(fd, "FontFile2", file);
     return fd;
 }
 
-static HPDF_Dict make_cid_font(HPDF_Doc pdf, const pdf_font *f, const font_set *fs, int role)
+static HPDF_Dict make_cid_font(HPDF_Doc pdf, pdf_font *f, const font_set *fs, int role)
 {
     HPDF_Dict cid = HPDF_Dict_New(pdf->mmgr);
     HPDF_Dict info = HPDF_Dict_New(pdf->mmgr);
@@ -273,4 +273,18 @@ bool pdf_fonts_embed(pdf_fonts *pf, HPDF_Doc pdf, const font_set *fs)
         if (pf->fonts[r].used && !embed_one(pdf, &pf->fonts[r], fs, (int)r))
             return false;
     return true;
+}
+
+HPDF_STATUS pdf_fonts_finish(pdf_fonts *pf)
+{
+    for (size_t r = 0; r < pf->n; r++) {
+        pdf_font *f = &pf->fonts[r];
+        if (!f->used)
+            continue;
+        HPDF_STATUS st = f->program_stream ? pdf_deflated_stream_fill(f->program_stream, &f->program)
+                                           : HPDF_INVALID_OBJECT;
+        if (st != HPDF_OK)
+            return st;
+    }
+    return HPDF_OK;
 }

@@ -8,6 +8,7 @@
 #include <hpdf.h>
 
 #include "diag.h"
+#include "pdf_deflate.h"
 #include "fonts.h"
 #include "pages.h"
 #include "subset.h"
@@ -17,11 +18,13 @@ typedef struct pdf_font {
     uint32_t *cps;             /* sorted, unique */
     size_t n_cps, cap_cps;
     font_subset sub;
+    pdf_deflate_job program;   /* sub.data compressed, begun as soon as subset */
     uint16_t *width;           /* per subset glyph id, thousandths of an em */
     int default_width;         /* /DW: the commonest width */
     char res_name[24];         /* "F1": the name in page /Resources */
     char base_font[160];       /* "ABCDEF+BIZUDMincho-Regular" */
     HPDF_Dict type0;           /* indirect, shared by all pages */
+    HPDF_Dict program_stream;  /* FontFile2, filled by pdf_fonts_finish */
 } pdf_font;
 
 typedef struct pdf_fonts {
@@ -36,8 +39,12 @@ int pdf_glyph_role(const font_set *fs, const pg_glyph *g);
 /* Collects the code points of every glyph of doc and subsets each used
  * font once.  false with a diagnostic on failure. */
 bool pdf_fonts_prepare(pdf_fonts *pf, const pg_doc *doc, const font_set *fs, diag_list *dl);
-/* Builds the shared font objects in pdf. */
+/* Builds the shared font objects in pdf; the font programs themselves are
+ * still being compressed (see pdf_deflate.h)… */
 bool pdf_fonts_embed(pdf_fonts *pf, HPDF_Doc pdf, const font_set *fs);
+/* … and go into their streams here, as late as possible before saving, so
+ * that the compression overlaps with drawing the pages. */
+HPDF_STATUS pdf_fonts_finish(pdf_fonts *pf);
 void pdf_fonts_free(pdf_fonts *pf);
 
 /* Writes the ToUnicode CMap of font f into stream (pdf_tounicode.c). */

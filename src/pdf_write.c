@@ -177,6 +177,8 @@ static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf
                     : draw_pages(pdf, doc, &pf, fs, dest, used);
     if (st == HPDF_OK)
         st = add_document_parts(pdf, doc, meta, &pf, sheets, n_sheets, dest);
+    if (st == HPDF_OK)
+        st = pdf_fonts_finish(&pf);
     if (st == HPDF_OK && err.code == HPDF_OK)
         bytes = save_to_memory(pdf, len);
     if (!bytes)

@@ -1,0 +1,46 @@
+/* pdf_deflate.h — Flate compression of a PDF stream's bytes on a worker
+ * thread, and the stream object that carries the compressed bytes as they
+ * are.  The font programs are most of the file and most of the deflate
+ * time; compressing each one while the main thread subsets the next font
+ * and draws the pages takes that time off the wall clock, and handing
+ * libharu finished bytes spares its chunked copy-and-deflate.  Internal to
+ * the pdf_*.c files. */
+#ifndef KUMIHAN_PDF_DEFLATE_H
+#define KUMIHAN_PDF_DEFLATE_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <hpdf.h>
+
+typedef struct pdf_deflate_job {
+    const unsigned char *in;   /* borrowed: must outlive the job */
+    size_t in_len;
+    unsigned char *out;        /* the zlib stream (RFC 1950), owned */
+    size_t out_len;
+    bool ok;
+    bool started;              /* a job was begun (threaded or not) */
+    bool threaded;             /* thread is running or not yet joined */
+    pthread_t thread;
+} pdf_deflate_job;
+
+/* Begins compressing in[0..len) on a worker thread (or at once, in this
+ * thread, when no thread can be made).  The result is the same bytes
+ * either way. */
+void pdf_deflate_start(pdf_deflate_job *job, const unsigned char *in, size_t len);
+/* Waits for the job; true when job->out holds the compressed bytes. */
+bool pdf_deflate_finish(pdf_deflate_job *job);
+/* Waits if needed and frees the output. */
+void pdf_deflate_free(pdf_deflate_job *job);
+
+/* A new, empty indirect stream object for already-compressed bytes: libharu
+ * writes them unchanged, and /Filter /FlateDecode is written by us (libharu
+ * drops a /Filter key from a stream it does not filter itself).  NULL on
+ * failure. */
+HPDF_Dict pdf_deflated_stream_new(HPDF_Doc pdf);
+/* Waits for job and puts its bytes into such a stream (any time before
+ * the document is saved). */
+HPDF_STATUS pdf_deflated_stream_fill(HPDF_Dict stream, pdf_deflate_job *job);
+
+#endif
