@@ -43,18 +43,41 @@ static HPDF_STATUS draw_shape(HPDF_Page page, const pg_shape *s)
     return HPDF_OK;
 }
 
-/* Shortest decimal with at most 3 places: "10.5", "-50", "0". */
+/* Shortest decimal with at most 3 places: "10.5", "-50", "0".  By hand
+ * rather than with snprintf: it runs for every adjustment on every line. */
 static void format_num(char *buf, size_t size, double v)
 {
-    double r = round(v * 1000.0) / 1000.0;
-    if (r == 0.0)
-        r = 0.0;   /* no "-0" */
-    snprintf(buf, size, "%.3f", r);
-    char *end = buf + strlen(buf) - 1;
-    while (*end == '0')
-        *end-- = '\0';
-    if (*end == '.')
-        *end = '\0';
+    double scaled = round(v * 1000.0);
+    if (!(fabs(scaled) < 9e15)) {   /* NaN or absurd: never from a page model */
+        snprintf(buf, size, "0");
+        return;
+    }
+    long long m = (long long)scaled;
+    char tmp[32];
+    size_t n = 0;
+    bool negative = m < 0;
+    unsigned long long u = negative ? (unsigned long long)-m : (unsigned long long)m;
+    unsigned frac = (unsigned)(u % 1000);
+    u /= 1000;
+    int places = 3;
+    while (places > 0 && frac % 10 == 0) {
+        frac /= 10;
+        places--;
+    }
+    for (int i = 0; i < places; i++, frac /= 10)
+        tmp[n++] = (char)('0' + frac % 10);
+    if (places > 0)
+        tmp[n++] = '.';
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (negative)
+        tmp[n++] = '-';
+    size_t k = 0;
+    while (n > 0 && k + 1 < size)
+        buf[k++] = tmp[--n];
+    buf[k] = '\0';
 }
 
 /* The text writer's state across one BT … ET block. */
@@ -76,6 +99,21 @@ static void put(text_writer *tw, const char *s)
 {
     if (tw->st == HPDF_OK)
         tw->st = HPDF_Stream_WriteStr(tw->out, s);
+}
+
+/* A glyph id as four hex digits, opening the hex string if needed. */
+static void put_gid(text_writer *tw, uint16_t gid)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    char buf[5];
+    size_t n = 0;
+    if (!tw->in_hex)
+        buf[n++] = '<';
+    for (int shift = 12; shift >= 0; shift -= 4)
+        buf[n++] = hex[(gid >> shift) & 0xF];
+    if (tw->st == HPDF_OK)
+        tw->st = HPDF_Stream_Write(tw->out, (const HPDF_BYTE *)buf, (HPDF_UINT)n);
+    tw->in_hex = true;
 }
 
 static void end_run(text_writer *tw)
@@ -121,9 +159,8 @@ static void start_run(text_writer *tw, int role, const pg_glyph *g)
     tw->pen_x = g->x;
 }
 
-static void add_glyph(text_writer *tw, const pg_glyph *g)
+static void add_glyph(text_writer *tw, const pg_glyph *g, int role)
 {
-    int role = pdf_glyph_role(tw->fs, g);
     const pdf_font *f = &tw->pf->fonts[role];
     /* TJ numbers move left by n/1000 of the size: a positive gap is negative */
     double adjust = 0.0;
@@ -149,9 +186,7 @@ static void add_glyph(text_writer *tw, const pg_glyph *g)
         tw->pen_x += adjust * g->size / 1000.0;
     }
     uint16_t gid = subset_gid(&f->sub, g->cp);
-    snprintf(buf, sizeof buf, "%s%04X", tw->in_hex ? "" : "<", (unsigned)gid);
-    put(tw, buf);
-    tw->in_hex = true;
+    put_gid(tw, gid);
     unsigned w = gid < f->sub.n_glyphs ? f->width[gid] : 0;
     tw->pen_x += w * (double)g->size / 1000.0;
 }
@@ -168,7 +203,7 @@ static HPDF_STATUS draw_text(HPDF_Page page, const pg_page *src, const pdf_fonts
         if (role < 0 || (size_t)role >= pf->n || !pf->fonts[role].used)
             continue;   /* cannot happen: prepare saw the same glyphs */
         used[role] = true;
-        add_glyph(&tw, &src->glyphs[i]);
+        add_glyph(&tw, &src->glyphs[i], role);
     }
     end_run(&tw);
     put(&tw, "ET\n");
