@@ -41,6 +41,24 @@ int impose_position_page(int n_pages, int padded, impose_pad pad, int pos)
     return pos == padded - 1 ? n_pages - 1 : -1;
 }
 
+bool impose_pad_pages(pg_doc *d, impose_method m, impose_pad pad)
+{
+    int n = (int)d->n_pages, padded = impose_padded_count(n, m);
+    for (int i = n; i < padded; i++) {
+        pg_page *blank = pg_add_page(d);
+        if (!blank)
+            return false;
+        blank->blank = true;
+    }
+    if (m != IMPOSE_SADDLE || impose_position_page(n, padded, pad, padded - 1) != n - 1 || padded == n)
+        return true;
+    /* the back cover goes to the end, the blanks before it */
+    pg_page last = d->pages[n - 1];
+    d->pages[n - 1] = d->pages[padded - 1];
+    d->pages[padded - 1] = last;
+    return true;
+}
+
 /* Saddle stitch, duplex flipped on the short edge: sheet s (0 = the
  * outermost) carries the s-th pair from each end of the booklet; its front
  * shows last | first of the pair, its back first + 1 | last − 1. */

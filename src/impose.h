@@ -10,10 +10,14 @@
  * 2up     two consecutive pages per sheet (1 | 2, 3 | 4, …), for proof
  *         reading; an odd last page leaves the right half blank.
  *
- * Padding is done here, as blank *positions* (placement page -1), after
- * the furniture was drawn: the pages keep their own numbers and the
- * document's page count ("13 / 13" stays on the back cover), and blank
- * positions carry nothing at all, neither header nor footer. */
+ * Padding: impose_pad_pages inserts blank pages (pg_page.blank) into the
+ * paginated document BEFORE the furniture is drawn, so that a page moved by
+ * the padding (the back cover: 13 → 16) gets its running head on its new
+ * outside edge.  draw_furniture neither numbers nor counts blank pages:
+ * the footer keeps the document's numbers ("13 / 13" on the back cover, as
+ * in the reading PDF) and blank pages carry no header or footer.  impose()
+ * also accepts an unpadded document and then leaves blank positions
+ * (placement page -1). */
 #ifndef KUMIHAN_IMPOSE_H
 #define KUMIHAN_IMPOSE_H
 
@@ -37,6 +41,10 @@ int impose_position_page(int n_pages, int padded, impose_pad pad, int pos);
 /* The booklet positions (0-based) on the left and right half of output
  * side `side` (0-based PDF page of the imposed file). */
 void impose_side_positions(impose_method m, int padded, int side, int *left, int *right);
+
+/* Inserts blank pages into d (paginated, furniture not yet drawn) up to
+ * impose_padded_count, where pad says; false on out of memory. */
+bool impose_pad_pages(pg_doc *d, impose_method m, impose_pad pad);
 
 /* The sheets for doc under r (r->method must not be IMPOSE_NONE): *out is
  * malloc'd, free it with impose_free.  False with a diagnostic when the

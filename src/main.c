@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "dump.h"
 #include "impose.h"
+#include "paginate.h"
 #include "pipeline.h"
 
 #define EXIT_INPUT 1
@@ -139,14 +140,24 @@ static char *default_output(const char *content)
     return out;
 }
 
+/* The imposed PDF has its own pages: the flow paginated again, padded with
+ * blank pages, then the furniture (see impose.h for why in that order). */
 static bool write_imposed(pipeline *p, const imposition_rules *r, const char *path, diag_list *dl)
 {
     pdf_sheet *sheets = NULL;
     size_t n = 0;
     pdf_meta meta = pipeline_pdf_meta(p);
-    bool ok = impose(&p->pages, r, &sheets, &n, dl) &&
-              pdf_write(&p->pages, p->fs, &meta, sheets, n, path, dl);
+    pg_doc padded;
+    pg_doc_init(&padded, p->pages.width, p->pages.height);
+    bool ok = paginate(&p->fl, p->lay, &padded, dl);
+    if (ok && !impose_pad_pages(&padded, r->method, r->pad)) {
+        diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory while padding the pages");
+        ok = false;
+    }
+    ok = ok && draw_furniture(&padded, p->lay, p->fs, dl) && impose(&padded, r, &sheets, &n, dl) &&
+         pdf_write(&padded, p->fs, &meta, sheets, n, path, dl);
     impose_free(sheets, n);
+    pg_doc_free(&padded);
     return ok;
 }
 
