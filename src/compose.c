@@ -99,10 +99,19 @@ static void add_item(composer *c, flow_item item)
         out_of_memory(c);
 }
 
+/* Space after one block and space before the next collapse into the larger
+ * of the two, as a designer would specify "one line around headings". */
 static void add_space(composer *c, float lines, const block *source)
 {
-    if (lines > 0)
-        add_item(c, new_item(c, FLOW_SPACE, lines, source));
+    if (lines <= 0)
+        return;
+    flow *f = c->out;
+    if (f->n_items > 0 && f->items[f->n_items - 1].kind == FLOW_SPACE) {
+        flow_item *prev = &f->items[f->n_items - 1];
+        prev->lines = lines > prev->lines ? lines : prev->lines;
+        return;
+    }
+    add_item(c, new_item(c, FLOW_SPACE, lines, source));
 }
 
 /* ---- labels and geometry ---------------------------------------------- */
