@@ -90,6 +90,16 @@ typedef struct page_furniture {
     bool on_first_page;
 } page_furniture;
 
+/* How `build --compare` marks what changed (the "changes" section). */
+typedef struct change_style {
+    rgb_color insert_color;      /* inserted text and its underline */
+    rgb_color delete_color;      /* deleted text and the line striking it */
+    rgb_color bar_color;         /* the change bar in the outer margin */
+    float bar_width;             /* pt */
+    float bar_offset;            /* pt between the type area and the bar */
+    float line_width;            /* pt, underlines and strike-through lines */
+} change_style;
+
 typedef struct layout {
     char *path;                  /* owned; loc.file strings point here */
     float paper_width, paper_height;
@@ -122,6 +132,8 @@ typedef struct layout {
     typeset_rules rules;
 
     int widow_lines, orphan_lines;   /* min lines of a paragraph at page top / bottom */
+
+    change_style changes;
 } layout;
 
 /* Reads and validates a layout file.  On failure returns NULL with

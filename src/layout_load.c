@@ -104,6 +104,16 @@ static const field pagination_fields[] = {
     END_FIELDS,
 };
 
+static const field changes_fields[] = {
+    {"insert_color", F_COLOR, offsetof(change_style, insert_color), 0, 0},
+    {"delete_color", F_COLOR, offsetof(change_style, delete_color), 0, 0},
+    {"bar_color", F_COLOR, offsetof(change_style, bar_color), 0, 0},
+    {"bar_width", F_LENGTH, offsetof(change_style, bar_width), 0.1f, 20},
+    {"bar_offset", F_LENGTH, offsetof(change_style, bar_offset), 0, 100},
+    {"line_width", F_LENGTH, offsetof(change_style, line_width), 0.1f, 5},
+    END_FIELDS,
+};
+
 static const field page_fields[] = {
     {"chars_per_line", F_INT, offsetof(layout, chars_per_line), 5, 200},
     {"lines_per_page", F_INT, offsetof(layout, lines_per_page), 3, 300},
@@ -402,6 +412,8 @@ static void set_defaults(layout *lay)
     lay->new_mark_font = -1;
     lay->header.size = lay->footer.size = 9;
     lay->header.offset = lay->footer.offset = 18;
+    /* blue insertions, red deletions: apart in greyscale too (dark vs. mid grey) */
+    lay->changes = (change_style){0x0047AB, 0xC00000, 0xC00000, 2.0f, 8.0f, 0.6f};
 }
 
 /* Styles read before the body font was known must inherit it: fill the
@@ -438,7 +450,7 @@ static void derive_geometry(lloader *ld, const ynode *page)
 /* ---- the file ---------------------------------------------------------- */
 
 static const char *const top_keys[] = {"page", "fonts", "colors", "body", "typesetting", "pagination",
-                                       "blocks", "new_mark", "header", "footer", NULL};
+                                       "blocks", "new_mark", "header", "footer", "changes", NULL};
 
 static void read_furniture(lloader *ld, const ynode *root, const char *key, page_furniture *pf)
 {
@@ -478,6 +490,8 @@ static void read_layout(lloader *ld, const ynode *root)
         read_blocks(ld, v);
     if ((v = ynode_get(root, "new_mark")))
         read_fields(ld, v, new_mark_fields, lay, "'new_mark'", NULL, 0);
+    if ((v = ynode_get(root, "changes")))
+        read_fields(ld, v, changes_fields, &lay->changes, "'changes'", NULL, 0);
     read_furniture(ld, root, "header", &lay->header);
     read_furniture(ld, root, "footer", &lay->footer);
     derive_geometry(ld, page);
