@@ -99,6 +99,21 @@ typedef struct change_style {
     float bar_offset;            /* pt between the type area and the bar */
     float line_width;            /* pt, underlines and strike-through lines */
 } change_style;
+/* Imposition for the print shop (impose.c): how pages are laid onto
+ * sheets.  The layout gives the defaults; --impose chooses the method. */
+typedef enum impose_method { IMPOSE_NONE, IMPOSE_SADDLE, IMPOSE_2UP } impose_method;
+/* Where the blank pages that make a saddle-stitched page count a multiple
+ * of 4 go: before the back cover (the last page), or after it. */
+typedef enum impose_pad { PAD_BEFORE_LAST, PAD_END } impose_pad;
+
+typedef struct imposition_rules {
+    impose_method method;
+    impose_pad pad;
+    bool crop_marks;             /* trim and fold marks in a slug round the pages */
+    float slug;                  /* pt added on each side of the sheet when crop_marks */
+    float creep;                 /* pt per sheet, inner sheets' pages toward the spine */
+    float sheet_width, sheet_height;  /* landscape sheet; 0 = two pages side by side */
+} imposition_rules;
 
 typedef struct layout {
     char *path;                  /* owned; loc.file strings point here */
@@ -134,6 +149,7 @@ typedef struct layout {
     int widow_lines, orphan_lines;   /* min lines of a paragraph at page top / bottom */
 
     change_style changes;
+    imposition_rules imposition;
 } layout;
 
 /* Reads and validates a layout file.  On failure returns NULL with
