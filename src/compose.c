@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include "change_marks.h"
 #include "linebreak.h"
 #include "text_run.h"
 
@@ -27,6 +28,8 @@ typedef struct composer {
     char_buf chars;       /* reused likewise */
     int next_para;
     bool failed;
+    const change_marks *marks;   /* build --compare: what to mark, else NULL */
+    const cm_block *marked;      /* the marks of the block being set, or NULL */
 } composer;
 
 /* ---- the flow's arrays ---------------------------------------------------- */
@@ -176,6 +179,14 @@ static void build_chars(composer *c, const block *b, const block_style *st, cons
     /* the mark never ends a line on its own */
     if (b->is_new && c->chars.n > text_start)
         c->chars.chars[text_start].flags |= LB_NO_BREAK_BEFORE;
+    c->marked = change_marks_find(c->marks, b);
+    if (c->marked)
+        cm_apply_chars(c->marked, &c->lay->changes, c->chars.chars, text_start, c->chars.n);
+}
+
+static bool shape_sink(void *ctx, pg_shape s)
+{
+    return push_shape(((composer *)ctx)->out, s);
 }
 
 /* Breaks c->chars into c->lines; false (with a diagnostic) if a unit is too wide. */
@@ -210,6 +221,9 @@ static void emit_line_glyphs(composer *c, size_t li, float x0, float base)
         if (!push_glyph(c->out, pg))
             out_of_memory(c);
     }
+    if (c->marked &&
+        !cm_line_shapes(c->marked, c->lay, &c->lines.glyphs[ln->first], ln->count, x0, base, shape_sink, c))
+        out_of_memory(c);
 }
 
 /* Where a listed block's marker goes, for its first line. */
@@ -452,7 +466,13 @@ static void compose_block(composer *c, const block *b)
 
 bool compose(const document *doc, const layout *lay, const font_set *fs, flow *out, diag_list *dl)
 {
-    composer c = {.doc = doc, .lay = lay, .fs = fs, .dl = dl, .out = out};
+    return compose_marked(doc, lay, fs, NULL, out, dl);
+}
+
+bool compose_marked(const document *doc, const layout *lay, const font_set *fs, const change_marks *marks,
+                    flow *out, diag_list *dl)
+{
+    composer c = {.doc = doc, .lay = lay, .fs = fs, .dl = dl, .out = out, .marks = marks};
     memset(out, 0, sizeof *out);
     lb_result_init(&c.lines);
     compose_block(&c, doc->root);

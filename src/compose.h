@@ -45,6 +45,11 @@ typedef struct flow {
 /* Sets every block of doc.  Returns false if any error was reported
  * (a character no font has, a unit wider than the line, …). */
 bool compose(const document *doc, const layout *lay, const font_set *fs, flow *out, diag_list *dl);
+/* The same with the changes of `kumihan build --compare` drawn (see
+ * change_marks.h); doc is the annotated document of marks. */
+struct change_marks;
+bool compose_marked(const document *doc, const layout *lay, const font_set *fs, const struct change_marks *marks,
+                    flow *out, diag_list *dl);
 void flow_free(flow *f);
 
 /* The printed label of a block ("Ⅰ．", "⑴", "①", "12）", "・"), malloc'd. */

@@ -90,6 +90,15 @@ typedef struct page_furniture {
     bool on_first_page;
 } page_furniture;
 
+/* How `build --compare` marks what changed (the "changes" section). */
+typedef struct change_style {
+    rgb_color insert_color;      /* inserted text and its underline */
+    rgb_color delete_color;      /* deleted text and the line striking it */
+    rgb_color bar_color;         /* the change bar in the outer margin */
+    float bar_width;             /* pt */
+    float bar_offset;            /* pt between the type area and the bar */
+    float line_width;            /* pt, underlines and strike-through lines */
+} change_style;
 /* Imposition for the print shop (impose.c): how pages are laid onto
  * sheets.  The layout gives the defaults; --impose chooses the method. */
 typedef enum impose_method { IMPOSE_NONE, IMPOSE_SADDLE, IMPOSE_2UP } impose_method;
@@ -139,6 +148,7 @@ typedef struct layout {
 
     int widow_lines, orphan_lines;   /* min lines of a paragraph at page top / bottom */
 
+    change_style changes;
     imposition_rules imposition;
 } layout;
 

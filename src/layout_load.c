@@ -106,6 +106,16 @@ static const field pagination_fields[] = {
     END_FIELDS,
 };
 
+static const field changes_fields[] = {
+    {"insert_color", F_COLOR, offsetof(change_style, insert_color), 0, 0},
+    {"delete_color", F_COLOR, offsetof(change_style, delete_color), 0, 0},
+    {"bar_color", F_COLOR, offsetof(change_style, bar_color), 0, 0},
+    {"bar_width", F_LENGTH, offsetof(change_style, bar_width), 0.1f, 20},
+    {"bar_offset", F_LENGTH, offsetof(change_style, bar_offset), 0, 100},
+    {"line_width", F_LENGTH, offsetof(change_style, line_width), 0.1f, 5},
+    END_FIELDS,
+};
+
 static const field imposition_fields[] = {
     {"method", F_IMPOSE, offsetof(imposition_rules, method), 0, 0},
     {"pad", F_PAD, offsetof(imposition_rules, pad), 0, 0},
@@ -451,6 +461,8 @@ static void set_defaults(layout *lay)
     lay->new_mark_font = -1;
     lay->header.size = lay->footer.size = 9;
     lay->header.offset = lay->footer.offset = 18;
+    /* blue insertions, red deletions: apart in greyscale too (dark vs. mid grey) */
+    lay->changes = (change_style){0x0047AB, 0xC00000, 0xC00000, 2.0f, 8.0f, 0.6f};
     lay->imposition.slug = 10 * 72 / 25.4f;   /* 10mm: room for 6mm marks 3mm off the trim */
 }
 
@@ -488,7 +500,8 @@ static void derive_geometry(lloader *ld, const ynode *page)
 /* ---- the file ---------------------------------------------------------- */
 
 static const char *const top_keys[] = {"page", "fonts", "colors", "body", "typesetting", "pagination",
-                                       "blocks", "new_mark", "header", "footer", "imposition", NULL};
+                                       "blocks", "new_mark", "header", "footer", "imposition", "changes",
+                                       NULL};
 
 static void read_furniture(lloader *ld, const ynode *root, const char *key, page_furniture *pf)
 {
@@ -528,6 +541,8 @@ static void read_layout(lloader *ld, const ynode *root)
         read_blocks(ld, v);
     if ((v = ynode_get(root, "new_mark")))
         read_fields(ld, v, new_mark_fields, lay, "'new_mark'", NULL, 0);
+    if ((v = ynode_get(root, "changes")))
+        read_fields(ld, v, changes_fields, &lay->changes, "'changes'", NULL, 0);
     read_furniture(ld, root, "header", &lay->header);
     read_furniture(ld, root, "footer", &lay->footer);
     if ((v = ynode_get(root, "imposition")))

@@ -5,7 +5,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "check.h"
+#include "compare.h"
 #include "diag.h"
+#include "docdiff.h"
 #include "dump.h"
 #include "impose.h"
 #include "paginate.h"
@@ -17,8 +19,10 @@
 static const char usage_text[] =
     "usage: kumihan build CONTENT.yaml [--layout LAYOUT.yaml] [-o OUT.pdf]\n"
     "                     [--impose saddle|2up|none] [--print-output PRINT.pdf]\n"
+    "                     [--compare OLD.yaml]\n"
     "       kumihan check CONTENT.yaml [--layout LAYOUT.yaml] [--strict]\n"
     "       kumihan dump --stage tree|lines|pages|text CONTENT.yaml [--layout LAYOUT.yaml]\n"
+    "       kumihan diff OLD.yaml NEW.yaml [--layout LAYOUT.yaml]\n"
     "       kumihan --help | --version\n";
 
 static const char help_text[] =
@@ -30,6 +34,9 @@ static const char help_text[] =
     "  check    validate CONTENT and LAYOUT without writing anything; also warn\n"
     "           about likely typos (--strict makes warnings errors)\n"
     "  dump     print one stage of the pipeline as text (tree, lines, pages, text)\n"
+    "  diff     report what changed from OLD to NEW: added, deleted, moved and\n"
+    "           edited blocks located in NEW's numbering, edited text diffed by\n"
+    "           character ([-deleted-]{+inserted+}); renumbering alone is no change\n"
     "\n"
     "options:\n"
     "  --layout FILE   layout rules (default: layouts/booklet-a4.yaml next to the\n"
@@ -44,9 +51,13 @@ static const char help_text[] =
     "                  same run, the imposed PDF to FILE (method from --impose,\n"
     "                  else from the layout)\n"
     "  --strict        (check) treat warnings as errors\n"
+    "  --compare OLD   (build) mark the changes since OLD: change bars, inserted\n"
+    "                  text underlined, deleted text struck through, and a first\n"
+    "                  page listing the changes with their pages\n"
     "\n"
     "exit status: 0 success, 1 errors in the input, 2 usage error,\n"
-    "             3 I/O or internal error\n";
+    "             3 I/O or internal error\n"
+    "diff exit status (as diff(1)): 0 identical, 1 different, 2 trouble\n";
 
 typedef struct options {
     const char *command;
@@ -54,6 +65,7 @@ typedef struct options {
     const char *layout;
     const char *output;
     const char *stage;
+    const char *compare;
     const char *impose;         /* method name, checked in main */
     const char *print_output;
     bool strict;
@@ -79,6 +91,8 @@ static int parse_args(int argc, char **argv, options *o)
             o->output = argv[++i];
         else if (strcmp(a, "--stage") == 0 && has_value)
             o->stage = argv[++i];
+        else if (strcmp(a, "--compare") == 0 && has_value)
+            o->compare = argv[++i];
         else if (strcmp(a, "--impose") == 0 && has_value)
             o->impose = argv[++i];
         else if (strcmp(a, "--print-output") == 0 && has_value)
@@ -166,7 +180,7 @@ static bool write_imposed(pipeline *p, const imposition_rules *r, const char *pa
  * method when --impose does not, and always the padding, marks and creep. */
 static bool run_build(pipeline *p, const options *o, diag_list *dl)
 {
-    if (!pipeline_typeset(p, dl))
+    if (!(o->compare ? pipeline_typeset_compare(p, o->compare, dl) : pipeline_typeset(p, dl)))
         return false;
     imposition_rules r = p->lay->imposition;
     if (o->impose)
@@ -218,6 +232,33 @@ static const struct command *find_command(const char *name)
     return NULL;
 }
 
+/* kumihan diff OLD NEW [--layout L]: two content files and no pipeline,
+ * so it is not in the table; its status is diff(1)'s (0 same, 1 different,
+ * 2 trouble), usage errors included. */
+static int run_diff_command(int argc, char **argv)
+{
+    const char *paths[2] = {NULL, NULL}, *layout_arg = NULL;
+    size_t n = 0;
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--layout") == 0 && i + 1 < argc)
+            layout_arg = argv[++i];
+        else if ((argv[i][0] == '-' && argv[i][1]) || n == 2)
+            return usage_error("diff: unexpected argument: %s", argv[i]);
+        else
+            paths[n++] = argv[i];
+    }
+    if (n < 2)
+        return usage_error("%s", "diff needs OLD and NEW content files");
+    char *layout_path = layout_arg ? NULL : default_layout(paths[1]);
+    diag_list dl;
+    diag_init(&dl);
+    int status = docdiff_files(paths[0], paths[1], layout_arg ? layout_arg : layout_path, stdout, &dl);
+    diag_print(&dl, stderr);
+    diag_free(&dl);
+    free(layout_path);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
@@ -228,6 +269,8 @@ int main(int argc, char **argv)
         printf("kumihan %s\n", KUMIHAN_VERSION);
         return 0;
     }
+    if (argc >= 2 && strcmp(argv[1], "diff") == 0)
+        return run_diff_command(argc, argv);
     options o = {0};
     int status = parse_args(argc, argv, &o);
     if (status)
@@ -240,6 +283,9 @@ int main(int argc, char **argv)
     impose_method method;
     if (o.impose && !impose_method_from_name(o.impose, &method))
         return usage_error("--impose must be saddle, 2up or none (got %s)", o.impose);
+    /* the marked booklet's pages (summary first) are not the flow impose.c re-paginates */
+    if (o.compare && (o.impose || o.print_output))
+        return usage_error("%s", "--compare cannot be combined with --impose or --print-output");
 
     char *layout_path = o.layout ? NULL : default_layout(o.content);
     char *output_path = o.output ? NULL : default_output(o.content);

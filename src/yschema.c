@@ -73,6 +73,19 @@ static void list_keys(char *buf, size_t size, const char *const *allowed)
     }
 }
 
+/* "did you mean 'title'?" for a near miss, else the whole list. */
+static void hint_nearest(diag_list *dl, const char *value, const char *const *names, const char *list_label)
+{
+    const char *near = nearest_key(value, names);
+    if (near) {
+        diag_hint(dl, "did you mean '%s'?", near);
+        return;
+    }
+    char list[512];
+    list_keys(list, sizeof list, names);
+    diag_hint(dl, "%s: %s", list_label, list);
+}
+
 bool ys_check_keys(const ynode *map, const char *const *allowed, const char *what, diag_list *dl)
 {
     bool ok = true;
@@ -84,13 +97,7 @@ bool ys_check_keys(const ynode *map, const char *const *allowed, const char *wha
             continue;
         ok = false;
         diag_report(dl, D_UNKNOWN_KEY, key->loc, "unknown key '%s' in %s", key->value, what);
-        const char *near = nearest_key(key->value, allowed);
-        char keys[512];
-        list_keys(keys, sizeof keys, allowed);
-        if (near)
-            diag_hint(dl, "did you mean '%s'?", near);
-        else
-            diag_hint(dl, "allowed here: %s", keys);
+        hint_nearest(dl, key->value, allowed, "allowed here");
     }
     return ok;
 }
@@ -313,12 +320,6 @@ bool ys_choice(const ynode *node, const char *const *names, const char *what, in
             return true;
         }
     diag_report(dl, D_BAD_VALUE, node->loc, "%s cannot be '%s'", what, node->value);
-    const char *near = nearest_key(node->value, names);
-    char list[512];
-    list_keys(list, sizeof list, names);
-    if (near)
-        diag_hint(dl, "did you mean '%s'?", near);
-    else
-        diag_hint(dl, "choose one of: %s", list);
+    hint_nearest(dl, node->value, names, "choose one of");
     return false;
 }

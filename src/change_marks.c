@@ -1,0 +1,231 @@
+/* change_marks.c — annotating the new document with its changes, and the
+ * underline, strike-through and change-bar shapes that show them. */
+#include "change_marks.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the annotated document ------------------------------------------------ */
+
+typedef struct annotator {
+    change_marks *cm;
+    size_t cap_blocks;
+    bool failed;
+} annotator;
+
+static bool add_cm_block(annotator *an, const block *b, uint8_t *marks, cm_mark whole)
+{
+    change_marks *cm = an->cm;
+    if (cm->n_blocks == an->cap_blocks) {
+        size_t cap = an->cap_blocks ? an->cap_blocks * 2 : 32;
+        cm_block *grown = realloc(cm->blocks, cap * sizeof *grown);
+        if (!grown) {
+            free(marks);
+            return false;
+        }
+        cm->blocks = grown;
+        an->cap_blocks = cap;
+    }
+    cm->blocks[cm->n_blocks++] = (cm_block){b, marks, whole};
+    return true;
+}
+
+/* The text with deleted runs put back where they were; marks per byte. */
+static char *merged_text(const dd_entry *e, uint8_t **marks_out)
+{
+    const char *ot = e->old_b->text ? e->old_b->text : "", *nt = e->new_b->text ? e->new_b->text : "";
+    size_t len = 0;
+    for (size_t i = 0; i < e->text_diff.n_ops; i++)
+        len += e->text_diff.ops[i].len;
+    if (e->text_diff.n_ops == 0)
+        len = strlen(nt);
+    char *text = malloc(len + 1);
+    uint8_t *marks = calloc(len + 1, 1);
+    if (!text || !marks) {
+        free(text);
+        free(marks);
+        return NULL;
+    }
+    if (e->text_diff.n_ops == 0)
+        memcpy(text, nt, len);
+    for (size_t i = 0, at = 0; i < e->text_diff.n_ops; i++) {
+        const cd_op *op = &e->text_diff.ops[i];
+        memcpy(text + at, (op->kind == CD_DELETE ? ot : nt) + op->start, op->len);
+        memset(marks + at, op->kind == CD_DELETE ? CM_DELETED : op->kind == CD_INSERT ? CM_INSERTED : CM_NONE,
+               op->len);
+        at += op->len;
+    }
+    text[len] = '\0';
+    *marks_out = marks;
+    return text;
+}
+
+/* Text and marks of entry e's annotated block. */
+static bool set_text_and_marks(annotator *an, const dd_entry *e, block *b)
+{
+    const block *src = e->new_b ? e->new_b : e->old_b;
+    uint8_t *marks = NULL;
+    char *text = NULL;
+    if (e->change == DD_EDITED) {
+        if (!(text = merged_text(e, &marks)))
+            return false;
+    } else if (src->text && !(text = strdup(src->text))) {
+        return false;
+    }
+    cm_mark whole = e->change == DD_ADDED ? CM_INSERTED : e->change == DD_DELETED ? CM_DELETED : CM_NONE;
+    if (whole != CM_NONE) {
+        size_t len = text ? strlen(text) : 0;
+        if (!(marks = malloc(len + 1))) {
+            free(text);
+            return false;
+        }
+        memset(marks, whole, len + 1);
+    }
+    block_set_text(b, text, src->text_loc);
+    bool ok = !text || b->text;
+    free(text);
+    if (!ok || (e->change == DD_SAME && !e->moved)) {
+        free(marks);
+        return ok;
+    }
+    return add_cm_block(an, b, marks, whole);
+}
+
+static bool annotate_entry(annotator *an, const docdiff *d, size_t i)
+{
+    const dd_entry *e = &d->entries[i];
+    const block *src = e->new_b ? e->new_b : e->old_b;
+    block *b = block_add(an->cm->entry_blocks[e->parent], src->kind, src->loc);
+    if (!b)
+        return false;
+    an->cm->entry_blocks[i] = b;
+    /* new blocks keep their new numbers; a deleted one shows its old number */
+    b->ordinal = src->ordinal;
+    b->is_new = src->is_new;
+    return set_text_and_marks(an, e, b);
+}
+
+static bool copy_metadata(document *to, const document *from)
+{
+    const char *const src[] = {from->title, from->organization, from->subject, from->keywords, from->date};
+    char **dst[] = {&to->title, &to->organization, &to->subject, &to->keywords, &to->date};
+    for (size_t i = 0; i < sizeof src / sizeof src[0]; i++)
+        if (src[i] && !(*dst[i] = strdup(src[i])))
+            return false;
+    to->fiscal_year = from->fiscal_year;
+    to->title_loc = from->title_loc;
+    return true;
+}
+
+static int cmp_cm_block(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)((const cm_block *)a)->b, y = (uintptr_t)((const cm_block *)b)->b;
+    return (x > y) - (x < y);
+}
+
+bool change_marks_build(const docdiff *d, const document *new_doc, change_marks *cm)
+{
+    memset(cm, 0, sizeof *cm);
+    annotator an = {.cm = cm};
+    cm->doc = doc_new(new_doc->path);
+    cm->entry_blocks = calloc(d->n_entries ? d->n_entries : 1, sizeof *cm->entry_blocks);
+    bool ok = cm->doc && cm->entry_blocks && copy_metadata(cm->doc, new_doc);
+    if (ok && d->n_entries)
+        cm->entry_blocks[0] = cm->doc->root;
+    for (size_t i = 1; ok && i < d->n_entries; i++)
+        ok = annotate_entry(&an, d, i);
+    if (ok)
+        qsort(cm->blocks, cm->n_blocks, sizeof *cm->blocks, cmp_cm_block);
+    else
+        change_marks_free(cm);
+    return ok;
+}
+
+void change_marks_free(change_marks *cm)
+{
+    for (size_t i = 0; i < cm->n_blocks; i++)
+        free(cm->blocks[i].marks);
+    free(cm->blocks);
+    free(cm->entry_blocks);
+    doc_free(cm->doc);
+    memset(cm, 0, sizeof *cm);
+}
+
+const cm_block *change_marks_find(const change_marks *cm, const block *b)
+{
+    if (!cm || !cm->n_blocks)
+        return NULL;
+    cm_block key = {b, NULL, CM_NONE};
+    return bsearch(&key, cm->blocks, cm->n_blocks, sizeof key, cmp_cm_block);
+}
+
+/* ---- characters and shapes ------------------------------------------------------- */
+
+void cm_apply_chars(const cm_block *cb, const change_style *st, lb_char *chars, size_t first, size_t n)
+{
+    size_t len = cb->b->text ? strlen(cb->b->text) : 0;
+    for (size_t i = 0; i < n; i++) {
+        cm_mark m = CM_NONE;
+        if (i >= first && cb->marks && chars[i].source < len)
+            m = (cm_mark)cb->marks[chars[i].source];
+        else if (i < first)
+            m = cb->whole;   /* a deleted heading's number and (新) go with it */
+        if (m == CM_INSERTED)
+            chars[i].color = st->insert_color;
+        else if (m == CM_DELETED)
+            chars[i].color = st->delete_color;
+        chars[i].source = m;
+    }
+}
+
+/* Underline just below the em box; strike-through across its middle
+ * (the em box spans 0.88 em above the baseline to 0.12 em below). */
+static bool run_shape(const layout *lay, cm_mark m, float x0, float x1, float base, float size, cm_shape_sink sink,
+                      void *ctx)
+{
+    const change_style *st = &lay->changes;
+    float y = m == CM_INSERTED ? base + 0.16f * size : base - 0.38f * size;
+    pg_shape s = {.kind = PG_LINE, .x0 = x0, .x1 = x1, .y0 = y, .y1 = y, .line_width = st->line_width,
+                  .color = m == CM_INSERTED ? st->insert_color : st->delete_color};
+    return sink(ctx, s);
+}
+
+bool cm_line_shapes(const cm_block *cb, const layout *lay, const lb_glyph *glyphs, size_t n, float x0, float base,
+                    cm_shape_sink sink, void *ctx)
+{
+    const change_style *st = &lay->changes;
+    float half_pitch = lay->pitch / 2, mid = base - 0.38f * lay->body_size;
+    pg_shape bar = {.kind = PG_FILL_RECT, .x0 = lay->area_left - st->bar_offset - st->bar_width,
+                    .x1 = lay->area_left - st->bar_offset, .y0 = mid - half_pitch, .y1 = mid + half_pitch,
+                    .color = st->bar_color};
+    if (!sink(ctx, bar))
+        return false;
+    for (size_t i = 0; i < n;) {
+        cm_mark m = (cm_mark)glyphs[i].source;
+        size_t j = i + 1;
+        while (j < n && glyphs[j].source == (uint32_t)m)
+            j++;
+        if (m != CM_NONE &&
+            !run_shape(lay, m, x0 + glyphs[i].x, x0 + glyphs[j - 1].x + glyphs[j - 1].width, base, glyphs[i].size,
+                       sink, ctx))
+            return false;
+        i = j;
+    }
+    return true;
+}
+
+void cm_bars_to_outer_margin(pg_doc *d, const layout *lay)
+{
+    float left = lay->area_left, right = lay->area_left + lay->measure;
+    for (size_t p = 0; p < d->n_pages; p += 2) {   /* pages 1, 3, 5 …: rectos */
+        pg_page *pg = &d->pages[p];
+        for (size_t i = 0; i < pg->n_shapes; i++) {
+            pg_shape *s = &pg->shapes[i];
+            if (s->kind != PG_FILL_RECT || s->x1 > left - 0.01f)
+                continue;
+            float x0 = right + (left - s->x1), x1 = right + (left - s->x0);
+            s->x0 = x0;
+            s->x1 = x1;
+        }
+    }
+}

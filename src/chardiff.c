@@ -1,0 +1,332 @@
+/* chardiff.c — Myers' O(ND) difference algorithm on code points (E. W.
+ * Myers, "An O(ND) Difference Algorithm and Its Variations", 1986), with
+ * common prefix and suffix trimmed first, and the grouping of its script
+ * into runs a reader can follow. */
+#include "chardiff.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "utf8.h"
+
+/* A string as code points, with the byte offset of each (offs[n] = length). */
+typedef struct cps {
+    uint32_t *cp;
+    size_t *offs;
+    size_t n;
+} cps;
+
+static bool decode(const char *s, cps *out)
+{
+    size_t len = s ? strlen(s) : 0;
+    out->cp = malloc((len + 1) * sizeof *out->cp);
+    out->offs = malloc((len + 1) * sizeof *out->offs);
+    out->n = 0;
+    if (!out->cp || !out->offs)
+        return false;
+    for (size_t i = 0; i < len;) {
+        out->offs[out->n] = i;
+        utf8_decode(s, len, &i, &out->cp[out->n]);
+        out->n++;
+    }
+    out->offs[out->n] = len;
+    return true;
+}
+
+static void cps_free(cps *c)
+{
+    free(c->cp);
+    free(c->offs);
+}
+
+/* ---- the Myers search ------------------------------------------------------ */
+
+/* Forward search for the shortest edit script of a[0..n) → b[0..m).
+ * Returns D, or -1 when D > max_d (or on out of memory).  When trace is
+ * not NULL it receives V_d for every d (k = -d..d step 2 at offset
+ * d(d+1)/2 + (k+d)/2), for backtracking; the caller frees it. */
+static long myers(const uint32_t *a, long n, const uint32_t *b, long m, long max_d, long **trace)
+{
+    long off = max_d + 1;
+    long *v = calloc((size_t)(2 * max_d + 3), sizeof *v);
+    long *t = NULL;
+    if (trace) {
+        size_t cells = (size_t)(max_d + 1) * (size_t)(max_d + 2) / 2;
+        t = malloc(cells * sizeof *t);
+        if (!t) {
+            free(v);
+            return -1;
+        }
+    }
+    if (!v) {
+        free(t);
+        return -1;
+    }
+    long found = -1;
+    for (long d = 0; d <= max_d && found < 0; d++) {
+        for (long k = -d; k <= d; k += 2) {
+            long x = (k == -d || (k != d && v[off + k - 1] < v[off + k + 1])) ? v[off + k + 1]
+                                                                              : v[off + k - 1] + 1;
+            long y = x - k;
+            while (x < n && y < m && a[x] == b[y])
+                x++, y++;
+            v[off + k] = x;
+            if (x >= n && y >= m && found < 0)
+                found = d;
+        }
+        if (t)
+            for (long k = -d; k <= d; k += 2)
+                t[d * (d + 1) / 2 + (k + d) / 2] = v[off + k];
+    }
+    free(v);
+    if (trace)
+        *trace = t;
+    return found;
+}
+
+/* ---- raw edits → grouped runs ------------------------------------------- */
+
+typedef struct hunk {
+    cd_kind kind;        /* CD_EQUAL, or CD_DELETE standing for "a change" */
+    size_t ai, alen, bi, blen;
+} hunk;
+
+typedef struct hunks {
+    hunk *h;
+    size_t n, cap;
+} hunks;
+
+static bool hunk_push(hunks *hs, hunk h)
+{
+    if (hs->n == hs->cap) {
+        size_t cap = hs->cap ? hs->cap * 2 : 16;
+        hunk *grown = realloc(hs->h, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        hs->h = grown;
+        hs->cap = cap;
+    }
+    hs->h[hs->n++] = h;
+    return true;
+}
+
+/* Adds one edit step (an equal, deleted or inserted code point at ai/bi).
+ * An equal run of one or two characters squeezed between two changes
+ * joins them: "金融[-円-]滑{+支+}化" reads worse than "金融[-円滑化-]{+支援+}". */
+static bool add_step(hunks *hs, cd_kind kind, size_t ai, size_t bi)
+{
+    hunk *last = hs->n ? &hs->h[hs->n - 1] : NULL;
+    if (kind == CD_EQUAL) {
+        if (last && last->kind == CD_EQUAL) {
+            last->alen++;
+            last->blen++;
+            return true;
+        }
+        return hunk_push(hs, (hunk){CD_EQUAL, ai, 1, bi, 1});
+    }
+    if (last && last->kind == CD_EQUAL && last->alen <= 2 && hs->n >= 2 && hs->h[hs->n - 2].kind != CD_EQUAL) {
+        hunk *change = &hs->h[hs->n - 2];
+        change->alen += last->alen;
+        change->blen += last->blen;
+        hs->n--;
+        last = change;
+    }
+    if (!last || last->kind == CD_EQUAL) {
+        if (!hunk_push(hs, (hunk){CD_DELETE, ai, 0, bi, 0}))
+            return false;
+        last = &hs->h[hs->n - 1];
+    }
+    if (kind == CD_DELETE)
+        last->alen++;
+    else
+        last->blen++;
+    return true;
+}
+
+/* Walks the trace back from (n, m), collecting the steps in reverse. */
+typedef struct step {
+    cd_kind kind;
+    long x, y;
+} step;
+
+static step *backtrack(const long *t, long d_total, long n, long m, size_t *n_steps)
+{
+    step *steps = malloc((size_t)(n + m + 1) * sizeof *steps);
+    if (!steps)
+        return NULL;
+    size_t ns = 0;
+    long x = n, y = m;
+    for (long d = d_total; d > 0; d--) {
+        long k = x - y;
+        const long *prev = t + (d - 1) * d / 2;
+        long km1 = k - 1 >= -(d - 1) ? prev[(k - 1 + d - 1) / 2] : -1;
+        long kp1 = k + 1 <= d - 1 ? prev[(k + 1 + d - 1) / 2] : -1;
+        bool down = k == -d || (k != d && km1 < kp1);
+        long px = down ? kp1 : km1;
+        long py = px - (down ? k + 1 : k - 1);
+        long sx = down ? px : px + 1, sy = down ? py + 1 : py;
+        while (x > sx && y > sy)
+            steps[ns++] = (step){CD_EQUAL, --x, --y};
+        steps[ns++] = down ? (step){CD_INSERT, px, py} : (step){CD_DELETE, px, py};
+        x = px;
+        y = py;
+    }
+    while (x > 0 && y > 0)
+        steps[ns++] = (step){CD_EQUAL, --x, --y};
+    *n_steps = ns;
+    return steps;
+}
+
+static bool push_op(cd_script *s, cd_kind kind, size_t start, size_t len)
+{
+    if (len == 0)
+        return true;
+    if (s->n_ops == s->cap_ops) {
+        size_t cap = s->cap_ops ? s->cap_ops * 2 : 8;
+        cd_op *grown = realloc(s->ops, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        s->ops = grown;
+        s->cap_ops = cap;
+    }
+    s->ops[s->n_ops++] = (cd_op){kind, start, len};
+    return true;
+}
+
+static bool emit_hunks(const hunks *hs, const cps *a, const cps *b, cd_script *out)
+{
+    for (size_t i = 0; i < hs->n; i++) {
+        const hunk *h = &hs->h[i];
+        size_t bs = b->offs[h->bi], be = b->offs[h->bi + h->blen];
+        if (h->kind == CD_EQUAL) {
+            if (!push_op(out, CD_EQUAL, bs, be - bs))
+                return false;
+            continue;
+        }
+        size_t as = a->offs[h->ai], ae = a->offs[h->ai + h->alen];
+        if (!push_op(out, CD_DELETE, as, ae - as) || !push_op(out, CD_INSERT, bs, be - bs))
+            return false;
+    }
+    return true;
+}
+
+static bool diff_cps(const cps *a, const cps *b, cd_script *out)
+{
+    size_t pre = 0;
+    while (pre < a->n && pre < b->n && a->cp[pre] == b->cp[pre])
+        pre++;
+    size_t suf = 0;
+    while (suf < a->n - pre && suf < b->n - pre && a->cp[a->n - 1 - suf] == b->cp[b->n - 1 - suf])
+        suf++;
+    long n = (long)(a->n - pre - suf), m = (long)(b->n - pre - suf);
+    long *trace = NULL;
+    long d = myers(a->cp + pre, n, b->cp + pre, m, n + m, &trace);
+    if (d < 0) {
+        free(trace);
+        return false;
+    }
+    size_t ns = 0;
+    step *steps = backtrack(trace, d, n, m, &ns);
+    free(trace);
+    if (!steps)
+        return false;
+    hunks hs = {0};
+    bool ok = true;
+    for (size_t i = 0; ok && i < pre; i++)
+        ok = add_step(&hs, CD_EQUAL, i, i);
+    for (size_t i = ns; ok && i-- > 0;)
+        ok = add_step(&hs, steps[i].kind, pre + (size_t)steps[i].x, pre + (size_t)steps[i].y);
+    for (size_t i = 0; ok && i < suf; i++)
+        ok = add_step(&hs, CD_EQUAL, a->n - suf + i, b->n - suf + i);
+    ok = ok && emit_hunks(&hs, a, b, out);
+    free(steps);
+    free(hs.h);
+    return ok;
+}
+
+bool cd_diff(const char *old_text, const char *new_text, cd_script *out)
+{
+    memset(out, 0, sizeof *out);
+    cps a = {0}, b = {0};
+    bool ok = decode(old_text, &a) && decode(new_text, &b) && diff_cps(&a, &b, out);
+    cps_free(&a);
+    cps_free(&b);
+    if (!ok)
+        cd_script_free(out);
+    return ok;
+}
+
+void cd_script_free(cd_script *s)
+{
+    free(s->ops);
+    memset(s, 0, sizeof *s);
+}
+
+bool cd_script_has_changes(const cd_script *s)
+{
+    for (size_t i = 0; i < s->n_ops; i++)
+        if (s->ops[i].kind != CD_EQUAL)
+            return true;
+    return false;
+}
+
+/* ---- similarity ------------------------------------------------------------ */
+
+static size_t count_cps(const char *s)
+{
+    size_t n = 0;
+    for (; s && *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+double cd_similarity(const char *a, const char *b, double min_ratio)
+{
+    size_t na = count_cps(a), nb = count_cps(b);
+    if (na + nb == 0)
+        return 1;
+    /* LCS ≤ min(na, nb): a length mismatch alone can rule a pair out */
+    double best = 2.0 * (double)(na < nb ? na : nb) / (double)(na + nb);
+    if (best < min_ratio)
+        return 0;
+    cps ca = {0}, cb = {0};
+    double ratio = 0;
+    if (decode(a, &ca) && decode(b, &cb)) {
+        size_t pre = 0;
+        while (pre < ca.n && pre < cb.n && ca.cp[pre] == cb.cp[pre])
+            pre++;
+        size_t suf = 0;
+        while (suf < ca.n - pre && suf < cb.n - pre && ca.cp[ca.n - 1 - suf] == cb.cp[cb.n - 1 - suf])
+            suf++;
+        long max_d = (long)((1.0 - min_ratio) * (double)(na + nb));
+        long d = myers(ca.cp + pre, (long)(ca.n - pre - suf), cb.cp + pre, (long)(cb.n - pre - suf), max_d, NULL);
+        if (d >= 0)
+            ratio = (double)((long)(na + nb) - d) / (double)(na + nb);
+    }
+    cps_free(&ca);
+    cps_free(&cb);
+    return ratio >= min_ratio ? ratio : 0;
+}
+
+/* ---- markup -------------------------------------------------------------------- */
+
+char *cd_markup(const cd_script *s, const char *old_text, const char *new_text)
+{
+    size_t len = 1;
+    for (size_t i = 0; i < s->n_ops; i++)
+        len += s->ops[i].len + 4;
+    char *out = malloc(len), *p = out;
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < s->n_ops; i++) {
+        const cd_op *op = &s->ops[i];
+        const char *src = op->kind == CD_DELETE ? old_text : new_text;
+        const char *open = op->kind == CD_DELETE ? "[-" : op->kind == CD_INSERT ? "{+" : "";
+        const char *close = op->kind == CD_DELETE ? "-]" : op->kind == CD_INSERT ? "+}" : "";
+        p += strlen(strcpy(p, open));
+        memcpy(p, src + op->start, op->len);
+        p += op->len;
+        p += strlen(strcpy(p, close));
+    }
+    *p = '\0';
+    return out;
+}

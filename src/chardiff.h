@@ -1,0 +1,44 @@
+/* chardiff.h — character-level differences between two UTF-8 strings:
+ * Myers' O(ND) shortest edit script on code points (Japanese has no word
+ * spaces, so words are no unit), grouped into readable runs, and the
+ * similarity ratio the document matcher uses. */
+#ifndef KUMIHAN_CHARDIFF_H
+#define KUMIHAN_CHARDIFF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum cd_kind { CD_EQUAL, CD_DELETE, CD_INSERT } cd_kind;
+
+/* One run of the script.  Byte ranges: EQUAL and INSERT in the new
+ * string, DELETE in the old one. */
+typedef struct cd_op {
+    cd_kind kind;
+    size_t start, len;
+} cd_op;
+
+typedef struct cd_script {
+    cd_op *ops;
+    size_t n_ops, cap_ops;
+} cd_script;
+
+/* The grouped edit script from old to new: a change is a DELETE run
+ * followed by an INSERT run; equal runs of one or two characters between
+ * two changes are folded into them (中小企業者に対する金融[-円滑化-]{+支援+}).
+ * Returns false on out of memory.  Invalid UTF-8 is compared byte-wise
+ * as U+FFFD, which never makes the script wrong, only coarser. */
+bool cd_diff(const char *old_text, const char *new_text, cd_script *out);
+void cd_script_free(cd_script *s);
+bool cd_script_has_changes(const cd_script *s);
+
+/* 2·LCS / (|a| + |b|) over code points, in [0, 1]; texts whose ratio is
+ * surely below min_ratio return early with 0 (the Myers search stops at
+ * the edit distance that ratio allows).  Two empty texts are 1. */
+double cd_similarity(const char *a, const char *b, double min_ratio);
+
+/* Writes "[-deleted-]{+inserted+}" markup of s (old→new) to a malloc'd
+ * string; NULL on out of memory. */
+char *cd_markup(const cd_script *s, const char *old_text, const char *new_text);
+
+#endif

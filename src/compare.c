@@ -1,0 +1,213 @@
+/* compare.c — `kumihan build NEW --compare OLD`: the booklet with its
+ * changes marked, preceded by a summary of the changes.
+ *
+ * The summary refers to the pages after it, whose numbers depend on how
+ * many pages the summary itself takes: it is set, its pages counted, and
+ * set again with the final numbers until the count holds still. */
+#include "compare.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "change_marks.h"
+#include "content.h"
+#include "docdiff.h"
+#include "paginate.h"
+
+#define MAX_SUMMARY_PASSES 4
+
+typedef struct comparison {
+    pipeline *p;
+    document *old_doc;
+    docdiff diff;
+    change_marks marks;
+    int *entry_page;      /* 1-based page within the body of each entry's block, 0: none */
+    diag_list *dl;
+} comparison;
+
+/* Which body page each flow item landed on: paginate puts an item's glyphs
+ * on one page, in flow order, so counting glyphs page by page retraces it
+ * (before the furniture adds its own). */
+static bool find_pages(comparison *cmp, const pg_doc *body)
+{
+    const flow *f = &cmp->p->fl;
+    size_t n = cmp->diff.n_entries;
+    cmp->entry_page = calloc(n ? n : 1, sizeof *cmp->entry_page);
+    if (!cmp->entry_page)
+        return false;
+    size_t page = 0, used = 0;
+    for (size_t i = 0; i < f->n_items; i++) {
+        const flow_item *it = &f->items[i];
+        if (it->glyph_count == 0)
+            continue;
+        while (page < body->n_pages && used + it->glyph_count > body->pages[page].n_glyphs) {
+            page++;
+            used = 0;
+        }
+        used += it->glyph_count;
+        for (size_t e = 0; e < n; e++)
+            if (cmp->marks.entry_blocks[e] == it->source && !cmp->entry_page[e])
+                cmp->entry_page[e] = (int)page + 1;
+    }
+    return true;
+}
+
+/* ---- the summary ------------------------------------------------------------- */
+
+static bool add_paragraph(document *d, const char *text)
+{
+    block *b = block_add(d->root, BK_PARAGRAPH, d->root->loc);
+    if (!b)
+        return false;
+    block_set_text(b, text, d->root->loc);
+    return b->text != NULL;
+}
+
+static bool add_line(document *d, int page, const char *line)
+{
+    size_t len = strlen(line) + 32;
+    char *text = malloc(len);
+    if (!text)
+        return false;
+    snprintf(text, len, "p.%d %s", page, line);
+    bool ok = add_paragraph(d, text);
+    free(text);
+    return ok;
+}
+
+static bool add_meta_lines(document *d, const docdiff *diff, int first_body_page)
+{
+    for (size_t i = 0; i < diff->n_meta; i++) {
+        const dd_meta *m = &diff->meta[i];
+        char *markup = cd_markup(&m->diff, m->old_value ? m->old_value : "", m->new_value ? m->new_value : "");
+        size_t len = strlen(m->field) + (markup ? strlen(markup) : 0) + 16;
+        char *line = markup ? malloc(len) : NULL;
+        if (line)
+            snprintf(line, len, "%s changed: %s", m->field, markup);
+        bool ok = line && add_line(d, first_body_page, line);
+        free(markup);
+        free(line);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+/* The summary as a document of its own: a title, a count, one paragraph
+ * per change ("p.5 Ⅱ-1-⑶-② edited: …"), body pages counted after the
+ * summary's `summary_pages`. */
+static document *summary_document(const comparison *cmp, int summary_pages)
+{
+    const pipeline *p = cmp->p;
+    document *d = doc_new(p->doc->path);
+    if (!d || !(d->title = strdup("変更の概要")))
+        goto fail;
+    size_t changes = cmp->diff.n_meta;
+    for (size_t i = 0; i < cmp->diff.n_entries; i++)
+        changes += cmp->diff.entries[i].change != DD_SAME || cmp->diff.entries[i].moved;
+    char intro[160];
+    snprintf(intro, sizeof intro,
+             "前の版からの変更 %zu 件。[-削除-]{+追加+}、p. は変更のあるページ（この概要の後の本文）。", changes);
+    if (!add_paragraph(d, intro) || !add_meta_lines(d, &cmp->diff, summary_pages + 1))
+        goto fail;
+    for (size_t i = 0; i < cmp->diff.n_entries; i++) {
+        char *line = dd_entry_line(&cmp->diff, i, p->lay);
+        bool ok = !line || add_line(d, summary_pages + cmp->entry_page[i], line);
+        free(line);
+        if (!ok)
+            goto fail;
+    }
+    return d;
+fail:
+    doc_free(d);
+    return NULL;
+}
+
+/* Sets the summary for a guess of its own length; *pages gets the real one. */
+static bool set_summary(comparison *cmp, int guess, pg_doc *out, diag_list *dl)
+{
+    const pipeline *p = cmp->p;
+    document *d = summary_document(cmp, guess);
+    flow fl = {0};
+    pg_doc_init(out, p->lay->paper_width, p->lay->paper_height);
+    bool ok = d && compose(d, p->lay, p->fs, &fl, dl) && paginate(&fl, p->lay, out, dl);
+    if (!d)
+        diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
+    flow_free(&fl);
+    doc_free(d);
+    return ok;
+}
+
+/* Summary pages first, then the body: the pages move, their content stays. */
+static bool join_pages(pg_doc *to, pg_doc *summary, pg_doc *body)
+{
+    size_t n = summary->n_pages + body->n_pages;
+    pg_page *pages = malloc((n ? n : 1) * sizeof *pages);
+    if (!pages)
+        return false;
+    memcpy(pages, summary->pages, summary->n_pages * sizeof *pages);
+    memcpy(pages + summary->n_pages, body->pages, body->n_pages * sizeof *pages);
+    free(summary->pages);
+    free(body->pages);
+    summary->pages = body->pages = NULL;
+    summary->n_pages = body->n_pages = 0;
+    pg_doc_free(to);
+    pg_doc_init(to, body->width, body->height);
+    to->pages = pages;
+    to->n_pages = to->cap_pages = n;
+    return true;
+}
+
+static bool typeset_marked(comparison *cmp, diag_list *dl)
+{
+    pipeline *p = cmp->p;
+    pg_doc body, summary;
+    pg_doc_init(&body, p->lay->paper_width, p->lay->paper_height);
+    pg_doc_init(&summary, p->lay->paper_width, p->lay->paper_height);
+    bool ok = compose_marked(cmp->marks.doc, p->lay, p->fs, &cmp->marks, &p->fl, dl) &&
+              paginate(&p->fl, p->lay, &body, dl) && find_pages(cmp, &body);
+    int guess = 1;
+    for (int pass = 0; ok && pass < MAX_SUMMARY_PASSES; pass++) {
+        pg_doc_free(&summary);
+        ok = set_summary(cmp, guess, &summary, dl);
+        if (!ok || (int)summary.n_pages == guess)
+            break;
+        guess = (int)summary.n_pages;
+    }
+    if (ok && !join_pages(&p->pages, &summary, &body)) {
+        diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
+        ok = false;
+    }
+    pg_doc_free(&summary);
+    pg_doc_free(&body);
+    if (ok)
+        cm_bars_to_outer_margin(&p->pages, p->lay);
+    return ok && draw_furniture(&p->pages, p->lay, p->fs, dl);
+}
+
+bool pipeline_typeset_compare(pipeline *p, const char *old_path, diag_list *dl)
+{
+    comparison cmp = {.p = p, .dl = dl};
+    pg_doc_init(&p->pages, p->lay->paper_width, p->lay->paper_height);
+    cmp.old_doc = content_load(old_path, dl);
+    if (!cmp.old_doc)
+        return false;
+    bool ok = docdiff_compute(cmp.old_doc, p->doc, &cmp.diff);
+    if (ok && !change_marks_build(&cmp.diff, p->doc, &cmp.marks)) {
+        docdiff_free(&cmp.diff);
+        ok = false;
+    }
+    if (!ok) {
+        diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
+        doc_free(cmp.old_doc);
+        return false;
+    }
+    ok = typeset_marked(&cmp, dl);
+    p->typeset = ok;
+    flow_free(&p->fl);   /* its items point at the annotated blocks freed below */
+    free(cmp.entry_page);
+    change_marks_free(&cmp.marks);
+    docdiff_free(&cmp.diff);
+    doc_free(cmp.old_doc);
+    return ok;
+}

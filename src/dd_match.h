@@ -1,0 +1,33 @@
+/* dd_match.h — matching the blocks of two document trees (internal to the
+ * docdiff module): which old block each new block continues, if any. */
+#ifndef KUMIHAN_DD_MATCH_H
+#define KUMIHAN_DD_MATCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "doc.h"
+
+/* Texts at least this similar (2·LCS/(|a|+|b|)) may be the same block edited. */
+#define DD_MIN_SIMILARITY 0.6
+
+/* Blocks of one tree in pre-order, and a pointer → index lookup. */
+typedef struct dd_side {
+    const block **blocks;
+    size_t n;
+    struct dd_ptr_index *by_ptr;   /* sorted by pointer value: lookup only, never iterated */
+} dd_side;
+
+typedef struct dd_matching {
+    dd_side old_side, new_side;
+    long *old_to_new;              /* pre-order index of the counterpart, or -1 */
+    long *new_to_old;
+    size_t comparisons;            /* similarity computations made */
+} dd_matching;
+
+bool dd_match(const document *old_doc, const document *new_doc, dd_matching *m);
+void dd_matching_free(dd_matching *m);
+
+/* Pre-order index of b in side s, or -1. */
+long dd_index(const dd_side *s, const block *b);
+
+#endif

@@ -1,0 +1,236 @@
+/* diff_report.c — the change report as text: one line per change, in the
+ * new document's order, each located by the labels of the layout
+ * ("Ⅱ-1-⑶-② edited: 中小企業者に対する金融[-円滑化-]{+支援+}の推進"). */
+#include "docdiff.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "compose.h"
+
+/* A growing string; on out of memory it is dropped and stays NULL. */
+typedef struct sbuf {
+    char *s;
+    size_t len, cap;
+    bool failed;
+} sbuf;
+
+static void sb_add(sbuf *b, const char *text, size_t n)
+{
+    if (b->failed)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 64;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *grown = realloc(b->s, cap);
+        if (!grown) {
+            free(b->s);
+            *b = (sbuf){.failed = true};
+            return;
+        }
+        b->s = grown;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->len, text, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+static void sb_str(sbuf *b, const char *text)
+{
+    sb_add(b, text ? text : "", text ? strlen(text) : 0);
+}
+
+/* ---- locations --------------------------------------------------------------- */
+
+/* Appends s[0..n) with fullwidth digits as ASCII: "１２" → "12", so that
+ * every location reads alike whatever the layout's numbering. */
+static void add_ascii_digits(sbuf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        /* U+FF10..U+FF19 are EF BC 90..99 */
+        if (i + 2 < n && (unsigned char)s[i] == 0xEF && (unsigned char)s[i + 1] == 0xBC &&
+            (unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x99) {
+            char digit = (char)('0' + ((unsigned char)s[i + 2] - 0x90));
+            sb_add(b, &digit, 1);
+            i += 3;
+        } else {
+            sb_add(b, s + i, 1);
+            i++;
+        }
+    }
+}
+
+/* "Ⅰ．" → "Ⅰ", "12）" → "12", "⑴" → "⑴": the number without the
+ * format's punctuation.  Labels that say nothing by themselves (none for
+ * paragraphs, a fixed marker for bullets) get the ordinal: "¶2", "・3". */
+static void add_component(sbuf *b, const block *blk, int ordinal, const layout *lay)
+{
+    block tmp = *blk;
+    tmp.ordinal = ordinal;
+    const block_style *st = &lay->styles[blk->kind];
+    char *label = block_label(&tmp, lay);
+    char num[24];
+    snprintf(num, sizeof num, "%d", ordinal);
+    if (st->numbering == NUM_NONE || !label || !label[0]) {
+        sb_str(b, "¶");
+        sb_str(b, num);
+    } else if (st->numbering == NUM_MARKER) {
+        sb_str(b, label);
+        sb_str(b, num);
+    } else {
+        static const char *const trim[] = {"．", "。", "）", ")", ".", "、", "（", "(", " ", NULL};
+        const char *s = label;
+        size_t n = strlen(label);
+        for (bool again = true; again;) {
+            again = false;
+            for (size_t t = 0; trim[t]; t++) {
+                size_t tl = strlen(trim[t]);
+                if (n > tl && memcmp(s + n - tl, trim[t], tl) == 0) {
+                    n -= tl;
+                    again = true;
+                }
+                if (n > tl && memcmp(s, trim[t], tl) == 0) {
+                    s += tl;
+                    n -= tl;
+                    again = true;
+                }
+            }
+        }
+        add_ascii_digits(b, s, n);
+    }
+    free(label);
+}
+
+/* The ordinal a deleted entry would have among the new siblings: one
+ * more than the kept blocks of its kind before it. */
+static int would_be_ordinal(const docdiff *d, size_t i)
+{
+    const dd_entry *e = &d->entries[i];
+    int n = 1;
+    for (size_t j = (size_t)e->parent + 1; j < i; j++) {
+        const dd_entry *s = &d->entries[j];
+        if (s->parent == e->parent && s->change != DD_DELETED && s->new_b && s->new_b->kind == e->old_b->kind)
+            n++;
+    }
+    return n;
+}
+
+static void add_new_path(sbuf *b, const docdiff *d, size_t i, const layout *lay)
+{
+    const dd_entry *e = &d->entries[i];
+    if (e->parent < 0)
+        return;
+    if (d->entries[e->parent].parent >= 0) {
+        add_new_path(b, d, (size_t)e->parent, lay);
+        sb_str(b, "-");
+    }
+    if (e->new_b)
+        add_component(b, e->new_b, e->new_b->ordinal, lay);
+    else
+        add_component(b, e->old_b, would_be_ordinal(d, i), lay);
+}
+
+static void add_old_path(sbuf *b, const block *blk, const layout *lay)
+{
+    if (!blk->parent)
+        return;
+    if (blk->parent->parent) {
+        add_old_path(b, blk->parent, lay);
+        sb_str(b, "-");
+    }
+    add_component(b, blk, blk->ordinal, lay);
+}
+
+char *dd_location(const docdiff *d, size_t entry, const layout *lay, bool old)
+{
+    sbuf b = {0};
+    if (old && d->entries[entry].old_b)
+        add_old_path(&b, d->entries[entry].old_b, lay);
+    else if (!old)
+        add_new_path(&b, d, entry, lay);
+    sb_str(&b, "");
+    return b.s;
+}
+
+/* ---- lines -------------------------------------------------------------------- */
+
+static void add_markup(sbuf *b, const cd_script *s, const char *old_t, const char *new_t)
+{
+    char *m = cd_markup(s, old_t ? old_t : "", new_t ? new_t : "");
+    if (!m)
+        b->failed = true;
+    sb_str(b, m);
+    free(m);
+}
+
+static void add_edit(sbuf *b, const dd_entry *e)
+{
+    if (e->new_mark_changed)
+        sb_str(b, e->new_b->is_new ? "{+(新)+}" : "[-(新)-]");
+    else if (e->new_b->is_new)
+        sb_str(b, "(新)");
+    if (e->text_diff.n_ops)
+        add_markup(b, &e->text_diff, e->old_b->text, e->new_b->text);
+    else
+        sb_str(b, e->new_b->text);
+}
+
+static void add_text(sbuf *b, const block *blk)
+{
+    if (blk->is_new)
+        sb_str(b, "(新)");
+    sb_str(b, blk->text);
+}
+
+char *dd_entry_line(const docdiff *d, size_t i, const layout *lay)
+{
+    const dd_entry *e = &d->entries[i];
+    if (e->change == DD_SAME && !e->moved)
+        return NULL;
+    sbuf b = {0};
+    char *loc = dd_location(d, i, lay, false);
+    sb_str(&b, loc);
+    free(loc);
+    if (e->change == DD_ADDED) {
+        sb_str(&b, " added: ");
+        add_text(&b, e->new_b);
+    } else if (e->change == DD_DELETED) {
+        char *was = dd_location(d, i, lay, true);
+        sb_str(&b, " deleted (was ");
+        sb_str(&b, was);
+        sb_str(&b, "): ");
+        add_text(&b, e->old_b);
+        free(was);
+    } else {
+        if (e->moved) {
+            char *was = dd_location(d, i, lay, true);
+            sb_str(&b, " moved from ");
+            sb_str(&b, was);
+            free(was);
+        }
+        if (e->change == DD_EDITED) {
+            sb_str(&b, e->moved ? ", edited: " : " edited: ");
+            add_edit(&b, e);
+        }
+    }
+    return b.failed ? NULL : b.s;
+}
+
+bool docdiff_report(const docdiff *d, const layout *lay, FILE *out)
+{
+    for (size_t i = 0; i < d->n_meta; i++) {
+        const dd_meta *m = &d->meta[i];
+        char *markup = cd_markup(&m->diff, m->old_value ? m->old_value : "", m->new_value ? m->new_value : "");
+        fprintf(out, "%s changed: %s\n", m->field, markup ? markup : "");
+        free(markup);
+    }
+    for (size_t i = 0; i < d->n_entries; i++) {
+        char *line = dd_entry_line(d, i, lay);
+        if (line)
+            fprintf(out, "%s\n", line);
+        free(line);
+    }
+    return !ferror(out);
+}

@@ -1,0 +1,90 @@
+"""End-to-end tests of `kumihan diff` (the change report, against the
+expected files of tests/diff/<case>/) and of `kumihan build --compare`
+(the marked booklet, read back with pdftotext)."""
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from kumihan_e2e import BOOKLET, ROOT, TempDirTest, kumihan, pdfinfo, pdftotext, squash  # noqa: E402
+
+CASES = os.path.join(ROOT, "tests", "diff")
+
+
+def case_dirs():
+    return sorted(d for d in os.listdir(CASES) if os.path.isdir(os.path.join(CASES, d)))
+
+
+def diff(case):
+    d = os.path.join(CASES, case)
+    return kumihan("diff", os.path.join(d, "old.yaml"), os.path.join(d, "new.yaml"), "--layout", BOOKLET,
+                   check=False)
+
+
+class DiffReport(unittest.TestCase):
+    def test_cases(self):
+        self.assertGreaterEqual(len(case_dirs()), 7)
+        for case in case_dirs():
+            with self.subTest(case=case):
+                d = os.path.join(CASES, case)
+                with open(os.path.join(d, "expected.txt"), encoding="utf-8") as f:
+                    expected = f.read()
+                with open(os.path.join(d, "exit"), encoding="utf-8") as f:
+                    status = int(f.read())
+                p = diff(case)
+                self.assertEqual(p.stderr, "")
+                self.assertEqual(p.stdout, expected)
+                self.assertEqual(p.returncode, status)
+
+    def test_renumbering_is_no_change(self):
+        # the inserted item shifts ⑤ ⑥ ⑦ to ⑥ ⑦ ⑧: only the insertion is reported
+        self.assertEqual(len(diff("insert").stdout.splitlines()), 1)
+
+    def test_trouble_is_status_2(self):
+        p = kumihan("diff", os.path.join(CASES, "edit", "old.yaml"), check=False)
+        self.assertEqual(p.returncode, 2)
+        p = kumihan("diff", os.path.join(CASES, "edit", "old.yaml"), "/nonexistent.yaml", "--layout", BOOKLET,
+                    check=False)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("nonexistent", p.stderr)
+
+
+class MarkedBooklet(TempDirTest):
+    def build(self, case):
+        d = os.path.join(CASES, case)
+        out = os.path.join(self.tmp, case + ".pdf")
+        kumihan("build", os.path.join(d, "new.yaml"), "--compare", os.path.join(d, "old.yaml"), "--layout",
+                BOOKLET, "-o", out)
+        return out
+
+    def test_edit_marked(self):
+        pdf = self.build("edit")
+        summary = squash(pdftotext(pdf, "-f", "1", "-l", "1"))
+        self.assertIn("変更の概要", summary)
+        self.assertIn("p.3Ⅱ-1-⑵-①edited:中小企業者に対する金融[-円滑化-]{+支援+}の推進", summary)
+        body = squash(pdftotext(pdf, "-f", "2"))
+        # deleted characters stay at their place, struck, before the inserted ones
+        self.assertIn("中小企業者に対する金融円滑化支援の推進", body)
+
+    def test_deleted_block_shown(self):
+        pdf = self.build("delete")
+        body = squash(pdftotext(pdf, "-f", "2"))
+        self.assertIn("経営発達支援計画に基づく伴走型小規模事業者支援事業の推進", body)
+
+    def test_plan_30_edits(self):
+        pdf = self.build("plan-30-edits")
+        pages = int(pdfinfo(pdf)["Pages"])
+        self.assertGreaterEqual(pages, 14)
+        with open(os.path.join(CASES, "plan-30-edits", "expected.txt"), encoding="utf-8") as f:
+            changes = f.read().splitlines()
+        text = squash(pdftotext(pdf))
+        summary = squash(pdftotext(pdf, "-f", "1", "-l", "2"))
+        for line in changes:
+            loc = line.split(" ")[0]
+            self.assertIn(squash(loc), summary)
+        self.assertIn("新規事業の調査・研究（第15項）", text)
+        self.assertIn("経済センター貸会議室", text)   # deleted, shown struck
+
+
+if __name__ == "__main__":
+    unittest.main()
