@@ -3,6 +3,8 @@
  * of ranges, and the East Asian width test the rest of the code relies on. */
 #include "jpclass.h"
 
+#include <pthread.h>
+
 #include <stddef.h>
 
 /* A class assigned to one code point (JLREQ Appendix A, cl-01 … cl-18). */
@@ -234,7 +236,7 @@ bool jp_is_wide(uint32_t cp)
 /* JLREQ Appendix A.  Everything wide that no table names is cl-19
  * (ideographic characters and full-width symbols such as ①⑴Ⅰ※〒); the
  * rest is western text (cl-27). */
-jp_class jp_class_of(uint32_t cp)
+static jp_class class_by_search(uint32_t cp)
 {
     const cp_class *s = find_single(cp);
     if (s)
@@ -243,6 +245,26 @@ jp_class jp_class_of(uint32_t cp)
     if (r)
         return r->cls;
     return jp_is_wide(cp) ? JC_IDEOGRAPHIC : JC_WESTERN;
+}
+
+/* The line breaker asks for classes dozens of times per character, so the
+ * BMP's answers are tabulated once (thread-safely) from the tables above;
+ * the tables stay the one statement of the rules. */
+static unsigned char bmp_classes[0x10000];
+static pthread_once_t bmp_once = PTHREAD_ONCE_INIT;
+
+static void fill_bmp_classes(void)
+{
+    for (uint32_t cp = 0; cp < 0x10000; cp++)
+        bmp_classes[cp] = (unsigned char)class_by_search(cp);
+}
+
+jp_class jp_class_of(uint32_t cp)
+{
+    if (cp >= 0x10000)
+        return class_by_search(cp);
+    pthread_once(&bmp_once, fill_bmp_classes);
+    return (jp_class)bmp_classes[cp];
 }
 
 bool jp_is_opening(uint32_t cp)
