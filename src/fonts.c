@@ -34,6 +34,13 @@ typedef struct astral_info {
     cp_info info;
 } astral_info;
 
+/* A glyph's ink bounds, cached: loading an outline costs far more than a lookup. */
+typedef struct ink_info {
+    uint32_t cp;
+    bool has_ink;
+    glyph_box box;
+} ink_info;
+
 typedef struct font_face {
     char *role;
     char *path;
@@ -46,6 +53,8 @@ typedef struct font_face {
     cp_info *bmp;              /* BMP_SIZE entries, allocated on first lookup */
     astral_info *astral;       /* sorted by cp: planes 1–16 are rare */
     size_t n_astral, cap_astral;
+    ink_info *ink;             /* sorted by cp: only punctuation is asked */
+    size_t n_ink, cap_ink;
 } font_face;
 
 struct font_set {
@@ -205,6 +214,7 @@ void fonts_free(font_set *fs)
         free(ff->ps_name);
         free(ff->bmp);
         free(ff->astral);
+        free(ff->ink);
     }
     free(fs->faces);
     if (fs->lib)
@@ -312,13 +322,9 @@ float fonts_advance_em(const font_set *fs, int font, uint32_t cp)
     return lookup(fs, font, cp)->advance_em;
 }
 
-bool fonts_ink_box(const font_set *fs, int font, uint32_t cp, glyph_box *out)
+static bool load_ink_box(const font_face *ff, uint32_t gid, glyph_box *out)
 {
-    const cp_info *ci = lookup(fs, font, cp);
-    const font_face *ff = face_at(fs, font);
-    if (!ff || !ff->face || ci->gid == 0)
-        return false;
-    if (FT_Load_Glyph(ff->face, ci->gid, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING))
+    if (FT_Load_Glyph(ff->face, gid, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING))
         return false;
     FT_Outline *ol = &ff->face->glyph->outline;
     if (ff->face->glyph->format != FT_GLYPH_FORMAT_OUTLINE || ol->n_points == 0)
@@ -327,11 +333,59 @@ bool fonts_ink_box(const font_set *fs, int font, uint32_t cp, glyph_box *out)
     if (FT_Outline_Get_BBox(ol, &bb))
         return false;
     float upem = (float)ff->upem;
-    out->x_min = bb.xMin / upem;
-    out->x_max = bb.xMax / upem;
-    out->y_min = bb.yMin / upem;
-    out->y_max = bb.yMax / upem;
+    *out = (glyph_box){bb.xMin / upem, bb.xMax / upem, bb.yMin / upem, bb.yMax / upem};
     return true;
+}
+
+/* The cached entry for cp, or NULL if it is not cached (and *at is where it goes). */
+static ink_info *find_ink(font_face *ff, uint32_t cp, size_t *at)
+{
+    size_t lo = 0, hi = ff->n_ink;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ff->ink[mid].cp < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *at = lo;
+    return lo < ff->n_ink && ff->ink[lo].cp == cp ? &ff->ink[lo] : NULL;
+}
+
+static void remember_ink(font_face *ff, size_t at, ink_info info)
+{
+    if (ff->n_ink == ff->cap_ink) {
+        size_t cap = ff->cap_ink ? ff->cap_ink * 2 : 32;
+        ink_info *grown = realloc(ff->ink, cap * sizeof *grown);
+        if (!grown)
+            return;   /* not cached: asked again next time */
+        ff->ink = grown;
+        ff->cap_ink = cap;
+    }
+    memmove(&ff->ink[at + 1], &ff->ink[at], (ff->n_ink - at) * sizeof *ff->ink);
+    ff->ink[at] = info;
+    ff->n_ink++;
+}
+
+bool fonts_ink_box(const font_set *fs, int font, uint32_t cp, glyph_box *out)
+{
+    const cp_info *ci = lookup(fs, font, cp);
+    font_face *ff = (font_face *)face_at(fs, font);
+    if (!ff || !ff->face || ci->gid == 0)
+        return false;
+    size_t at;
+    ink_info *cached = find_ink(ff, cp, &at);
+    if (!cached) {
+        ink_info info = {.cp = cp};
+        info.has_ink = load_ink_box(ff, ci->gid, &info.box);
+        remember_ink(ff, at, info);
+        if (info.has_ink)
+            *out = info.box;
+        return info.has_ink;
+    }
+    if (cached->has_ink)
+        *out = cached->box;
+    return cached->has_ink;
 }
 
 float fonts_ascent_em(const font_set *fs, int font)

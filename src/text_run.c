@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "jpclass.h"
 #include "utf8.h"
 
 void char_buf_free(char_buf *b)
@@ -47,6 +48,25 @@ static void report_missing_glyph(const layout *lay, int font, uint32_t cp, const
               lay->fonts[font].name);
 }
 
+/* JLREQ's punctuation spacing assumes the font sets 「 、。・ in a full em
+ * with the ink in the right half, the left half, or the middle.  A font
+ * that draws them otherwise must not have the "empty" half taken away. */
+static bool follows_half_em_convention(const font_set *fs, int font, uint32_t cp, float advance_em)
+{
+    bool opening = jp_is_opening(cp), closing = jp_is_closing(cp), middle = jp_is_middle_dot(cp);
+    if (!opening && !closing && !middle)
+        return true;
+    glyph_box ink;
+    if (advance_em < 0.95f || !fonts_ink_box(fs, font, cp, &ink))
+        return true;   /* not full-width, or no ink: nothing to take away */
+    const float slack = 0.1f;
+    if (opening)
+        return ink.x_min >= 0.5f - slack;
+    if (closing)
+        return ink.x_max <= 0.5f + slack;
+    return ink.x_min >= 0.25f - slack && ink.x_max <= 0.75f + slack;
+}
+
 bool run_append(char_buf *b, const char *text, const run_style *st, const font_set *fs,
                 const layout *lay, src_loc loc, diag_list *dl)
 {
@@ -65,10 +85,13 @@ bool run_append(char_buf *b, const char *text, const run_style *st, const font_s
             ok = false;
             continue;
         }
+        float advance_em = fonts_advance_em(fs, font, cp);
         lb_char c = {
             .cp = cp, .font = (uint16_t)font, .flags = st->flags, .color = st->color,
-            .size = st->size, .advance = fonts_advance_em(fs, font, cp) * st->size, .source = (uint32_t)at,
+            .size = st->size, .advance = advance_em * st->size, .source = (uint32_t)at,
         };
+        if (!follows_half_em_convention(fs, font, cp, advance_em))
+            c.flags |= LB_NO_COMPRESS;
         if (!char_buf_push(b, c)) {
             diag_report(dl, D_INTERNAL, loc, "out of memory");
             return false;

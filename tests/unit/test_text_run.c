@@ -1,0 +1,99 @@
+/* test_text_run.c — text → measured characters: advances from the font,
+ * fallback fonts, missing glyphs as errors, and the ink test that decides
+ * whether punctuation may lose its empty half em. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <string.h>
+#include "fonts.h"
+#include "jpclass.h"
+#include "text_run.h"
+
+typedef struct fixture {
+    diag_list dl;
+    layout *lay;
+    font_set *fs;
+} fixture;
+
+static int setup(void **state)
+{
+    static fixture fx;
+    diag_init(&fx.dl);
+    fx.lay = layout_load("layouts/booklet-a4.yaml", &fx.dl);
+    fx.fs = fx.lay ? fonts_open(fx.lay, &fx.dl) : NULL;
+    *state = &fx;
+    return fx.fs ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    fixture *fx = *state;
+    fonts_free(fx->fs);
+    layout_free(fx->lay);
+    diag_free(&fx->dl);
+    return 0;
+}
+
+static void test_advances_from_font(void **state)
+{
+    fixture *fx = *state;
+    char_buf b = {0};
+    run_style st = {.font = layout_font_index(fx->lay, "mincho"), .size = 10.5f};
+    assert_true(run_append(&b, "あA①", &st, fx->fs, fx->lay, (src_loc){0}, &fx->dl));
+    assert_int_equal(b.n, 3);
+    assert_float_equal(b.chars[0].advance, 10.5f, 0.001);
+    assert_float_equal(b.chars[1].advance, 5.25f, 0.001);   /* BIZ UD: half-width ASCII */
+    assert_float_equal(run_width(b.chars, b.n), 26.25f, 0.001);
+    char_buf_free(&b);
+}
+
+static void test_missing_glyph_is_an_error(void **state)
+{
+    fixture *fx = *state;
+    char_buf b = {0};
+    diag_list dl;
+    diag_init(&dl);
+    run_style st = {.font = 0, .size = 10};
+    assert_false(run_append(&b, "吉𠮷野", &st, fx->fs, fx->lay, (src_loc){"c.yaml", 3, 7}, &dl));
+    assert_int_equal(b.n, 2);   /* the others are kept, so later errors are found too */
+    assert_int_equal(dl.errors, 1);
+    assert_int_equal(dl.items[0].kind, D_NO_GLYPH);
+    assert_non_null(strstr(dl.items[0].message, "U+20BB7"));
+    assert_non_null(strstr(dl.items[0].message, "mincho"));
+    char_buf_free(&b);
+    diag_free(&dl);
+}
+
+/* BIZ UD draws every JLREQ bracket, stop and dot in the conventional half:
+ * none of them may be refused compression, and the ink agrees. */
+static void test_punctuation_follows_half_em(void **state)
+{
+    fixture *fx = *state;
+    const char *punct = "「」（）『』【】〔〕［］｛｝〈〉《》、。，．・：；";
+    for (size_t f = 0; f < fonts_count(fx->fs); f++) {
+        char_buf b = {0};
+        run_style st = {.font = (int)f, .size = 10};
+        assert_true(run_append(&b, punct, &st, fx->fs, fx->lay, (src_loc){0}, &fx->dl));
+        for (size_t i = 0; i < b.n; i++) {
+            glyph_box ink;
+            assert_true(fonts_ink_box(fx->fs, (int)f, b.chars[i].cp, &ink));
+            if (jp_is_opening(b.chars[i].cp))
+                assert_true(ink.x_min > 0.4f);
+            else if (jp_is_closing(b.chars[i].cp))
+                assert_true(ink.x_max < 0.6f);
+            assert_false(b.chars[i].flags & LB_NO_COMPRESS);
+        }
+        char_buf_free(&b);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_advances_from_font),
+        cmocka_unit_test(test_missing_glyph_is_an_error),
+        cmocka_unit_test(test_punctuation_follows_half_em),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
