@@ -115,6 +115,18 @@ typedef struct imposition_rules {
     float sheet_width, sheet_height;  /* landscape sheet; 0 = two pages side by side */
 } imposition_rules;
 
+/* A PDF page label range: from page `first` (1-based) on, pages are
+ * labelled prefix + number in style (or the prefix alone for LABEL_NONE),
+ * counting from `start`.  Readers show these instead of the page index. */
+typedef enum label_style { LABEL_DECIMAL, LABEL_ROMAN_UPPER, LABEL_ROMAN_LOWER, LABEL_NONE } label_style;
+
+typedef struct page_label_rule {
+    int first;
+    label_style style;
+    char *prefix;                /* owned, may be NULL */
+    int start;
+} page_label_rule;
+
 typedef struct layout {
     char *path;                  /* owned; loc.file strings point here */
     float paper_width, paper_height;
@@ -150,6 +162,8 @@ typedef struct layout {
 
     change_style changes;
     imposition_rules imposition;
+    page_label_rule *page_labels;    /* sorted by first page; none: readers number 1, 2, … */
+    size_t n_page_labels;
 } layout;
 
 /* Reads and validates a layout file.  On failure returns NULL with

@@ -133,6 +133,8 @@ static const field page_fields[] = {
     END_FIELDS, /* "paper" is read separately */
 };
 
+static const char *const label_style_names[] = {"decimal", "roman", "roman-lower", "none", NULL};
+
 static const char *const align_names[] = {"start", "center", "end", "outside", NULL};
 static const char *const decor_names[] = {"none", "band", "box", "left-rule", "underline", NULL};
 static const char *const kinsoku_names[] = {"strict", "normal", "loose", NULL};
@@ -392,6 +394,48 @@ static void read_sheet(lloader *ld, const ynode *v)
     diag_report(ld->dl, D_BAD_VALUE, v->loc, "imposition: 'sheet' must be A3, A4, A5, B5, letter or [width, height]");
 }
 
+/* page_labels: [{from: 1, style: none, prefix: 表紙}, {from: 2, style: decimal}] */
+static void read_page_label(lloader *ld, const ynode *v, page_label_rule *r, int previous)
+{
+    static const char *const keys[] = {"from", "style", "prefix", "start", NULL};
+    long n;
+    int style;
+    r->first = previous + 1;
+    r->start = 1;
+    if (!ys_expect(v, YN_MAPPING, "a page label", ld->dl))
+        return;
+    ys_check_keys(v, keys, "a page label", ld->dl);
+    const ynode *from = ys_require(v, "from", "a page label", ld->dl);
+    if (from && ys_int(from, "page_labels: 'from'", previous + 1, 100000, &n, ld->dl))
+        r->first = (int)n;
+    const ynode *st = ynode_get(v, "style");
+    if (st && ys_choice(st, label_style_names, "page_labels: 'style'", &style, ld->dl))
+        r->style = (label_style)style;
+    const ynode *start = ynode_get(v, "start");
+    if (start && ys_int(start, "page_labels: 'start'", 1, 100000, &n, ld->dl))
+        r->start = (int)n;
+    const ynode *prefix = ynode_get(v, "prefix");
+    if (prefix && ys_expect(prefix, YN_SCALAR, "page_labels: 'prefix'", ld->dl))
+        r->prefix = strdup(prefix->value);
+}
+
+/* Ranges must start at page 1 and go forward. */
+static void read_page_labels(lloader *ld, const ynode *list)
+{
+    layout *lay = ld->lay;
+    if (!ys_expect(list, YN_SEQUENCE, "'page_labels'", ld->dl) || list->count == 0)
+        return;
+    lay->page_labels = calloc(list->count, sizeof *lay->page_labels);
+    if (!lay->page_labels)
+        return;
+    for (size_t i = 0; i < list->count; i++) {
+        int previous = i ? lay->page_labels[i - 1].first : 0;
+        read_page_label(ld, list->items[i], &lay->page_labels[lay->n_page_labels++], previous);
+    }
+    if (lay->page_labels[0].first != 1)
+        diag_report(ld->dl, D_BAD_VALUE, list->items[0]->loc, "the first page label must start 'from: 1'");
+}
+
 static void read_imposition(lloader *ld, const ynode *map)
 {
     static const char *const extra[] = {"sheet"};
@@ -501,7 +545,7 @@ static void derive_geometry(lloader *ld, const ynode *page)
 
 static const char *const top_keys[] = {"page", "fonts", "colors", "body", "typesetting", "pagination",
                                        "blocks", "new_mark", "header", "footer", "imposition", "changes",
-                                       NULL};
+                                       "page_labels", NULL};
 
 static void read_furniture(lloader *ld, const ynode *root, const char *key, page_furniture *pf)
 {
@@ -547,6 +591,8 @@ static void read_layout(lloader *ld, const ynode *root)
     read_furniture(ld, root, "footer", &lay->footer);
     if ((v = ynode_get(root, "imposition")))
         read_imposition(ld, v);
+    if ((v = ynode_get(root, "page_labels")))
+        read_page_labels(ld, v);
     derive_geometry(ld, page);
 }
 
@@ -600,6 +646,9 @@ void layout_free(layout *lay)
     free(lay->new_mark_text);
     free(lay->header.text);
     free(lay->footer.text);
+    for (size_t i = 0; i < lay->n_page_labels; i++)
+        free(lay->page_labels[i].prefix);
+    free(lay->page_labels);
     free(lay->path);
     free(lay);
 }

@@ -4,6 +4,8 @@
  * so that the same input gives the same bytes. */
 #include "pdf_meta.h"
 
+#include "layout.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,6 +120,53 @@ static bool document_date(const pdf_meta *meta, HPDF_Date *d)
     d->minutes = tm.tm_min;
     d->seconds = tm.tm_sec;
     return true;
+}
+
+static const char *label_style_name(label_style style)
+{
+    switch (style) {
+    case LABEL_DECIMAL: return "D";
+    case LABEL_ROMAN_UPPER: return "R";
+    case LABEL_ROMAN_LOWER: return "r";
+    case LABEL_NONE: break;
+    }
+    return NULL;
+}
+
+/* One /Nums entry: << /S /D /P (prefix) /St n >>; a range without a
+ * numbering style shows its prefix alone (a cover: "表紙"). */
+static HPDF_STATUS add_label(HPDF_Doc pdf, HPDF_Array nums, const page_label_rule *r)
+{
+    HPDF_Dict label = HPDF_Dict_New(pdf->mmgr);
+    if (!label)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    HPDF_STATUS st = HPDF_Array_AddNumber(nums, r->first - 1);
+    if (st == HPDF_OK)
+        st = HPDF_Array_Add(nums, label);
+    const char *style = label_style_name(r->style);
+    if (st == HPDF_OK && style)
+        st = HPDF_Dict_AddName(label, "S", style);
+    if (st == HPDF_OK && style && r->start != 1)
+        st = HPDF_Dict_AddNumber(label, "St", r->start);
+    if (st == HPDF_OK && r->prefix && *r->prefix) {
+        HPDF_Binary prefix = pdf_text_string(pdf->mmgr, r->prefix);
+        st = prefix ? HPDF_Dict_Add(label, "P", prefix) : HPDF_FAILD_TO_ALLOC_MEM;
+    }
+    return st;
+}
+
+HPDF_STATUS pdf_set_page_labels(HPDF_Doc pdf, const pdf_meta *meta)
+{
+    if (meta->n_labels == 0)
+        return HPDF_OK;
+    HPDF_Dict labels = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Array nums = HPDF_Array_New(pdf->mmgr);
+    if (!labels || !nums)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    HPDF_STATUS st = HPDF_Dict_Add(labels, "Nums", nums);
+    for (size_t i = 0; st == HPDF_OK && i < meta->n_labels; i++)
+        st = add_label(pdf, nums, &meta->labels[i]);
+    return st == HPDF_OK ? HPDF_Dict_Add(pdf->catalog, "PageLabels", labels) : st;
 }
 
 HPDF_STATUS pdf_set_info(HPDF_Doc pdf, const pdf_meta *meta)

@@ -16,6 +16,8 @@ HPDF_Binary pdf_text_string(HPDF_MMgr mmgr, const char *utf8);
 /* Info (Title, Author, Subject, Keywords, Creator, Producer, dates from
  * meta->date or SOURCE_DATE_EPOCH, never the clock) and catalog /Lang. */
 HPDF_STATUS pdf_set_info(HPDF_Doc pdf, const pdf_meta *meta);
+/* Catalog /PageLabels from meta->labels (nothing when there are none). */
+HPDF_STATUS pdf_set_page_labels(HPDF_Doc pdf, const pdf_meta *meta);
 
 /* Where a source page landed: the PDF page showing it and the transform
  * from page to sheet coordinates (identity for the reading PDF). */

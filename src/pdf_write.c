@@ -119,6 +119,8 @@ static HPDF_STATUS add_document_parts(HPDF_Doc pdf, const pg_doc *doc, const pdf
         st = HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
     if (st == HPDF_OK)
         st = pdf_set_info(pdf, meta);
+    if (st == HPDF_OK && !sheets)
+        st = pdf_set_page_labels(pdf, meta);
     if (st == HPDF_OK)
         st = pdf_set_id(pdf, doc, meta, pf, sheets, n_sheets);
     return st;

@@ -12,6 +12,8 @@
 #include "fonts.h"
 #include "pages.h"
 
+struct page_label_rule;
+
 typedef struct pdf_meta {
     const char *title;        /* Info /Title */
     const char *author;       /* the organisation */
@@ -21,6 +23,8 @@ typedef struct pdf_meta {
     const char *date;         /* YYYY-MM-DD for /CreationDate and /ModDate, or NULL */
     const char *lang;         /* catalog /Lang, e.g. "ja-JP" */
     bool show_outline;        /* open with the bookmarks panel */
+    const struct page_label_rule *labels;   /* layout.h; reading PDF only */
+    size_t n_labels;
 } pdf_meta;
 
 /* One page placed on an output sheet: source page index (or -1 for a

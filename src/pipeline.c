@@ -39,6 +39,8 @@ pdf_meta pipeline_pdf_meta(const pipeline *p)
         .date = p->doc->date,
         .lang = "ja-JP",
         .show_outline = true,
+        .labels = p->lay->page_labels,
+        .n_labels = p->lay->n_page_labels,
     };
 }
 
