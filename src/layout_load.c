@@ -500,14 +500,11 @@ static void read_layout(lloader *ld, const ynode *root)
     derive_geometry(ld, page);
 }
 
-layout *layout_load(const char *path, diag_list *dl)
+/* Reads the layout from a parsed tree; the tree is freed. */
+static layout *layout_from_tree(ytree *tree, size_t errors_before, diag_list *dl)
 {
-    size_t errors_before = dl->errors;
-    ytree *tree = ytree_load(path, NULL, dl);
-    if (!tree)
-        return NULL;
     layout *lay = calloc(1, sizeof *lay);
-    if (!lay || !(lay->path = strdup(path))) {
+    if (!lay || !(lay->path = strdup(tree->path))) {
         free(lay);
         ytree_free(tree);
         diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
@@ -527,6 +524,20 @@ layout *layout_load(const char *path, diag_list *dl)
         return NULL;
     }
     return lay;
+}
+
+layout *layout_load(const char *path, diag_list *dl)
+{
+    size_t errors_before = dl->errors;
+    ytree *tree = ytree_load(path, NULL, dl);
+    return tree ? layout_from_tree(tree, errors_before, dl) : NULL;
+}
+
+layout *layout_load_buffer(const char *name, const char *data, size_t len, diag_list *dl)
+{
+    size_t errors_before = dl->errors;
+    ytree *tree = ytree_load_buffer(name, data, len, NULL, dl);
+    return tree ? layout_from_tree(tree, errors_before, dl) : NULL;
 }
 
 static void free_style(block_style *st)
