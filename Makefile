@@ -1,6 +1,7 @@
 # kumihan — the two commands of README.md.
 #   make        installs missing Debian packages, builds, writes out/plan-2023.pdf
 #   make test   the same set-up, then every test through ctest (ASan + UBSan)
+#               then ~60 s of libFuzzer (tools/fuzz.sh) and valgrind (tools/valgrind.sh)
 #   make bench  release build, then speed and memory figures
 BUILD      ?= build
 TEST_BUILD ?= build-asan
@@ -23,6 +24,8 @@ test: test-deps
 	cmake -S . -B $(TEST_BUILD) -DCMAKE_BUILD_TYPE=Debug -DKUMIHAN_SANITIZE=ON >/dev/null
 	cmake --build $(TEST_BUILD) -j$(JOBS)
 	cd $(TEST_BUILD) && ctest --output-on-failure -j$(JOBS)
+	JOBS=$(JOBS) sh tools/fuzz.sh
+	JOBS=$(JOBS) sh tools/valgrind.sh
 
 bench: test-deps
 	cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -31,3 +34,4 @@ bench: test-deps
 
 clean:
 	rm -rf $(BUILD) $(TEST_BUILD) build-release
+	rm -rf build-fuzz build-plain

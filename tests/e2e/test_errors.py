@@ -5,7 +5,9 @@ may write (a successful build).  Each case runs in a fresh copy of its folder,
 from that folder, so messages show short relative paths.  A pre-existing
 OUT pdf must come out byte-identical and no other file may appear.
 
-UPDATE_EXPECTED=1 rewrites `expected` and `exit` from what kumihan does."""
+UPDATE_EXPECTED=1 rewrites `expected` and `exit` from what kumihan does.
+KUMIHAN_WRAPPER (e.g. "valgrind -q --error-exitcode=99") prefixes each run
+(tools/valgrind.sh)."""
 import os
 import shlex
 import shutil
@@ -20,8 +22,14 @@ from kumihan_e2e import KUMIHAN, ROOT  # noqa: E402
 CASES = os.path.join(ROOT, "tests", "errors")
 UPDATE = os.environ.get("UPDATE_EXPECTED") == "1"
 OLD_PDF = b"%PDF-1.7\n% the previous, good PDF: must survive any error\n%%EOF\n"
+WRAPPER = shlex.split(os.environ.get("KUMIHAN_WRAPPER", ""))
 OUT_NAME = "out.pdf"
 META = {"cmd", "expected", "exit", "changes"}
+
+
+def read(path, mode="r"):
+    with open(path, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as f:
+        return f.read()
 
 
 def generate_big_file(case_dir):
@@ -42,7 +50,7 @@ def snapshot(top):
         for name in filenames + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
             path = os.path.join(dirpath, name)
             rel = os.path.relpath(path, top)
-            files[rel] = os.readlink(path) if os.path.islink(path) else open(path, "rb").read()
+            files[rel] = os.readlink(path) if os.path.islink(path) else read(path, "rb")
     return files
 
 
@@ -60,9 +68,9 @@ def run_case(name):
             GENERATORS[name](work)
         with open(os.path.join(work, OUT_NAME), "wb") as f:
             f.write(OLD_PDF)
-        args = shlex.split(open(os.path.join(src, "cmd"), encoding="utf-8").read())
+        args = shlex.split(read(os.path.join(src, "cmd")))
         before = snapshot(tmp)
-        p = subprocess.run([KUMIHAN, *args], cwd=work, capture_output=True, timeout=120)
+        p = subprocess.run([*WRAPPER, KUMIHAN, *args], cwd=work, capture_output=True, timeout=300)
         after = snapshot(tmp)
         return p.returncode, p.stderr.decode("utf-8", "replace"), before, after
 
@@ -84,15 +92,15 @@ class ErrorCases(unittest.TestCase):
             with open(os.path.join(src, "exit"), "w") as f:
                 f.write(f"{status}\n")
         self.assertNotIn("Sanitizer", stderr, f"{name}: sanitizer report")
-        expected_status = int(open(os.path.join(src, "exit")).read())
-        expected = open(os.path.join(src, "expected"), encoding="utf-8").read()
+        expected_status = int(read(os.path.join(src, "exit")))
+        expected = read(os.path.join(src, "expected"))
         self.assertEqual(status, expected_status, f"{name}: exit status\n{stderr}")
         self.assertEqual(stderr, expected, f"{name}: stderr")
         may_change = set()
         changes = os.path.join(src, "changes")
         if os.path.exists(changes):
             prefix = os.path.join("tests", "errors", name)
-            may_change = {os.path.join(prefix, n) for n in open(changes).read().split()}
+            may_change = {os.path.join(prefix, n) for n in read(changes).split()}
         self.assertEqual(sorted(after), sorted(before), f"{name}: files created or removed")
         for rel, data in before.items():
             if rel in may_change:
