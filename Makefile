@@ -1,5 +1,6 @@
 # kumihan — the two commands of README.md.
 #   make        installs missing Debian packages, builds, writes out/plan-2023.pdf
+#               and the print shop's imposed out/plan-2023-print.pdf
 #   make test   the same set-up, then every test through ctest (ASan + UBSan)
 #               then ~60 s of libFuzzer (tools/fuzz.sh) and valgrind (tools/valgrind.sh)
 #   make bench  release build, then speed and memory figures
@@ -13,6 +14,7 @@ all: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
 	cmake --build $(BUILD) -j$(JOBS)
 	$(BUILD)/kumihan build content/plan-2023.yaml -o out/plan-2023.pdf
+	$(BUILD)/kumihan build content/plan-2023.yaml --impose saddle -o out/plan-2023-print.pdf
 
 deps:
 	@sh tools/install-deps.sh build

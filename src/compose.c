@@ -99,10 +99,19 @@ static void add_item(composer *c, flow_item item)
         out_of_memory(c);
 }
 
+/* Space after one block and space before the next collapse into the larger
+ * of the two, as a designer would specify "one line around headings". */
 static void add_space(composer *c, float lines, const block *source)
 {
-    if (lines > 0)
-        add_item(c, new_item(c, FLOW_SPACE, lines, source));
+    if (lines <= 0)
+        return;
+    flow *f = c->out;
+    if (f->n_items > 0 && f->items[f->n_items - 1].kind == FLOW_SPACE) {
+        flow_item *prev = &f->items[f->n_items - 1];
+        prev->lines = lines > prev->lines ? lines : prev->lines;
+        return;
+    }
+    add_item(c, new_item(c, FLOW_SPACE, lines, source));
 }
 
 /* ---- labels and geometry ---------------------------------------------- */
@@ -203,9 +212,18 @@ static void emit_line_glyphs(composer *c, size_t li, float x0, float base)
     }
 }
 
+/* Where a listed block's marker goes, for its first line. */
+typedef struct marker_place {
+    float x, box;
+} marker_place;
+
+static void emit_marker(composer *c, const block *b, const block_style *st, float x, float box);
+
 /* One flow item per line; the lines of a paragraph share a paragraph id so
- * that pagination can keep widows and orphans away. */
-static void emit_paragraph_lines(composer *c, const block *b, float x0, float size)
+ * that pagination can keep widows and orphans away.  A block kept with what
+ * follows (a ⑴ heading) carries that on its last line. */
+static void emit_paragraph_lines(composer *c, const block *b, const block_style *st, float x0,
+                                 const marker_place *marker)
 {
     int para = c->next_para++;
     for (size_t li = 0; li < c->lines.n_lines; li++) {
@@ -213,7 +231,10 @@ static void emit_paragraph_lines(composer *c, const block *b, float x0, float si
         item.para = para;
         item.para_line = (int)li;
         item.para_lines = (int)c->lines.n_lines;
-        emit_line_glyphs(c, li, x0, EM_BOX_ASCENT * size);
+        item.keep_with_next = st->keep_with_next && li + 1 == c->lines.n_lines;
+        if (li == 0 && marker)
+            emit_marker(c, b, st, marker->x, marker->box);
+        emit_line_glyphs(c, li, x0, EM_BOX_ASCENT * st->size);
         add_item(c, item);
     }
 }
@@ -337,7 +358,7 @@ static void compose_paragraph(composer *c, const block *b)
     build_chars(c, b, st, NULL);
     add_space(c, st->space_before, b);
     if (break_lines(c, b, c->lay->measure - left_em * em(c), st->first_line_indent * em(c), em(c)))
-        emit_paragraph_lines(c, b, x0, st->size);
+        emit_paragraph_lines(c, b, st, x0, NULL);
     add_space(c, st->space_after, b);
 }
 
@@ -407,18 +428,8 @@ static void compose_listed(composer *c, const block *b)
     add_space(c, st->space_before, b);
     if (!break_lines(c, b, measure, 0, em(c)))
         return;
-    int para = c->next_para++;
-    for (size_t li = 0; li < c->lines.n_lines; li++) {
-        flow_item item = new_item(c, FLOW_LINE, 1, b);
-        item.para = para;
-        item.para_line = (int)li;
-        item.para_lines = (int)c->lines.n_lines;
-        item.keep_with_next = st->keep_with_next && li + 1 == c->lines.n_lines;
-        if (li == 0)
-            emit_marker(c, b, st, mx, box);
-        emit_line_glyphs(c, li, text_x, EM_BOX_ASCENT * st->size);
-        add_item(c, item);
-    }
+    marker_place marker = {mx, box};
+    emit_paragraph_lines(c, b, st, text_x, &marker);
     add_space(c, st->space_after, b);
 }
 

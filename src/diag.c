@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jpclass.h"
 #include "utf8.h"
 
 #define DEFAULT_MAX_ERRORS 50
@@ -94,13 +95,7 @@ static char *vformat(const char *fmt, va_list ap)
 
 static char *strdup_or_null(const char *s)
 {
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
+    return s ? strdup(s) : NULL;
 }
 
 static bool grow(diag_list *dl)
@@ -260,7 +255,7 @@ static void print_caret(FILE *out, const char *text, size_t len, size_t from, si
     for (size_t i = from; i < to;) {
         uint32_t cp;
         utf8_decode(text, len, &i, &cp);
-        fputs(cp == '\t' ? "\t" : utf8_is_wide(cp) ? "  " : " ", out);
+        fputs(cp == '\t' ? "\t" : jp_is_wide(cp) ? "  " : " ", out);
     }
     fputs("^\n", out);
 }

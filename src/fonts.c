@@ -56,13 +56,7 @@ struct font_set {
 
 static char *dup_str(const char *s)
 {
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
+    return s ? strdup(s) : NULL;
 }
 
 /* Reads the first four bytes, so that a collection or a CFF font gets a

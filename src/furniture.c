@@ -46,12 +46,14 @@ static char *expand_template(const char *tmpl, int page, int pages, const char *
     return out;
 }
 
-/* "outside": the outer edge of a bound booklet, right on odd (recto) pages. */
-static float furniture_x(const page_furniture *pf, const layout *lay, int page, float width)
+/* "outside": the outer edge of a bound booklet, right on odd (recto)
+ * positions.  The position is the physical one: it differs from the page
+ * number after blank pages were inserted for imposition (impose_pad_pages). */
+static float furniture_x(const page_furniture *pf, const layout *lay, int position, float width)
 {
     text_align a = pf->align;
     if (a == ALIGN_OUTSIDE)
-        a = page % 2 == 1 ? ALIGN_END : ALIGN_START;
+        a = position % 2 == 1 ? ALIGN_END : ALIGN_START;
     if (a == ALIGN_CENTER)
         return lay->area_left + (lay->measure - width) / 2;
     if (a == ALIGN_END)
@@ -75,7 +77,7 @@ static bool draw_text(pg_page *pg, const lb_char *chars, size_t n, float x, floa
  * the footer below.  offset is the distance from the type area edge to
  * the baseline. */
 static bool draw_one(pg_page *pg, const page_furniture *pf, const layout *lay, const font_set *fs, int page,
-                     int pages, bool above, diag_list *dl)
+                     int pages, int position, bool above, diag_list *dl)
 {
     if (!pf->present || !pf->text || (page == 1 && !pf->on_first_page))
         return true;
@@ -91,7 +93,7 @@ static bool draw_one(pg_page *pg, const page_furniture *pf, const layout *lay, c
     float baseline = above ? lay->area_top + pf->offset : area_bottom - pf->offset;
     if (ok) {
         float w = run_width(buf.chars, buf.n);
-        ok = draw_text(pg, buf.chars, buf.n, furniture_x(pf, lay, page, w), baseline);
+        ok = draw_text(pg, buf.chars, buf.n, furniture_x(pf, lay, position, w), baseline);
     }
     if (ok && above && pf->rule_width > 0) {
         float y = baseline - 0.35f * pf->size;
@@ -104,15 +106,21 @@ static bool draw_one(pg_page *pg, const page_furniture *pf, const layout *lay, c
     return ok;
 }
 
+/* Blank padding pages are neither numbered nor counted: {page} and
+ * {pages} are those of the document ("13 / 13" on the back cover of a
+ * booklet padded to 16), the same as in the reading PDF. */
 bool draw_furniture(pg_doc *d, const layout *lay, const font_set *fs, diag_list *dl)
 {
-    int pages = (int)d->n_pages;
+    int pages = 0, page = 0;
+    for (size_t i = 0; i < d->n_pages; i++)
+        pages += !d->pages[i].blank;
     for (size_t i = 0; i < d->n_pages; i++) {
         pg_page *pg = &d->pages[i];
         if (pg->blank)
             continue;
-        if (!draw_one(pg, &lay->header, lay, fs, (int)i + 1, pages, true, dl) ||
-            !draw_one(pg, &lay->footer, lay, fs, (int)i + 1, pages, false, dl))
+        page++;
+        if (!draw_one(pg, &lay->header, lay, fs, page, pages, (int)i + 1, true, dl) ||
+            !draw_one(pg, &lay->footer, lay, fs, page, pages, (int)i + 1, false, dl))
             return false;
     }
     return true;

@@ -90,6 +90,22 @@ typedef struct page_furniture {
     bool on_first_page;
 } page_furniture;
 
+/* Imposition for the print shop (impose.c): how pages are laid onto
+ * sheets.  The layout gives the defaults; --impose chooses the method. */
+typedef enum impose_method { IMPOSE_NONE, IMPOSE_SADDLE, IMPOSE_2UP } impose_method;
+/* Where the blank pages that make a saddle-stitched page count a multiple
+ * of 4 go: before the back cover (the last page), or after it. */
+typedef enum impose_pad { PAD_BEFORE_LAST, PAD_END } impose_pad;
+
+typedef struct imposition_rules {
+    impose_method method;
+    impose_pad pad;
+    bool crop_marks;             /* trim and fold marks in a slug round the pages */
+    float slug;                  /* pt added on each side of the sheet when crop_marks */
+    float creep;                 /* pt per sheet, inner sheets' pages toward the spine */
+    float sheet_width, sheet_height;  /* landscape sheet; 0 = two pages side by side */
+} imposition_rules;
+
 typedef struct layout {
     char *path;                  /* owned; loc.file strings point here */
     float paper_width, paper_height;
@@ -122,6 +138,8 @@ typedef struct layout {
     typeset_rules rules;
 
     int widow_lines, orphan_lines;   /* min lines of a paragraph at page top / bottom */
+
+    imposition_rules imposition;
 } layout;
 
 /* Reads and validates a layout file.  On failure returns NULL with

@@ -23,7 +23,9 @@ typedef enum field_type {
     F_NUMBERING, /* num_style */
     F_DECOR,     /* decor_kind */
     F_KINSOKU,   /* kinsoku_level */
-    F_BREAK      /* page_break_rule */
+    F_BREAK,     /* page_break_rule */
+    F_IMPOSE,    /* impose_method */
+    F_PAD        /* impose_pad */
 } field_type;
 
 typedef struct field {
@@ -104,6 +106,15 @@ static const field pagination_fields[] = {
     END_FIELDS,
 };
 
+static const field imposition_fields[] = {
+    {"method", F_IMPOSE, offsetof(imposition_rules, method), 0, 0},
+    {"pad", F_PAD, offsetof(imposition_rules, pad), 0, 0},
+    {"crop_marks", F_BOOL, offsetof(imposition_rules, crop_marks), 0, 0},
+    {"slug", F_LENGTH, offsetof(imposition_rules, slug), 8.5f, 283.5f},    /* 3mm … 100mm */
+    {"creep", F_LENGTH, offsetof(imposition_rules, creep), 0, 2.9f},       /* 0 … 1mm per sheet */
+    END_FIELDS, /* "sheet" is read separately, like "paper" */
+};
+
 static const field page_fields[] = {
     {"chars_per_line", F_INT, offsetof(layout, chars_per_line), 5, 200},
     {"lines_per_page", F_INT, offsetof(layout, lines_per_page), 3, 300},
@@ -116,6 +127,8 @@ static const char *const align_names[] = {"start", "center", "end", "outside", N
 static const char *const decor_names[] = {"none", "band", "box", "left-rule", "underline", NULL};
 static const char *const kinsoku_names[] = {"strict", "normal", "loose", NULL};
 static const char *const break_names[] = {"none", "before", "before-except-first", NULL};
+static const char *const impose_names[] = {"none", "saddle", "2up", NULL};   /* order of impose_method */
+static const char *const pad_names[] = {"before-last", "end", NULL};         /* order of impose_pad */
 
 /* Block styles by their key under "blocks". */
 static const struct {
@@ -207,6 +220,14 @@ static void read_field(lloader *ld, const field *f, const ynode *v, void *base, 
     case F_BREAK:
         if (ys_choice(v, break_names, what, &choice, ld->dl))
             *(page_break_rule *)p = (page_break_rule)choice;
+        break;
+    case F_IMPOSE:
+        if (ys_choice(v, impose_names, what, &choice, ld->dl))
+            *(impose_method *)p = (impose_method)choice;
+        break;
+    case F_PAD:
+        if (ys_choice(v, pad_names, what, &choice, ld->dl))
+            *(impose_pad *)p = (impose_pad)choice;
         break;
     case F_NUMBERING:
         if (!ys_expect(v, YN_SCALAR, what, ld->dl))
@@ -342,6 +363,34 @@ static void read_page(lloader *ld, const ynode *map)
         read_paper(ld, paper);
 }
 
+/* imposition: the sheet is named like the paper (A3 …) and always used
+ * landscape, or given as [width, height]. */
+static void read_sheet(lloader *ld, const ynode *v)
+{
+    imposition_rules *r = &ld->lay->imposition;
+    float w = 0, h = 0;
+    if (v->kind == YN_SEQUENCE && v->count == 2) {
+        ys_length(v->items[0], "imposition: sheet width", 72, 14400, &r->sheet_width, ld->dl);
+        ys_length(v->items[1], "imposition: sheet height", 72, 14400, &r->sheet_height, ld->dl);
+        return;
+    }
+    if (v->kind == YN_SCALAR && paper_by_name(v->value, &w, &h)) {
+        r->sheet_width = w > h ? w : h;
+        r->sheet_height = w > h ? h : w;
+        return;
+    }
+    diag_report(ld->dl, D_BAD_VALUE, v->loc, "imposition: 'sheet' must be A3, A4, A5, B5, letter or [width, height]");
+}
+
+static void read_imposition(lloader *ld, const ynode *map)
+{
+    static const char *const extra[] = {"sheet"};
+    read_fields(ld, map, imposition_fields, &ld->lay->imposition, "'imposition'", extra, 1);
+    const ynode *sheet = map->kind == YN_MAPPING ? ynode_get(map, "sheet") : NULL;
+    if (sheet)
+        read_sheet(ld, sheet);
+}
+
 static void read_palette(lloader *ld, const ynode *map)
 {
     if (!ys_expect(map, YN_MAPPING, "'colors'", ld->dl))
@@ -402,6 +451,7 @@ static void set_defaults(layout *lay)
     lay->new_mark_font = -1;
     lay->header.size = lay->footer.size = 9;
     lay->header.offset = lay->footer.offset = 18;
+    lay->imposition.slug = 10 * 72 / 25.4f;   /* 10mm: room for 6mm marks 3mm off the trim */
 }
 
 /* Styles read before the body font was known must inherit it: fill the
@@ -455,7 +505,7 @@ static void derive_geometry(lloader *ld, const ynode *page)
 /* ---- the file ---------------------------------------------------------- */
 
 static const char *const top_keys[] = {"page", "fonts", "colors", "body", "typesetting", "pagination",
-                                       "blocks", "new_mark", "header", "footer", NULL};
+                                       "blocks", "new_mark", "header", "footer", "imposition", NULL};
 
 static void read_furniture(lloader *ld, const ynode *root, const char *key, page_furniture *pf)
 {
@@ -497,6 +547,8 @@ static void read_layout(lloader *ld, const ynode *root)
         read_fields(ld, v, new_mark_fields, lay, "'new_mark'", NULL, 0);
     read_furniture(ld, root, "header", &lay->header);
     read_furniture(ld, root, "footer", &lay->footer);
+    if ((v = ynode_get(root, "imposition")))
+        read_imposition(ld, v);
     derive_geometry(ld, page);
 }
 

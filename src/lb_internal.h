@@ -26,7 +26,7 @@ bool lb_is_combining(uint32_t cp);
 /* May a line end between text[i] and text[i+1]?  (i + 1 < n) */
 bool lb_can_break_after(const lb_ctx *c, size_t i);
 
-/* --- lb_space.c: JLREQ 3.1.4-3.1.5 (約物), 3.2.? 和欧間 ---------------- */
+/* --- lb_space.c: JLREQ 3.1.4-3.1.6 (約物), 和欧間 ------------------- */
 
 /* Which half-em convention a glyph follows. */
 typedef enum lb_punct_kind { PK_NONE, PK_OPEN, PK_CLOSE, PK_MIDDLE } lb_punct_kind;

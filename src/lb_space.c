@@ -2,7 +2,8 @@
  * empty (JLREQ 3.1.4-3.1.6: brackets, commas and stops are half-em glyphs
  * with a half-em space; middle dots have a quarter em each side), what
  * space stands between two adjacent characters when such spaces meet, the
- * space between Japanese and western text (和欧間, JLREQ 3.2.3? / 3.8), and
+ * space between Japanese and western characters (和欧間, a quarter em by
+ * JLREQ convention), and
  * how far each space may shrink and grow when a line is adjusted (3.8). */
 #include "lb_internal.h"
 
@@ -72,7 +73,9 @@ static double punct_space(const lb_box *a, const lb_box *b)
 static void punct_gap(const lb_box *a, const lb_box *b, lb_gap *g)
 {
     g->nat = punct_space(a, b);
-    g->min = (a->full_stop && a->trail < g->nat) ? a->trail : (a->full_stop ? g->nat : 0);
+    g->min = 0;
+    if (a->full_stop)
+        g->min = a->trail < g->nat ? a->trail : g->nat;
     g->shrink = (a->kind == PK_MIDDLE || b->kind == PK_MIDDLE) ? SHRINK_MIDDLE_DOT : SHRINK_PUNCT;
 }
 

@@ -7,6 +7,8 @@
 #include "check.h"
 #include "diag.h"
 #include "dump.h"
+#include "impose.h"
+#include "paginate.h"
 #include "pipeline.h"
 
 #define EXIT_INPUT 1
@@ -14,6 +16,7 @@
 
 static const char usage_text[] =
     "usage: kumihan build CONTENT.yaml [--layout LAYOUT.yaml] [-o OUT.pdf]\n"
+    "                     [--impose saddle|2up|none] [--print-output PRINT.pdf]\n"
     "       kumihan check CONTENT.yaml [--layout LAYOUT.yaml] [--strict]\n"
     "       kumihan dump --stage tree|lines|pages|text CONTENT.yaml [--layout LAYOUT.yaml]\n"
     "       kumihan --help | --version\n";
@@ -33,6 +36,13 @@ static const char help_text[] =
     "                  content's folder, else ./layouts/booklet-a4.yaml)\n"
     "  -o FILE         output PDF; written atomically, an existing file is only\n"
     "                  replaced by a complete new one\n"
+    "  --impose M      (build) impose the pages for the print shop: saddle\n"
+    "                  (A3 sheets in saddle-stitch order), 2up (pages 1|2, 3|4)\n"
+    "                  or none; overrides the layout's imposition: method.\n"
+    "                  Without --print-output, OUT is the imposed PDF\n"
+    "  --print-output FILE  (build) write the reading PDF to OUT and, in the\n"
+    "                  same run, the imposed PDF to FILE (method from --impose,\n"
+    "                  else from the layout)\n"
     "  --strict        (check) treat warnings as errors\n"
     "\n"
     "exit status: 0 success, 1 errors in the input, 2 usage error,\n"
@@ -44,6 +54,8 @@ typedef struct options {
     const char *layout;
     const char *output;
     const char *stage;
+    const char *impose;         /* method name, checked in main */
+    const char *print_output;
     bool strict;
 } options;
 
@@ -67,6 +79,10 @@ static int parse_args(int argc, char **argv, options *o)
             o->output = argv[++i];
         else if (strcmp(a, "--stage") == 0 && has_value)
             o->stage = argv[++i];
+        else if (strcmp(a, "--impose") == 0 && has_value)
+            o->impose = argv[++i];
+        else if (strcmp(a, "--print-output") == 0 && has_value)
+            o->print_output = argv[++i];
         else if (strcmp(a, "--strict") == 0)
             o->strict = true;
         else if (a[0] == '-' && a[1])
@@ -124,12 +140,48 @@ static char *default_output(const char *content)
     return out;
 }
 
+/* The imposed PDF has its own pages: the flow paginated again, padded with
+ * blank pages, then the furniture (see impose.h for why in that order). */
+static bool write_imposed(pipeline *p, const imposition_rules *r, const char *path, diag_list *dl)
+{
+    pdf_sheet *sheets = NULL;
+    size_t n = 0;
+    pdf_meta meta = pipeline_pdf_meta(p);
+    pg_doc padded;
+    pg_doc_init(&padded, p->pages.width, p->pages.height);
+    bool ok = paginate(&p->fl, p->lay, &padded, dl);
+    if (ok && !impose_pad_pages(&padded, r->method, r->pad)) {
+        diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory while padding the pages");
+        ok = false;
+    }
+    ok = ok && draw_furniture(&padded, p->lay, p->fs, dl) && impose(&padded, r, &sheets, &n, dl) &&
+         pdf_write(&padded, p->fs, &meta, sheets, n, path, dl);
+    impose_free(sheets, n);
+    pg_doc_free(&padded);
+    return ok;
+}
+
+/* The imposed PDF goes to --print-output beside the reading PDF, or, with
+ * --impose alone, to -o instead of it.  The layout's imposition: gives the
+ * method when --impose does not, and always the padding, marks and creep. */
 static bool run_build(pipeline *p, const options *o, diag_list *dl)
 {
     if (!pipeline_typeset(p, dl))
         return false;
+    imposition_rules r = p->lay->imposition;
+    if (o->impose)
+        impose_method_from_name(o->impose, &r.method);
+    if (o->print_output && r.method == IMPOSE_NONE) {
+        diag_report(dl, D_BAD_VALUE, (src_loc){p->lay->path, 1, 1},
+                    "--print-output needs an imposition: give --impose saddle or 2up, or set "
+                    "'imposition: method' in the layout");
+        return false;
+    }
     pdf_meta meta = pipeline_pdf_meta(p);
-    return pdf_write(&p->pages, p->fs, &meta, NULL, 0, o->output, dl);
+    bool ok = o->impose && !o->print_output && r.method != IMPOSE_NONE
+                  ? write_imposed(p, &r, o->output, dl)
+                  : pdf_write(&p->pages, p->fs, &meta, NULL, 0, o->output, dl);
+    return ok && (!o->print_output || write_imposed(p, &r, o->print_output, dl));
 }
 
 static bool run_check(pipeline *p, const options *o, diag_list *dl)
@@ -185,6 +237,9 @@ int main(int argc, char **argv)
         return usage_error("unknown command: %s", o.command);
     if (strcmp(o.command, "dump") == 0 && !dump_stage_known(o.stage))
         return usage_error("dump needs --stage tree, lines, pages or text (got %s)", o.stage ? o.stage : "none");
+    impose_method method;
+    if (o.impose && !impose_method_from_name(o.impose, &method))
+        return usage_error("--impose must be saddle, 2up or none (got %s)", o.impose);
 
     char *layout_path = o.layout ? NULL : default_layout(o.content);
     char *output_path = o.output ? NULL : default_output(o.content);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jpclass.h"
 #include "utf8.h"
 
 /* Only ASCII blanks are trimmed: U+3000 at a line start is a deliberate
@@ -32,7 +33,7 @@ static void trim(const char **s, size_t *len)
  * (U+FF61..U+FF9F, narrow but still Japanese, never word-spaced). */
 static bool is_japanese(uint32_t cp)
 {
-    return utf8_is_wide(cp) || (cp >= 0xFF61 && cp <= 0xFF9F);
+    return jp_is_wide(cp) || (cp >= 0xFF61 && cp <= 0xFF9F);
 }
 
 static uint32_t first_cp(const char *s, size_t len)

@@ -27,8 +27,5 @@ bool utf8_validate(const char *s, size_t len, size_t *bad_offset);
  * continuation bytes, at most three. */
 size_t utf8_last_start(const char *s, size_t len);
 
-/* East Asian Width W or F, or a symbol Japanese text sets full-width
- * (①⑴Ⅰ※■★→): takes two terminal cells and is "Japanese" for folding. */
-bool utf8_is_wide(uint32_t cp);
 
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "text_fold.h"
+#include "jpclass.h"
 #include "utf8.h"
 
 static void expect_fold(const char *raw, const char *want)
@@ -115,21 +116,21 @@ static void test_utf8_invalid(void **state)
     assert_int_equal(off, 2);
 }
 
-static void test_utf8_wide(void **state)
+static void test_wide_for_folding(void **state)
 {
     (void)state;
-    assert_true(utf8_is_wide(0x3042));   /* あ */
-    assert_true(utf8_is_wide(0x6F22));   /* 漢 */
-    assert_true(utf8_is_wide(0x3000));   /* ideographic space */
-    assert_true(utf8_is_wide(0xFF10));   /* ０ */
-    assert_true(utf8_is_wide(0x2460));   /* ① */
-    assert_true(utf8_is_wide(0x2474));   /* ⑴ */
-    assert_true(utf8_is_wide(0x2160));   /* Ⅰ */
-    assert_true(utf8_is_wide(0x20BB7));  /* 𠮷 */
-    assert_false(utf8_is_wide('A'));
-    assert_false(utf8_is_wide(0xE9));
-    assert_false(utf8_is_wide(0x201C));  /* “ stays western */
-    assert_false(utf8_is_wide(0xFF71));  /* half-width ｱ */
+    assert_true(jp_is_wide(0x3042));   /* あ */
+    assert_true(jp_is_wide(0x6F22));   /* 漢 */
+    assert_true(jp_is_wide(0x3000));   /* ideographic space */
+    assert_true(jp_is_wide(0xFF10));   /* ０ */
+    assert_true(jp_is_wide(0x2460));   /* ① */
+    assert_true(jp_is_wide(0x2474));   /* ⑴ */
+    assert_true(jp_is_wide(0x2160));   /* Ⅰ */
+    assert_true(jp_is_wide(0x20BB7));  /* 𠮷 */
+    assert_false(jp_is_wide('A'));
+    assert_false(jp_is_wide(0xE9));
+    assert_true(jp_is_wide(0x201C));   /* “ is set full-width by Japanese fonts (JLREQ cl-01) */
+    assert_false(jp_is_wide(0xFF71));  /* half-width ｱ */
 }
 
 int main(void)
@@ -142,7 +143,7 @@ int main(void)
         cmocka_unit_test(test_fold_lines),
         cmocka_unit_test(test_utf8_decode_encode),
         cmocka_unit_test(test_utf8_invalid),
-        cmocka_unit_test(test_utf8_wide),
+        cmocka_unit_test(test_wide_for_folding),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

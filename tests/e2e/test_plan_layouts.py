@@ -1,23 +1,27 @@
-"""The 2023 plan with the default layout: a 13-page A4 PDF with embedded
-subset fonts, page numbers, running heads, and every text of the seed."""
+"""The 2023 plan with each layout: A4 PDFs with embedded subset fonts, page
+numbers, running heads, and every text of the seed in order.  The default
+booklet has exactly the original's 13 pages."""
 import os
 import re
 import unittest
-from kumihan_e2e import (BOOKLET, ROOT, TempDirTest, build, page_texts, pdffonts, pdfinfo, pdftotext, run,
+from kumihan_e2e import (BOOKLET, LARGE, ROOT, TempDirTest, build, page_texts, pdffonts, pdfinfo, pdftotext, run,
                          squash)
 
 EXPECTED = os.path.join(ROOT, "tests", "data", "plan-2023-expected.txt")
 PART_TITLES = ["Ⅰ．重点事業", "Ⅱ．経営支援対策事業", "Ⅲ．地域経済活性化事業", "Ⅳ．商工会議所運営事業", "Ⅴ．特別事業"]
 
 
-class BookletTest(TempDirTest):
+class PlanChecks:
+    """Checks every layout of the plan must pass; subclasses set LAYOUT."""
+    LAYOUT = None
+
     def setUp(self):
         super().setUp()
-        self.pdf = build(self.tmp, layout=BOOKLET)
+        self.pdf = build(self.tmp, layout=self.LAYOUT)
         self.info = pdfinfo(self.pdf)
+        self.pages = int(self.info["Pages"])
 
-    def test_thirteen_a4_pages(self):
-        self.assertEqual(self.info["Pages"], "13")
+    def test_a4_pages(self):
         self.assertRegex(self.info["Page size"], r"^595\.2\d* x 841\.8\d* pts \(A4\)")
 
     def test_fonts_embedded_as_subsets(self):
@@ -44,11 +48,11 @@ class BookletTest(TempDirTest):
                 pos = found + len(want)
 
     def test_footer_and_running_head_on_every_page(self):
-        texts = page_texts(self.pdf, 13)
+        texts = page_texts(self.pdf, self.pages)
         current = None
         for i, t in enumerate(texts, 1):
             lines = [l.strip() for l in t.splitlines() if l.strip()]
-            self.assertIn(f"{i} / 13", lines, f"page {i} footer")
+            self.assertIn(f"{i} / {self.pages}", lines, f"page {i} footer")
             starting = [p for p in PART_TITLES if p in squash(t)]
             if i > 1:
                 head = lines[0]
@@ -56,6 +60,20 @@ class BookletTest(TempDirTest):
                 self.assertTrue(head == current or head in starting, f"page {i} shows {head}")
             if starting:
                 current = starting[-1]
+
+
+class BookletTest(PlanChecks, TempDirTest):
+    LAYOUT = BOOKLET
+
+    def test_thirteen_pages_like_the_original(self):
+        self.assertEqual(self.pages, 13)
+
+
+class LargePrintTest(PlanChecks, TempDirTest):
+    LAYOUT = LARGE
+
+    def test_more_pages_than_the_booklet(self):
+        self.assertGreater(self.pages, 13)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,190 @@
+/* impose.c — pages onto sheets: padding to whole sheets, the saddle-stitch
+ * and 2-up page orders, placement transforms with creep compensation, and
+ * crop marks in a slug round the trimmed spread. */
+#include "impose.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define CROP_LINE_WIDTH 0.25f
+#define CROP_COLOR 0x000000u
+#define SIZE_SLACK 0.5f      /* pt: A3 is not exactly twice A4 after rounding */
+
+bool impose_method_from_name(const char *name, impose_method *out)
+{
+    static const struct { const char *name; impose_method m; } names[] = {
+        {"none", IMPOSE_NONE}, {"saddle", IMPOSE_SADDLE}, {"2up", IMPOSE_2UP},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i].name) == 0) {
+            *out = names[i].m;
+            return true;
+        }
+    return false;
+}
+
+int impose_padded_count(int n_pages, impose_method m)
+{
+    int unit = m == IMPOSE_SADDLE ? 4 : m == IMPOSE_2UP ? 2 : 1;
+    return (n_pages + unit - 1) / unit * unit;
+}
+
+/* before-last: the blanks go between the text and the back cover, where a
+ * printer expects them, never inside the text.  A one-page document has no
+ * back cover to keep apart: its blanks follow it. */
+int impose_position_page(int n_pages, int padded, impose_pad pad, int pos)
+{
+    if (pos < 0 || pos >= padded)
+        return -1;
+    if (pad == PAD_END || n_pages < 2 || pos < n_pages - 1)
+        return pos < n_pages ? pos : -1;
+    return pos == padded - 1 ? n_pages - 1 : -1;
+}
+
+bool impose_pad_pages(pg_doc *d, impose_method m, impose_pad pad)
+{
+    int n = (int)d->n_pages, padded = impose_padded_count(n, m);
+    for (int i = n; i < padded; i++) {
+        pg_page *blank = pg_add_page(d);
+        if (!blank)
+            return false;
+        blank->blank = true;
+    }
+    if (m != IMPOSE_SADDLE || impose_position_page(n, padded, pad, padded - 1) != n - 1 || padded == n)
+        return true;
+    /* the back cover goes to the end, the blanks before it */
+    pg_page last = d->pages[n - 1];
+    d->pages[n - 1] = d->pages[padded - 1];
+    d->pages[padded - 1] = last;
+    return true;
+}
+
+/* Saddle stitch, duplex flipped on the short edge: sheet s (0 = the
+ * outermost) carries the s-th pair from each end of the booklet; its front
+ * shows last | first of the pair, its back first + 1 | last − 1. */
+void impose_side_positions(impose_method m, int padded, int side, int *left, int *right)
+{
+    if (m != IMPOSE_SADDLE) {
+        *left = 2 * side;
+        *right = 2 * side + 1;
+        return;
+    }
+    int s = side / 2;
+    if (side % 2 == 0) {
+        *left = padded - 1 - 2 * s;
+        *right = 2 * s;
+    } else {
+        *left = 2 * s + 1;
+        *right = padded - 2 - 2 * s;
+    }
+}
+
+/* The sheet's geometry, shared by every side. */
+typedef struct sheet_frame {
+    float width, height;     /* the PDF page: sheet plus slug on each side */
+    float left, bottom;      /* the left page's trimmed corner */
+    float page_w, page_h;
+    float slug;              /* 0 without crop marks */
+} sheet_frame;
+
+static bool frame_for(const pg_doc *doc, const imposition_rules *r, sheet_frame *f, diag_list *dl)
+{
+    float spread_w = 2 * doc->width;
+    float w = r->sheet_width > 0 ? r->sheet_width : spread_w;
+    float h = r->sheet_height > 0 ? r->sheet_height : doc->height;
+    if (w + SIZE_SLACK < spread_w || h + SIZE_SLACK < doc->height) {
+        diag_report(dl, D_OUT_OF_RANGE, (src_loc){0},
+                    "imposition: two pages of %.1f × %.1fpt do not fit a sheet of %.1f × %.1fpt",
+                    doc->width, doc->height, w, h);
+        return false;
+    }
+    f->slug = r->crop_marks ? r->slug : 0;
+    f->width = w + 2 * f->slug;
+    f->height = h + 2 * f->slug;
+    f->left = f->slug + (w - spread_w) / 2;
+    f->bottom = f->slug + (h - doc->height) / 2;
+    f->page_w = doc->width;
+    f->page_h = doc->height;
+    return true;
+}
+
+static bool line(pg_page *p, float x0, float y0, float x1, float y1)
+{
+    pg_shape s = {.kind = PG_LINE, .x0 = x0, .y0 = y0, .x1 = x1, .y1 = y1,
+                  .line_width = CROP_LINE_WIDTH, .color = CROP_COLOR};
+    return pg_add_shape(p, s);
+}
+
+/* Trim marks at the spread's four corners and fold (saddle) or cut (2up)
+ * marks at the spine, all in the slug: they start 30% of the slug away from
+ * the trim, so they never touch the page, and run 60% of it. */
+static bool add_crop_marks(pg_page *p, const sheet_frame *f)
+{
+    float gap = 0.3f * f->slug, len = 0.6f * f->slug;
+    float xs[3] = {f->left, f->left + f->page_w, f->left + 2 * f->page_w};
+    float bottom = f->bottom, top = f->bottom + f->page_h;
+    bool ok = true;
+    for (int i = 0; i < 3; i++) {
+        ok = ok && line(p, xs[i], bottom - gap, xs[i], bottom - gap - len);
+        ok = ok && line(p, xs[i], top + gap, xs[i], top + gap + len);
+    }
+    float lx = xs[0] - gap, rx = xs[2] + gap;
+    ok = ok && line(p, lx, bottom, lx - len, bottom) && line(p, lx, top, lx - len, top);
+    ok = ok && line(p, rx, bottom, rx + len, bottom) && line(p, rx, top, rx + len, top);
+    return ok;
+}
+
+static pdf_placement place(int page, float x, float y)
+{
+    return (pdf_placement){.page = page, .m = {1, 0, 0, 1, x, y}};
+}
+
+/* Side `side`: its two pages, the inner sheets' pages moved toward the
+ * spine by creep per sheet from the outermost (saddle only: 2up sheets are
+ * cut, not folded). */
+static bool fill_side(pdf_sheet *sh, const pg_doc *doc, const imposition_rules *r, const sheet_frame *f,
+                      int padded, int side)
+{
+    int left, right, n = (int)doc->n_pages;
+    impose_side_positions(r->method, padded, side, &left, &right);
+    impose_pad pad = r->method == IMPOSE_SADDLE ? r->pad : PAD_END;
+    float shift = r->method == IMPOSE_SADDLE ? r->creep * (float)(side / 2) : 0;
+    sh->width = f->width;
+    sh->height = f->height;
+    sh->place[0] = place(impose_position_page(n, padded, pad, left), f->left + shift, f->bottom);
+    sh->place[1] = place(impose_position_page(n, padded, pad, right), f->left + f->page_w - shift, f->bottom);
+    sh->n_place = 2;
+    return f->slug <= 0 || add_crop_marks(&sh->marks, f);
+}
+
+bool impose(const pg_doc *doc, const imposition_rules *r, pdf_sheet **out, size_t *n_out, diag_list *dl)
+{
+    *out = NULL;
+    *n_out = 0;
+    sheet_frame f;
+    if (r->method == IMPOSE_NONE || !frame_for(doc, r, &f, dl))
+        return r->method == IMPOSE_NONE;
+    int padded = impose_padded_count((int)doc->n_pages, r->method);
+    size_t n_sides = (size_t)padded / 2;
+    pdf_sheet *sheets = calloc(n_sides ? n_sides : 1, sizeof *sheets);
+    if (!sheets)
+        goto oom;
+    for (size_t i = 0; i < n_sides; i++)
+        if (!fill_side(&sheets[i], doc, r, &f, padded, (int)i)) {
+            impose_free(sheets, n_sides);
+            goto oom;
+        }
+    *out = sheets;
+    *n_out = n_sides;
+    return true;
+oom:
+    diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory while imposing the pages");
+    return false;
+}
+
+void impose_free(pdf_sheet *sheets, size_t n)
+{
+    for (size_t i = 0; sheets && i < n; i++)
+        free(sheets[i].marks.shapes);
+    free(sheets);
+}

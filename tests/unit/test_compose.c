@@ -1,0 +1,134 @@
+/* test_compose.c — the composer with the real booklet layout and fonts:
+ * wrapped lines of a listed block hang under its text, at every level;
+ * numbers come from position; long lists keep numbering. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "content.h"
+#include "pipeline.h"
+#include "utf8.h"
+
+static const char *long_text =
+    "中小企業の人手不足解消に資するためのデジタル化による生産性向上の取組支援並びに関係機関との連携による"
+    "専門家派遣事業の推進と情報提供の強化";
+
+static char *write_temp(const char *text)
+{
+    char *path = strdup("/tmp/kumihan-compose-XXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+
+/* Builds content with one part/section/subsection, n items (item 2 long,
+ * with a long bullet), runs the pipeline to pages. */
+static void typeset(pipeline *p, int n_items, char **path_out)
+{
+    size_t cap = 4096 + (size_t)n_items * 64;
+    char *yaml = malloc(cap);
+    int len = snprintf(yaml, cap, "title: t\norganization: o\nparts:\n  - title: 部\n    sections:\n"
+                                  "      - title: 節\n        subsections:\n          - title: %s\n"
+                                  "            items:\n              - 短い項目\n              - text: %s\n"
+                                  "                bullets: [%s]\n",
+                       long_text, long_text, long_text);
+    for (int i = 3; i <= n_items; i++)
+        len += snprintf(yaml + len, cap - (size_t)len, "              - 項目%d\n", i);
+    *path_out = write_temp(yaml);
+    free(yaml);
+    diag_list dl;
+    diag_init(&dl);
+    bool ok = pipeline_load(p, *path_out, "layouts/booklet-a4.yaml", &dl) && pipeline_typeset(p, &dl);
+    diag_print(&dl, stderr);
+    diag_free(&dl);
+    assert_true(ok);
+}
+
+/* The flow lines of block b, in order. */
+static size_t lines_of(const flow *f, const block *b, const flow_item **out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->n_items && n < max; i++)
+        if (f->items[i].source == b && f->items[i].kind == FLOW_LINE)
+            out[n++] = &f->items[i];
+    return n;
+}
+
+static const pg_glyph *glyph(const flow *f, const flow_item *it, size_t k)
+{
+    return &f->glyphs[it->glyph_first + k];
+}
+
+/* Every wrapped line starts where the first line's text starts (after the
+ * marker), not under the marker. */
+static void check_hanging(const pipeline *p, const block *b, float expect_marker_x_em)
+{
+    const flow_item *lines[8];
+    size_t n = lines_of(&p->fl, b, lines, 8);
+    assert_true(n >= 2);
+    float em = p->lay->body_size;
+    const pg_glyph *marker = glyph(&p->fl, lines[0], 0);
+    assert_float_equal(marker->x, p->lay->area_left + expect_marker_x_em * em, 0.01);
+    const pg_glyph *text_start = glyph(&p->fl, lines[0], 1);
+    for (size_t i = 1; i < n; i++)
+        assert_float_equal(glyph(&p->fl, lines[i], 0)->x, text_start->x, 0.01);
+    assert_true(text_start->x > marker->x + 0.9f * em);
+}
+
+static void test_hanging_indent_every_level(void **state)
+{
+    (void)state;
+    pipeline p;
+    char *path;
+    typeset(&p, 3, &path);
+    const block *sub = p.doc->root->children[0]->children[0]->children[0];
+    const block *item2 = sub->children[1];
+    const block *bullet = item2->children[0];
+    check_hanging(&p, sub, 1.0f);      /* ⑴ at 1 em */
+    check_hanging(&p, item2, 2.0f);    /* ① at 2 em */
+    check_hanging(&p, bullet, 3.5f);   /* ・ under the item's text */
+    pipeline_free(&p);
+    unlink(path);
+    free(path);
+}
+
+static void test_numbers_from_position(void **state)
+{
+    (void)state;
+    pipeline p;
+    char *path;
+    typeset(&p, 60, &path);
+    const block *sub = p.doc->root->children[0]->children[0]->children[0];
+    char *label = block_label(sub->children[0], p.lay);
+    assert_string_equal(label, "①");
+    free(label);
+    label = block_label(sub->children[20], p.lay);
+    assert_string_equal(label, "㉑");
+    free(label);
+    label = block_label(sub->children[59], p.lay);
+    assert_string_equal(label, "(60)");
+    free(label);
+    /* the printed marker of item 21 is the label */
+    const flow_item *lines[2];
+    assert_int_equal(lines_of(&p.fl, sub->children[20], lines, 2), 1);
+    assert_int_equal(glyph(&p.fl, lines[0], 0)->cp, 0x3251);
+    pipeline_free(&p);
+    unlink(path);
+    free(path);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hanging_indent_every_level),
+        cmocka_unit_test(test_numbers_from_position),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
