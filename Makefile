@@ -2,6 +2,7 @@
 #   make        installs missing Debian packages, builds, writes out/plan-2023.pdf
 #               and the print shop's imposed out/plan-2023-print.pdf
 #   make test   the same set-up, then every test through ctest (ASan + UBSan)
+#               then ~60 s of libFuzzer (tools/fuzz.sh) and valgrind (tools/valgrind.sh)
 #   make bench  release build, then speed and memory figures
 BUILD      ?= build
 TEST_BUILD ?= build-asan
@@ -25,6 +26,8 @@ test: test-deps
 	cmake -S . -B $(TEST_BUILD) -DCMAKE_BUILD_TYPE=Debug -DKUMIHAN_SANITIZE=ON >/dev/null
 	cmake --build $(TEST_BUILD) -j$(JOBS)
 	cd $(TEST_BUILD) && ctest --output-on-failure -j$(JOBS)
+	JOBS=$(JOBS) sh tools/fuzz.sh
+	JOBS=$(JOBS) sh tools/valgrind.sh
 
 bench: test-deps
 	cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -33,3 +36,4 @@ bench: test-deps
 
 clean:
 	rm -rf $(BUILD) $(TEST_BUILD) build-release
+	rm -rf build-fuzz build-plain

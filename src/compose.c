@@ -353,9 +353,13 @@ static void compose_title(composer *c)
     block title = {.kind = BK_DOCUMENT, .text = c->doc->title, .text_loc = c->doc->title_loc};
     block org = title;
     org.text = c->doc->organization;
+    size_t first = c->out->n_items;
     compose_heading_text(c, &title, &c->lay->styles[BK_DOCUMENT], NULL);
     if (c->doc->organization)
         compose_heading_text(c, &org, &c->lay->organization, NULL);
+    /* title and org die with this frame: the items must not point at them */
+    for (size_t i = first; i < c->out->n_items; i++)
+        c->out->items[i].source = c->doc->root;
 }
 
 /* ---- running text and listed blocks --------------------------------------- */

@@ -72,7 +72,7 @@ static void allowed_keys(block_kind kind, const char **buf)
 static bool check_text_chars(loader *ld, const char *text, src_loc loc, bool allow_newline)
 {
     size_t i = 0, len = strlen(text);
-    while (i < len) {
+    for (int chars = 1; i < len; chars++) {
         uint32_t cp;
         size_t at = i;
         if (!utf8_decode(text, len, &i, &cp)) {
@@ -82,9 +82,14 @@ static bool check_text_chars(loader *ld, const char *text, src_loc loc, bool all
         if (cp == '\n' && allow_newline)
             continue;
         if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
-            diag_report(ld->dl, D_CONTROL_CHAR, loc, "text contains control character U+%04X", (unsigned)cp);
+            diag_report(ld->dl, D_CONTROL_CHAR, loc, "text contains control character U+%04X (character %d)",
+                        (unsigned)cp, chars);
             if (cp == '\n')
                 diag_hint(ld->dl, "a blank line splits paragraphs; it cannot stand inside a title or item");
+            else if (cp == '\t')
+                diag_hint(ld->dl, "replace the tab with a space (or nothing)");
+            else
+                diag_hint(ld->dl, "remove the escape (\\x.., \\u....) that produces it");
             return false;
         }
     }
@@ -170,12 +175,18 @@ static void set_block_text(loader *ld, block *b, const ynode *node, const char *
         block_set_text(b, text, doc_loc(ld, node));
 }
 
+/* "an item", "an entry", "a part": messages read as plain English. */
+static const char *article(block_kind kind)
+{
+    return strchr("aeiou", block_kind_name(kind)[0]) ? "an" : "a";
+}
+
 static void load_block_mapping(loader *ld, block *b, const ynode *map)
 {
     const char *keys[12];
     char what[64];
     allowed_keys(b->kind, keys);
-    snprintf(what, sizeof what, "a %s", block_kind_name(b->kind));
+    snprintf(what, sizeof what, "%s %s", article(b->kind), block_kind_name(b->kind));
     ys_check_keys(map, keys, what, ld->dl);
 
     const ynode *text = ys_require(map, text_key(b->kind), what, ld->dl);
@@ -203,13 +214,13 @@ static void load_block(loader *ld, block *parent, block_kind kind, const ynode *
         return;
     if (node->kind == YN_SCALAR) {
         char what[64];
-        snprintf(what, sizeof what, "a %s", block_kind_name(kind));
+        snprintf(what, sizeof what, "%s %s", article(kind), block_kind_name(kind));
         set_block_text(ld, b, node, what);
         return;
     }
     if (node->kind == YN_SEQUENCE) {
         diag_report(ld->dl, D_WRONG_TYPE, node->loc,
-                    "a %s must be a text or a mapping with '%s', not a list", block_kind_name(kind),
+                    "%s %s must be a text or a mapping with '%s', not a list", article(kind), block_kind_name(kind),
                     text_key(kind));
         diag_hint(ld->dl, "is this list indented one level too deep, or missing its key (e.g. 'items:')?");
         return;

@@ -97,6 +97,8 @@ static bool check_font_file(const layout_font *lf, diag_list *dl)
     if (err) {
         diag_report(dl, D_FONT, lf->loc, "cannot read font file %s for role \"%s\": %s",
                     lf->path, lf->name, strerror(err));
+        if (err == ENOENT)
+            diag_hint(dl, "font paths are relative to the folder of the layout file; check the name");
         return false;
     }
     if (got == 4 && memcmp(tag, "ttcf", 4) == 0) {
@@ -140,7 +142,7 @@ static bool open_face(font_set *fs, const layout_font *lf, font_face *ff, diag_l
     FT_Face face = NULL;
     FT_Error fe = FT_New_Face(fs->lib, lf->path, 0, &face);
     if (fe) {
-        diag_report(dl, D_FONT, lf->loc, "font file %s for role \"%s\" is not a font FreeType can read",
+        diag_report(dl, D_FONT, lf->loc, "font file %s for role \"%s\" is not a font file (FreeType cannot read it)",
                     lf->path, lf->name);
         return false;
     }

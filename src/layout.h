@@ -169,6 +169,9 @@ typedef struct layout {
 /* Reads and validates a layout file.  On failure returns NULL with
  * diagnostics (unknown keys with suggestions, wrong types, ranges). */
 layout *layout_load(const char *path, diag_list *dl);
+/* Same, from bytes in memory (the fuzzer); name stands for the path, and
+ * font paths resolve against its folder. */
+layout *layout_load_buffer(const char *name, const char *data, size_t len, diag_list *dl);
 void layout_free(layout *lay);
 
 /* Index of the font role with that name, or -1. */

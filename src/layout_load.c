@@ -522,6 +522,19 @@ static void default_styles(layout *lay)
         lay->new_mark_font = lay->body_font;
 }
 
+/* The type area fits the paper but a shift pushes it over an edge: point
+ * at the shift, since that is the value to change. */
+static void report_shift(lloader *ld, const ynode *page, const char *key, float shift, float margin)
+{
+    const ynode *v = page ? ynode_get(page, key) : NULL;
+    const ynode *n = v ? v : page;
+    src_loc at = {ld->lay->path, n ? n->loc.line : 1, n ? n->loc.col : 1};
+    diag_report(ld->dl, D_OUT_OF_RANGE, at,
+                "'%s' of %.1fpt moves the type area off the paper (the margin is only %.1fpt)", key, shift,
+                margin);
+    diag_hint(ld->dl, "use a value from %.1fpt to %.1fpt", -margin, margin);
+}
+
 static void derive_geometry(lloader *ld, const ynode *page)
 {
     layout *lay = ld->lay;
@@ -531,14 +544,18 @@ static void derive_geometry(lloader *ld, const ynode *page)
     lay->area_left = (lay->paper_width - lay->measure) / 2 + lay->shift_x;
     lay->area_top = lay->paper_height - (lay->paper_height - lay->area_height) / 2 + lay->shift_y;
     src_loc at = page ? (src_loc){lay->path, page->loc.line, page->loc.col} : (src_loc){lay->path, 1, 1};
-    if (lay->area_left < 0 || lay->area_left + lay->measure > lay->paper_width)
+    if (lay->measure > lay->paper_width)
         diag_report(ld->dl, D_OUT_OF_RANGE, at,
                     "the type area (%d characters of %.1fpt = %.1fpt) is wider than the paper (%.1fpt)",
                     lay->chars_per_line, lay->body_size, lay->measure, lay->paper_width);
-    if (lay->area_top > lay->paper_height || lay->area_top - lay->area_height < 0)
+    else if (lay->area_left < 0 || lay->area_left + lay->measure > lay->paper_width)
+        report_shift(ld, page, "shift_x", lay->shift_x, (lay->paper_width - lay->measure) / 2);
+    if (lay->area_height > lay->paper_height)
         diag_report(ld->dl, D_OUT_OF_RANGE, at,
                     "the type area (%d lines at %.2fpt) is taller than the paper (%.1fpt)", lay->lines_per_page,
                     lay->pitch, lay->paper_height);
+    else if (lay->area_top > lay->paper_height || lay->area_top - lay->area_height < 0)
+        report_shift(ld, page, "shift_y", lay->shift_y, (lay->paper_height - lay->area_height) / 2);
 }
 
 /* ---- the file ---------------------------------------------------------- */
@@ -596,14 +613,11 @@ static void read_layout(lloader *ld, const ynode *root)
     derive_geometry(ld, page);
 }
 
-layout *layout_load(const char *path, diag_list *dl)
+/* Reads the layout from a parsed tree; the tree is freed. */
+static layout *layout_from_tree(ytree *tree, size_t errors_before, diag_list *dl)
 {
-    size_t errors_before = dl->errors;
-    ytree *tree = ytree_load(path, NULL, dl);
-    if (!tree)
-        return NULL;
     layout *lay = calloc(1, sizeof *lay);
-    if (!lay || !(lay->path = strdup(path))) {
+    if (!lay || !(lay->path = strdup(tree->path))) {
         free(lay);
         ytree_free(tree);
         diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
@@ -623,6 +637,20 @@ layout *layout_load(const char *path, diag_list *dl)
         return NULL;
     }
     return lay;
+}
+
+layout *layout_load(const char *path, diag_list *dl)
+{
+    size_t errors_before = dl->errors;
+    ytree *tree = ytree_load(path, NULL, dl);
+    return tree ? layout_from_tree(tree, errors_before, dl) : NULL;
+}
+
+layout *layout_load_buffer(const char *name, const char *data, size_t len, diag_list *dl)
+{
+    size_t errors_before = dl->errors;
+    ytree *tree = ytree_load_buffer(name, data, len, NULL, dl);
+    return tree ? layout_from_tree(tree, errors_before, dl) : NULL;
 }
 
 static void free_style(block_style *st)

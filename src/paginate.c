@@ -151,16 +151,27 @@ static bool step(paginator *p, size_t i)
     return set_running_head(p, it) && place(p, it);
 }
 
+/* A block taller than a page could never be placed: name it by its text's
+ * position and say which layout values to change. */
+static void report_too_tall(const flow_item *it, const layout *lay, diag_list *dl)
+{
+    const block *b = it->source;
+    src_loc at = !b ? (src_loc){0} : b->text_loc.line > 0 ? b->text_loc : b->loc;
+    const char *kind = !b ? "block" : b->kind == BK_DOCUMENT ? "title" : block_kind_name(b->kind);
+    diag_report(dl, D_TOO_TALL, at, "this %s needs %.1f lines but a page has only %d lines", kind, it->lines,
+                lay->lines_per_page);
+    if (b)
+        diag_hint(dl, "in the layout, lower 'lines' or the spaces of blocks: %s, or raise page: lines_per_page",
+                  b->kind == BK_DOCUMENT ? "document" : block_kind_name(b->kind));
+}
+
 bool paginate(const flow *f, const layout *lay, pg_doc *out, diag_list *dl)
 {
     paginator p = {.f = f, .lay = lay, .out = out, .split_para = -1};
     for (size_t i = 0; i < f->n_items; i++) {
         const flow_item *it = &f->items[i];
         if (it->lines > capacity(&p) + 1e-3f) {
-            src_loc at = it->source ? it->source->loc : (src_loc){0};
-            diag_report(dl, D_TOO_TALL, at, "this %s needs %.1f lines but a page has only %d",
-                        it->source ? block_kind_name(it->source->kind) : "block", it->lines,
-                        lay->lines_per_page);
+            report_too_tall(it, lay, dl);
             return false;
         }
     }

@@ -67,6 +67,10 @@ bool pdf_atomic_write(const char *path, const void *data, size_t len, diag_list 
         int e = errno;
         diag_report(dl, D_IO, (src_loc){0}, "cannot write %s: cannot create a temporary file: %s",
                     path, strerror(e));
+        if (e == ENOENT)
+            diag_hint(dl, "the folder for the output does not exist; create it or choose another -o path");
+        else if (e == EACCES || e == EROFS)
+            diag_hint(dl, "you may not write in the output's folder; choose another -o path");
         free(tmp);
         return false;
     }

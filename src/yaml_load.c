@@ -252,32 +252,55 @@ static size_t glued_key(const char *s, size_t len, size_t *key_start)
     return k - i;
 }
 
-static bool hint_glued_colon(loader *L, size_t line0)
+/* What a syntax error most likely is, and where the mistake itself sits:
+ * libyaml often notices a line or more after it (an unclosed quote at the
+ * end of the file, a glued "key:value" on the next key), so the report
+ * points at the culprit when one is found. */
+typedef enum culprit_kind {
+    C_NONE, C_IDEO_INDENT, C_TAB_INDENT, C_QUOTE, C_GLUED_COLON, C_INDENT_WIDTH
+} culprit_kind;
+
+typedef struct culprit {
+    culprit_kind kind;
+    size_t line0, col0;       /* 0-based, in characters */
+    const char *key;          /* C_GLUED_COLON: the key, in the source */
+    size_t key_len;
+    char quote;               /* C_QUOTE */
+} culprit;
+
+/* Characters (not bytes) in s[0..n). */
+static size_t char_count(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+static bool find_glued_colon(loader *L, size_t line0, culprit *c)
 {
     size_t len, start;
     const char *s = line_text(L, line0, &len);
     size_t klen = glued_key(s, len, &start);
     if (!klen)
         return false;
-    diag_hint(L->dl, "put a space after ':' on line %zu (write '%.*s: …', not '%.*s:…')",
-              line0 + 1, (int)klen, s + start, (int)klen, s + start);
+    *c = (culprit){ .kind = C_GLUED_COLON, .line0 = line0, .col0 = start + klen, .key = s + start, .key_len = klen };
     return true;
 }
 
-static bool hint_quote(loader *L, const yaml_parser_t *p)
+static bool find_quote(loader *L, const yaml_parser_t *p, culprit *c)
 {
     if (!p->context || !strstr(p->context, "quoted scalar"))
         return false;
     size_t at = mark_offset(L, p->context_mark);
-    char q = at < L->text_len ? L->text[at] : '"';
-    diag_hint(L->dl, "the quote %c opened at line %zu, column %zu is never closed", q,
-              p->context_mark.line + 1, p->context_mark.column + 1);
+    *c = (culprit){ .kind = C_QUOTE, .line0 = p->context_mark.line, .col0 = p->context_mark.column,
+                    .quote = at < L->text_len ? L->text[at] : '"' };
     return true;
 }
 
 /* Checks the error line and the content line above it for tabs and
- * full-width spaces in the indentation. */
-static bool hint_indent_chars(loader *L, size_t line0)
+ * full-width spaces in the indentation; points at the first of them. */
+static bool find_indent_chars(loader *L, size_t line0, culprit *c)
 {
     size_t lines[2] = { line0, previous_content_line(L, line0) };
     for (size_t k = 0; k < 2; k++) {
@@ -286,21 +309,20 @@ static bool hint_indent_chars(loader *L, size_t line0)
         size_t len;
         bool tab, ideo;
         const char *s = line_text(L, lines[k], &len);
-        indent_bytes(s, len, &tab, &ideo);
-        if (ideo) {
-            diag_hint(L->dl, "line %zu: 全角スペース (U+3000) cannot indent YAML; use half-width spaces",
-                      lines[k] + 1);
-            return true;
-        }
-        if (tab) {
-            diag_hint(L->dl, "line %zu: YAML indentation must use spaces, not tabs", lines[k] + 1);
-            return true;
-        }
+        size_t n = indent_bytes(s, len, &tab, &ideo);
+        if (!tab && !ideo)
+            continue;
+        size_t i = 0;
+        while (i < n && s[i] == ' ')
+            i++;
+        *c = (culprit){ .kind = s[i] == '\t' ? C_TAB_INDENT : C_IDEO_INDENT, .line0 = lines[k],
+                        .col0 = char_count(s, i) };
+        return true;
     }
     return false;
 }
 
-static bool hint_indent_width(loader *L, size_t line0)
+static bool find_indent_width(loader *L, size_t line0, culprit *c)
 {
     size_t prev = previous_content_line(L, line0);
     if (prev == SIZE_MAX)
@@ -309,21 +331,49 @@ static bool hint_indent_width(loader *L, size_t line0)
     bool tab, ideo;
     const char *s = line_text(L, line0, &len);
     const char *ps = line_text(L, prev, &plen);
-    if (line_is_blank(s, len) || indent_bytes(s, len, &tab, &ideo) == indent_bytes(ps, plen, &tab, &ideo))
+    size_t indent = indent_bytes(s, len, &tab, &ideo);
+    if (line_is_blank(s, len) || indent == indent_bytes(ps, plen, &tab, &ideo))
         return false;
-    diag_hint(L->dl, "this line is indented differently from the lines above it");
+    *c = (culprit){ .kind = C_INDENT_WIDTH, .line0 = line0, .col0 = indent };
     return true;
 }
 
-static void hint_syntax(loader *L, const yaml_parser_t *p)
+static culprit find_culprit(loader *L, const yaml_parser_t *p)
 {
+    culprit c = { .kind = C_NONE, .line0 = p->problem_mark.line, .col0 = p->problem_mark.column };
     size_t line0 = p->problem_mark.line;
     size_t prev = previous_content_line(L, line0);
-    if (hint_indent_chars(L, line0) || hint_quote(L, p) || hint_glued_colon(L, line0))
-        return;
-    if (prev != SIZE_MAX && hint_glued_colon(L, prev))
-        return;
-    hint_indent_width(L, line0);
+    if (find_indent_chars(L, line0, &c) || find_quote(L, p, &c) || find_glued_colon(L, line0, &c))
+        return c;
+    if (prev != SIZE_MAX && find_glued_colon(L, prev, &c))
+        return c;
+    find_indent_width(L, line0, &c);
+    return c;
+}
+
+static void hint_culprit(loader *L, const culprit *c)
+{
+    switch (c->kind) {
+    case C_IDEO_INDENT:
+        diag_hint(L->dl, "全角スペース (U+3000) cannot indent YAML; use half-width spaces");
+        break;
+    case C_TAB_INDENT:
+        diag_hint(L->dl, "YAML indentation must use spaces, not tabs");
+        break;
+    case C_QUOTE:
+        diag_hint(L->dl, "this quote %c is never closed; add the closing %c at the end of the text",
+                  c->quote, c->quote);
+        break;
+    case C_GLUED_COLON:
+        diag_hint(L->dl, "put a space after ':' (write '%.*s: …', not '%.*s:…')", (int)c->key_len, c->key,
+                  (int)c->key_len, c->key);
+        break;
+    case C_INDENT_WIDTH:
+        diag_hint(L->dl, "this line is indented differently from the lines above it");
+        break;
+    case C_NONE:
+        break;
+    }
 }
 
 static void syntax_error(loader *L, const yaml_parser_t *p)
@@ -334,14 +384,22 @@ static void syntax_error(loader *L, const yaml_parser_t *p)
         diag_report(L->dl, D_INTERNAL, loc_at(L, -1, -1), "out of memory while parsing YAML");
         return;
     }
-    src_loc loc = p->error == YAML_READER_ERROR ? loc_at(L, -1, -1) : mark_loc(L, p->problem_mark);
-    if (p->context)
-        diag_report(L->dl, D_YAML_SYNTAX, loc, "%s %s (line %zu, column %zu)", problem,
-                    p->context, p->context_mark.line + 1, p->context_mark.column + 1);
+    if (p->error == YAML_READER_ERROR) {
+        diag_report(L->dl, D_YAML_SYNTAX, loc_at(L, -1, -1), "%s", problem);
+        return;
+    }
+    culprit c = find_culprit(L, p);
+    src_loc loc = loc_at(L, (int)c.line0, (int)c.col0);
+    const char *context = p->context ? p->context : "";
+    if (c.line0 != p->problem_mark.line)   /* libyaml noticed it later: say where */
+        diag_report(L->dl, D_YAML_SYNTAX, loc, "%s %s (the reader stopped at line %zu, column %zu)", problem,
+                    context, p->problem_mark.line + 1, p->problem_mark.column + 1);
+    else if (p->context)
+        diag_report(L->dl, D_YAML_SYNTAX, loc, "%s %s (line %zu, column %zu)", problem, context,
+                    p->context_mark.line + 1, p->context_mark.column + 1);
     else
         diag_report(L->dl, D_YAML_SYNTAX, loc, "%s", problem);
-    if (p->error != YAML_READER_ERROR)
-        hint_syntax(L, p);
+    hint_culprit(L, &c);
 }
 
 /* ---- the tree ------------------------------------------------------- */

@@ -154,7 +154,8 @@ static bool looks_like_glued_key(const char *s)
     size_t n = 0;
     while (islower((unsigned char)s[n]) || s[n] == '_')
         n++;
-    return n >= 2 && s[n] == ':' && s[n + 1] != '\0' && s[n + 1] != ' ';
+    /* "https://…" is an address, not a key */
+    return n >= 2 && s[n] == ':' && s[n + 1] != '\0' && s[n + 1] != ' ' && s[n + 1] != '/';
 }
 
 const char *ys_text(const ynode *node, const char *what, diag_list *dl)

@@ -1,0 +1,130 @@
+"""Every error class of issue 5, as data: tests/errors/<case>/ holds the
+input files, `cmd` (kumihan's arguments), `expected` (the exact stderr) and
+`exit` (the expected status); an optional `changes` lists files the run
+may write (a successful build).  Each case runs in a fresh copy of its folder,
+from that folder, so messages show short relative paths.  A pre-existing
+OUT pdf must come out byte-identical and no other file may appear.
+
+UPDATE_EXPECTED=1 rewrites `expected` and `exit` from what kumihan does.
+KUMIHAN_WRAPPER (e.g. "valgrind -q --error-exitcode=99") prefixes each run
+(tools/valgrind.sh)."""
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from kumihan_e2e import KUMIHAN, ROOT  # noqa: E402
+
+CASES = os.path.join(ROOT, "tests", "errors")
+UPDATE = os.environ.get("UPDATE_EXPECTED") == "1"
+OLD_PDF = b"%PDF-1.7\n% the previous, good PDF: must survive any error\n%%EOF\n"
+WRAPPER = shlex.split(os.environ.get("KUMIHAN_WRAPPER", ""))
+OUT_NAME = "out.pdf"
+META = {"cmd", "expected", "exit", "changes"}
+
+
+def read(path, mode="r"):
+    with open(path, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as f:
+        return f.read()
+
+
+def generate_big_file(case_dir):
+    """A content file just over the 4 MiB limit (too big to commit)."""
+    with open(os.path.join(case_dir, "content.yaml"), "w", encoding="utf-8") as f:
+        f.write("title: 2023年度事業基本方針\norganization: 苫小牧商工会議所\n")
+        f.write("# padding\n" * (4 * 1024 * 1024 // 10 + 1))
+        f.write("parts:\n  - title: 重点事業\n")
+
+
+GENERATORS = {"limit-file-size": generate_big_file}
+
+
+def snapshot(top):
+    """Every file under top (relative path -> bytes), symlinks not followed."""
+    files = {}
+    for dirpath, dirnames, filenames in os.walk(top):
+        for name in filenames + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
+            path = os.path.join(dirpath, name)
+            rel = os.path.relpath(path, top)
+            files[rel] = os.readlink(path) if os.path.islink(path) else read(path, "rb")
+    return files
+
+
+def run_case(name):
+    """Copies the case into <tmp>/tests/errors/<name> (so ../../../fonts and
+    ../../../layouts resolve), runs it there; returns (status, stderr,
+    before, after)."""
+    src = os.path.join(CASES, name)
+    with tempfile.TemporaryDirectory(prefix="kumihan-err-") as tmp:
+        for shared in ("fonts", "layouts", "content"):
+            os.symlink(os.path.join(ROOT, shared), os.path.join(tmp, shared))
+        work = os.path.join(tmp, "tests", "errors", name)
+        shutil.copytree(src, work, ignore=shutil.ignore_patterns(*META))
+        if name in GENERATORS:
+            GENERATORS[name](work)
+        with open(os.path.join(work, OUT_NAME), "wb") as f:
+            f.write(OLD_PDF)
+        args = shlex.split(read(os.path.join(src, "cmd")))
+        before = snapshot(tmp)
+        p = subprocess.run([*WRAPPER, KUMIHAN, *args], cwd=work, capture_output=True, timeout=300)
+        after = snapshot(tmp)
+        return p.returncode, p.stderr.decode("utf-8", "replace"), before, after
+
+
+def normalize(stderr):
+    """The usage synopsis after a usage error grows with every new option;
+    it is kept as one line "usage: …" so that the cases test the message."""
+    at = stderr.find("\nusage: kumihan ")
+    return stderr if at < 0 else stderr[:at] + "\nusage: …\n"
+
+
+def case_names():
+    return sorted(d for d in os.listdir(CASES) if os.path.isfile(os.path.join(CASES, d, "cmd")))
+
+
+class ErrorCases(unittest.TestCase):
+    def test_cases_present(self):
+        self.assertGreaterEqual(len(case_names()), 30)
+
+    def check_case(self, name):
+        status, stderr, before, after = run_case(name)
+        stderr = normalize(stderr)
+        src = os.path.join(CASES, name)
+        if UPDATE:
+            with open(os.path.join(src, "expected"), "w", encoding="utf-8") as f:
+                f.write(stderr)
+            with open(os.path.join(src, "exit"), "w") as f:
+                f.write(f"{status}\n")
+        self.assertNotIn("Sanitizer", stderr, f"{name}: sanitizer report")
+        expected_status = int(read(os.path.join(src, "exit")))
+        expected = read(os.path.join(src, "expected"))
+        self.assertEqual(status, expected_status, f"{name}: exit status\n{stderr}")
+        self.assertEqual(stderr, expected, f"{name}: stderr")
+        may_change = set()
+        changes = os.path.join(src, "changes")
+        if os.path.exists(changes):
+            prefix = os.path.join("tests", "errors", name)
+            may_change = {os.path.join(prefix, n) for n in read(changes).split()}
+        self.assertEqual(sorted(after), sorted(before), f"{name}: files created or removed")
+        for rel, data in before.items():
+            if rel in may_change:
+                self.assertTrue(after[rel].startswith(b"%PDF-") and after[rel] != data, f"{name}: {rel} not rebuilt")
+            else:
+                self.assertEqual(after[rel], data, f"{name}: {rel} changed")
+
+
+def add_case_tests():
+    for name in case_names():
+        def test(self, name=name):
+            self.check_case(name)
+        setattr(ErrorCases, "test_" + name.replace("-", "_"), test)
+
+
+add_case_tests()
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
