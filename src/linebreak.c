@@ -62,6 +62,7 @@ typedef struct scan_state {
     double before_ns;         /* natural width before last_ns's ink */
     bool have_fit;            /* some break so far fits at natural width */
     size_t fit_last, fit_next;
+    double fit_nat;           /* natural width of the line ending there */
     size_t unit_first;        /* first character of the current unit */
     bool first_char_fits;     /* that character alone fits at natural width */
 } scan_state;
@@ -102,15 +103,27 @@ static bool can_hang(const lb_ctx *c, size_t start, double avail, const scan_sta
     return (k == JC_FULL_STOP || k == JC_COMMA) && s->before_ns <= avail + LB_EPS;
 }
 
+/* Pulling the unit in (追い込み) must shrink the line by what overflows;
+ * pushing it out (追い出し) must expand the shorter line by what is left.
+ * JLREQ 3.8.2 lets either resolve a line end; take the one that moves the
+ * text less, pulling in on a tie (the traditional first choice). */
+static bool pull_in_disturbs_less(const scan_state *s, double avail)
+{
+    if (!s->have_fit)
+        return true;
+    double shrink = s->ns_nat - avail;
+    double expand = avail - s->fit_nat;
+    return shrink <= expand + LB_EPS;
+}
+
 /* The next unit does not fit at natural width: hang it, push it in by
- * shrinking (JLREQ 3.8.2: tried before pushing out), or push it out to
- * the next line and expand this one. */
+ * shrinking, or push it out to the next line and expand this one. */
 static void decide_overflow(const lb_ctx *c, size_t start, size_t i, double avail,
                             const scan_state *s, bool unit_complete, line_choice *ch)
 {
     if (unit_complete && can_hang(c, start, avail, s)) {
         *ch = (line_choice){.last = s->last_ns, .next = i + 1, .hang = true, .reason = LB_HANGING};
-    } else if (unit_complete && s->ns_min <= avail + LB_EPS) {
+    } else if (unit_complete && s->ns_min <= avail + LB_EPS && pull_in_disturbs_less(s, avail)) {
         *ch = (line_choice){.last = s->last_ns, .next = i + 1, .reason = LB_PUSHED_IN};
     } else if (s->have_fit) {
         *ch = (line_choice){.last = s->fit_last, .next = s->fit_next,
@@ -139,6 +152,7 @@ static void choose_line(const lb_ctx *c, size_t start, double avail, line_choice
             s.have_fit = true;
             s.fit_last = s.last_ns;
             s.fit_next = i + 1;
+            s.fit_nat = s.ns_nat;
             s.unit_first = i + 1;
             continue;
         }
