@@ -187,7 +187,9 @@ static lb_status set_lines(const lb_ctx *c, lb_result *out, size_t *bad)
         size_t next = skip_spaces(c, ch.next);
         bool is_last = next >= c->n;
         lb_span span = {.first = start, .last = ch.last, .indent = indent, .avail = avail,
-                        .hang = ch.hang, .reason = is_last ? LB_END_OF_PARAGRAPH : ch.reason,
+                        .hang = ch.hang,
+                        /* a hanging 、。 says so even on the last line: it passes the measure */
+                        .reason = ch.hang ? LB_HANGING : is_last ? LB_END_OF_PARAGRAPH : ch.reason,
                         .expand = p->rules.justify && (!is_last || p->justify_last)};
         lb_status st = lb_emit_line(c, &span, out);
         if (st != LB_OK)
