@@ -431,6 +431,29 @@ static void emit_marker(composer *c, const block *b, const block_style *st, floa
     free(label);
 }
 
+/* Whether b is the last of its kind among its siblings, after another. */
+static bool ends_a_list(const block *b)
+{
+    const block *parent = b->parent;
+    if (!parent || b->ordinal < 2)
+        return false;
+    for (size_t i = 0; i < parent->n_children; i++)
+        if (parent->children[i]->kind == b->kind && parent->children[i]->ordinal > b->ordinal)
+            return false;
+    return true;
+}
+
+/* Ties the flow's last line to what comes next (pagination keeps them on
+ * one page). */
+static void keep_last_line_with_next(composer *c)
+{
+    for (size_t i = c->out->n_items; i-- > 0;)
+        if (c->out->items[i].kind == FLOW_LINE) {
+            c->out->items[i].keep_with_next = true;
+            return;
+        }
+}
+
 static void compose_listed(composer *c, const block *b)
 {
     const block_style *st = style_of(c, b);
@@ -442,8 +465,14 @@ static void compose_listed(composer *c, const block *b)
     add_space(c, st->space_before, b);
     if (!break_lines(c, b, measure, 0, em(c)))
         return;
+    /* the last item of a list is not left alone at the top of a page */
+    if (c->lay->keep_list_end && ends_a_list(b))
+        keep_last_line_with_next(c);
     marker_place marker = {mx, box};
     emit_paragraph_lines(c, b, st, text_x, &marker);
+    /* an item with bullets introduces them, as a heading does */
+    if (b->n_children > 0)
+        keep_last_line_with_next(c);
     add_space(c, st->space_after, b);
 }
 

@@ -159,6 +159,7 @@ typedef struct layout {
     typeset_rules rules;
 
     int widow_lines, orphan_lines;   /* min lines of a paragraph at page top / bottom */
+    bool keep_list_end;              /* a list's last item never stands alone atop a page */
 
     change_style changes;
     imposition_rules imposition;

@@ -103,6 +103,7 @@ static const field body_fields[] = {
 static const field pagination_fields[] = {
     {"widow_lines", F_INT, offsetof(layout, widow_lines), 1, 10},
     {"orphan_lines", F_INT, offsetof(layout, orphan_lines), 1, 10},
+    {"keep_list_end", F_BOOL, offsetof(layout, keep_list_end), 0, 0},
     END_FIELDS,
 };
 
@@ -501,6 +502,7 @@ static void set_defaults(layout *lay)
     lay->line_pitch = 1.75f;
     lay->rules = (typeset_rules){KINSOKU_STRICT, true, false, 0.25f, 0.125f, 0.5f, true};
     lay->widow_lines = 2;
+    lay->keep_list_end = true;
     lay->orphan_lines = 2;
     lay->new_mark_font = -1;
     lay->header.size = lay->footer.size = 9;

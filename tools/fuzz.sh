@@ -26,7 +26,8 @@ for t in $TARGETS; do
     "$BUILD/tests/fuzz/$t" -runs=0 -rss_limit_mb=2048 -timeout=5 "$seeds" "$regressions" \
         >"$BUILD/$t.replay.log" 2>&1 || { echo "fuzz: $t: replay failed, see $BUILD/$t.replay.log"; status=1; continue; }
     # Bounded fuzzing from the seeds plus what earlier runs found.
-    if "$BUILD/tests/fuzz/$t" -max_total_time="$SECONDS_EACH" -rss_limit_mb=2048 -timeout=5 \
+    # A fixed seed makes a run repeatable: CI explores what a developer did.
+    if "$BUILD/tests/fuzz/$t" -seed="${FUZZ_SEED:-1}" -max_total_time="$SECONDS_EACH" -rss_limit_mb=2048 -timeout=5 \
            -max_len=65536 -artifact_prefix="$artifacts" -print_final_stats=1 "$work" "$seeds" \
            >"$BUILD/$t.log" 2>&1; then
         execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$BUILD/$t.log")
