@@ -124,11 +124,61 @@ static void test_numbers_from_position(void **state)
     free(path);
 }
 
+/* Runs the pipeline on YAML text. */
+static void typeset_yaml(pipeline *p, const char *yaml)
+{
+    char *path = write_temp(yaml);
+    diag_list dl;
+    diag_init(&dl);
+    bool ok = pipeline_load(p, path, "layouts/booklet-a4.yaml", &dl) && pipeline_typeset(p, &dl);
+    diag_print(&dl, stderr);
+    diag_free(&dl);
+    unlink(path);
+    free(path);
+    assert_true(ok);
+}
+
+/* The text of the first body line of a page (glyphs sharing the first baseline). */
+static char *first_line_text(const pg_page *pg)
+{
+    char *out = calloc(1, pg->n_glyphs * 4 + 1);
+    size_t n = 0;
+    for (size_t i = 0; i < pg->n_glyphs && pg->glyphs[i].y == pg->glyphs[0].y; i++)
+        n += utf8_encode(pg->glyphs[i].cp, out + n);
+    return out;
+}
+
+/* Whatever the list's length, its last item never opens a page alone, and
+ * an item with bullets never ends a page without them. */
+static void test_keep_rules_at_every_page_boundary(void **state)
+{
+    (void)state;
+    for (int n = 28; n <= 44; n++) {
+        char yaml[8192];
+        int len = snprintf(yaml, sizeof yaml, "title: t\norganization: o\nparts:\n  - title: 部\n    sections:\n"
+                                              "      - title: 節\n        items:\n");
+        for (int i = 1; i < n; i++)
+            len += snprintf(yaml + len, sizeof yaml - (size_t)len, "          - 項目%d\n", i);
+        snprintf(yaml + len, sizeof yaml - (size_t)len,
+                 "          - text: 親項目\n            bullets: [子項目]\n          - 最終項目\n");
+        pipeline p;
+        typeset_yaml(&p, yaml);
+        for (size_t pg = 1; pg < p.pages.n_pages; pg++) {
+            char *first = first_line_text(&p.pages.pages[pg]);
+            if (strstr(first, "最終項目") || strstr(first, "子項目"))
+                fail_msg("with %d items, page %zu opens with '%s' alone", n, pg + 1, first);
+            free(first);
+        }
+        pipeline_free(&p);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hanging_indent_every_level),
         cmocka_unit_test(test_numbers_from_position),
+        cmocka_unit_test(test_keep_rules_at_every_page_boundary),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
