@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <cmocka.h>
 
 #include <hb.h>
@@ -108,15 +107,9 @@ static void test_deterministic(void **state)
     free(path);
 }
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-/* About the plan's character set: 1,100 code points over three fonts. */
-static void test_speed(void **state)
+/* About the plan's character set, 1,100 code points over three fonts:
+ * every subset is a small fraction of its 5-6 MB font (speed: make bench). */
+static void test_plan_sized_subsets(void **state)
 {
     (void)state;
     static const char *files[3] = {"fonts/BIZUDMincho-Regular.ttf", "fonts/BIZUDGothic-Regular.ttf",
@@ -127,20 +120,18 @@ static void test_speed(void **state)
         cps[n++] = cp;                       /* hiragana */
     for (uint32_t cp = 0x4E00; n < 1100; cp += 7)
         cps[n++] = cp;                       /* kanji spread over the block */
-    double t0 = now_ms();
     size_t total = 0;
     for (int f = 0; f < 3; f++) {
         char *path = root_path(files[f]);
         font_subset s;
         const char *err;
         assert_true(subset_font(path, cps, n / (size_t)(f + 1), &s, &err));
+        assert_true(s.size < 600 * 1024);
         total += s.size;
         subset_free(&s);
         free(path);
     }
-    double ms = now_ms() - t0;
-    printf("# subset 3 fonts (1100 + 550 + 366 code points): %.1f ms, %zu bytes\n", ms, total);
-    assert_true(ms < 2000);
+    printf("# subset 3 fonts (1100 + 550 + 366 code points): %zu bytes\n", total);
 }
 
 static void test_errors(void **state)
@@ -159,7 +150,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_mapping_round_trip),
         cmocka_unit_test(test_deterministic),
-        cmocka_unit_test(test_speed),
+        cmocka_unit_test(test_plan_sized_subsets),
         cmocka_unit_test(test_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
