@@ -11,7 +11,7 @@ JOBS       ?= 2
 .PHONY: all deps test-deps test bench clean
 
 all: deps
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DKUMIHAN_TESTS=OFF >/dev/null
 	cmake --build $(BUILD) -j$(JOBS)
 	$(BUILD)/kumihan build content/plan-2023.yaml -o out/plan-2023.pdf
 	$(BUILD)/kumihan build content/plan-2023.yaml --impose saddle -o out/plan-2023-print.pdf
