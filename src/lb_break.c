@@ -33,7 +33,7 @@ static bool half_no_start(uint32_t cp)
 
 /* JLREQ 3.1.7: classes that may not start a line, by kinsoku level.  Strict
  * adds ー and small kana; loose lets hyphens (cl-03) start a line too. */
-static bool no_line_start(uint32_t cp, kinsoku_level level)
+bool lb_no_line_start(uint32_t cp, kinsoku_level level)
 {
     switch (jp_class_of(cp)) {
     case JC_CLOSING_BRACKET:
@@ -109,7 +109,7 @@ bool lb_can_break_after(const lb_ctx *c, size_t i)
         return false;                       /* the caller's glue */
     if (lb_is_space(next->cp) || lb_is_combining(next->cp))
         return false;                       /* spaces end the word before them */
-    if (no_line_start(next->cp, c->p->rules.kinsoku))
+    if (lb_no_line_start(next->cp, c->p->rules.kinsoku))
         return false;
     if (lb_is_space(a))
         return true;

@@ -90,4 +90,8 @@ lb_status lb_set_paragraph(const lb_char *text, size_t n, const lb_params *p,
 
 const char *lb_break_reason_name(lb_break_reason r);
 
+/* JLREQ 3.1.7: whether cp may not start a line at this kinsoku level (the
+ * one statement of the rule; tests and fuzzers check the breaker by it). */
+bool lb_no_line_start(uint32_t cp, kinsoku_level level);
+
 #endif

@@ -41,27 +41,6 @@ static bool is_dropable_space(uint32_t cp)
     return jp_class_of(cp) == JC_WESTERN_SPACE && cp != 0x00A0 && cp != 0x202F;
 }
 
-/* JLREQ 3.1.7, full-width classes, as the rules of this paragraph apply them. */
-static bool forbidden_at_line_start(uint32_t cp, kinsoku_level level)
-{
-    switch (jp_class_of(cp)) {
-    case JC_CLOSING_BRACKET:
-    case JC_DIVIDING_PUNCT:
-    case JC_MIDDLE_DOT:
-    case JC_FULL_STOP:
-    case JC_COMMA:
-    case JC_ITERATION_MARK:
-        return true;
-    case JC_PROLONGED_SOUND:
-    case JC_SMALL_KANA:
-        return level == KINSOKU_STRICT;
-    case JC_HYPHEN:
-        return level != KINSOKU_LOOSE;
-    default:
-        return false;
-    }
-}
-
 static size_t decode_text(const uint8_t *data, size_t size, lb_char *out)
 {
     size_t n = 0;
@@ -145,7 +124,7 @@ static void check_lines(const lb_result *r, const lb_params *p)
             abort();
         if (l->width > p->measure + 0.01f)
             abort();
-        if (li > 0 && forbidden_at_line_start(r->glyphs[l->first].cp, p->rules.kinsoku))
+        if (li > 0 && lb_no_line_start(r->glyphs[l->first].cp, p->rules.kinsoku))
             abort();
     }
 }

@@ -11,6 +11,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "test_util.h"
+
 #include "fonts.h"
 #include "layout.h"
 
@@ -21,17 +23,6 @@ typedef struct fixture {
     layout_font roles[3];
     font_set *fs;
 } fixture;
-
-static char *root_path(const char *rel)
-{
-    const char *root = getenv("KUMIHAN_ROOT");
-    if (!root)
-        root = ".";
-    size_t n = strlen(root) + strlen(rel) + 2;
-    char *p = malloc(n);
-    snprintf(p, n, "%s/%s", root, rel);
-    return p;
-}
 
 static int setup(void **state)
 {

@@ -14,6 +14,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "test_util.h"
+
 #include "fonts.h"
 #include "layout.h"
 #include "pages.h"
@@ -30,17 +32,6 @@ typedef struct fixture {
     font_set *fs;
     char dir[256];
 } fixture;
-
-static char *root_path(const char *rel)
-{
-    const char *root = getenv("KUMIHAN_ROOT");
-    if (!root)
-        root = ".";
-    size_t n = strlen(root) + strlen(rel) + 2;
-    char *p = malloc(n);
-    snprintf(p, n, "%s/%s", root, rel);
-    return p;
-}
 
 static void init_layout(fixture *fx, const char *mincho_path)
 {

@@ -10,20 +10,11 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "test_util.h"
+
 #include <hb.h>
 
 #include "subset.h"
-
-static char *root_path(const char *rel)
-{
-    const char *root = getenv("KUMIHAN_ROOT");
-    if (!root)
-        root = ".";
-    size_t n = strlen(root) + strlen(rel) + 2;
-    char *p = malloc(n);
-    snprintf(p, n, "%s/%s", root, rel);
-    return p;
-}
 
 /* あいう, 漢字, ⑴, 𠀋 (astral), 'A', and 𠮷 which BIZ UD lacks; unsorted,
  * with a duplicate. */
