@@ -3,6 +3,7 @@
  * input always gives the same identifier and different files differ.
  * Fields are hashed one by one: struct padding is never read. */
 #include "pdf_meta.h"
+#include "layout.h"
 
 #include <string.h>
 
@@ -106,6 +107,13 @@ static void hash_meta(hasher *ctx, const pdf_meta *m)
     hash_str(ctx, m->date);
     hash_str(ctx, m->lang);
     hash_u32(ctx, m->show_outline);
+    hash_u32(ctx, (uint32_t)m->n_labels);
+    for (size_t i = 0; i < m->n_labels; i++) {
+        hash_u32(ctx, (uint32_t)m->labels[i].first);
+        hash_u32(ctx, (uint32_t)m->labels[i].style);
+        hash_u32(ctx, (uint32_t)m->labels[i].start);
+        hash_str(ctx, m->labels[i].prefix);
+    }
 }
 
 static void hash_sheets(hasher *ctx, const pdf_sheet *sheets, size_t n)
