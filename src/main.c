@@ -10,7 +10,6 @@
 #include "docdiff.h"
 #include "dump.h"
 #include "impose.h"
-#include "paginate.h"
 #include "pipeline.h"
 
 #define EXIT_INPUT 1
@@ -154,27 +153,6 @@ static char *default_output(const char *content)
     return out;
 }
 
-/* The imposed PDF has its own pages: the flow paginated again, padded with
- * blank pages, then the furniture (see impose.h for why in that order). */
-static bool write_imposed(pipeline *p, const imposition_rules *r, const char *path, diag_list *dl)
-{
-    pdf_sheet *sheets = NULL;
-    size_t n = 0;
-    pdf_meta meta = pipeline_pdf_meta(p);
-    pg_doc padded;
-    pg_doc_init(&padded, p->pages.width, p->pages.height);
-    bool ok = paginate(&p->fl, p->lay, &padded, dl);
-    if (ok && !impose_pad_pages(&padded, r->method, r->pad)) {
-        diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory while padding the pages");
-        ok = false;
-    }
-    ok = ok && draw_furniture(&padded, p->lay, p->fs, dl) && impose(&padded, r, &sheets, &n, dl) &&
-         pdf_write(&padded, p->fs, &meta, sheets, n, path, dl);
-    impose_free(sheets, n);
-    pg_doc_free(&padded);
-    return ok;
-}
-
 /* The imposed PDF goes to --print-output beside the reading PDF, or, with
  * --impose alone, to -o instead of it.  The layout's imposition: gives the
  * method when --impose does not, and always the padding, marks and creep. */
@@ -193,9 +171,9 @@ static bool run_build(pipeline *p, const options *o, diag_list *dl)
     }
     pdf_meta meta = pipeline_pdf_meta(p);
     bool ok = o->impose && !o->print_output && r.method != IMPOSE_NONE
-                  ? write_imposed(p, &r, o->output, dl)
+                  ? pipeline_write_imposed(p, &r, o->output, dl)
                   : pdf_write(&p->pages, p->fs, &meta, NULL, 0, o->output, dl);
-    return ok && (!o->print_output || write_imposed(p, &r, o->print_output, dl));
+    return ok && (!o->print_output || pipeline_write_imposed(p, &r, o->print_output, dl));
 }
 
 static bool run_check(pipeline *p, const options *o, diag_list *dl)

@@ -3,6 +3,7 @@
 
 #include <string.h>
 #include "content.h"
+#include "impose.h"
 #include "paginate.h"
 
 bool pipeline_load(pipeline *p, const char *content_path, const char *layout_path, diag_list *dl)
@@ -26,6 +27,27 @@ bool pipeline_typeset(pipeline *p, diag_list *dl)
         return false;
     p->typeset = draw_furniture(&p->pages, p->lay, p->fs, dl);
     return p->typeset;
+}
+
+/* The imposed PDF has its own pages: the flow paginated again, padded with
+ * blank pages, then the furniture (see impose.h for why in that order). */
+bool pipeline_write_imposed(pipeline *p, const imposition_rules *r, const char *path, diag_list *dl)
+{
+    pdf_sheet *sheets = NULL;
+    size_t n = 0;
+    pdf_meta meta = pipeline_pdf_meta(p);
+    pg_doc padded;
+    pg_doc_init(&padded, p->pages.width, p->pages.height);
+    bool ok = paginate(&p->fl, p->lay, &padded, dl);
+    if (ok && !impose_pad_pages(&padded, r->method, r->pad)) {
+        diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory while padding the pages");
+        ok = false;
+    }
+    ok = ok && draw_furniture(&padded, p->lay, p->fs, dl) && impose(&padded, r, &sheets, &n, dl) &&
+         pdf_write(&padded, p->fs, &meta, sheets, n, path, dl);
+    impose_free(sheets, n);
+    pg_doc_free(&padded);
+    return ok;
 }
 
 pdf_meta pipeline_pdf_meta(const pipeline *p)
