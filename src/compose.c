@@ -30,6 +30,12 @@ typedef struct composer {
     bool failed;
     const change_marks *marks;   /* build --compare: what to mark, else NULL */
     const cm_block *marked;      /* the marks of the block being set, or NULL */
+    /* what the siblings of one list share, worked out at its first item
+     * (asking all siblings again for every item would be quadratic) */
+    const block *list_parent;
+    block_kind list_kind;
+    float list_box;              /* widest label + gap */
+    int list_last;               /* highest ordinal of the kind */
 } composer;
 
 /* ---- the flow's arrays ---------------------------------------------------- */
@@ -376,13 +382,11 @@ static void compose_paragraph(composer *c, const block *b)
     add_space(c, st->space_after, b);
 }
 
-/* The marker box: the layout's width, or the widest label among the
- * block's siblings of the same kind (so 9）and 72）align), plus the gap. */
-static float marker_box(composer *c, const block *b, const block_style *st)
+/* The widest label among the siblings of b's kind, and their last ordinal. */
+static void measure_list(composer *c, const block *b, const block_style *st)
 {
-    if (st->marker_width > 0)
-        return st->marker_width * em(c);
     float widest = 0;
+    int last = 0;
     run_style rs = run_style_of(st, 0);
     char_buf tmp = {0};
     const block *parent = b->parent;
@@ -390,6 +394,7 @@ static float marker_box(composer *c, const block *b, const block_style *st)
         const block *sib = parent->children[i];
         if (sib->kind != b->kind)
             continue;
+        last = sib->ordinal > last ? sib->ordinal : last;
         char *label = block_label(sib, c->lay);
         tmp.n = 0;
         if (label && run_append(&tmp, label, &rs, c->fs, c->lay, sib->loc, c->dl)) {
@@ -399,7 +404,27 @@ static float marker_box(composer *c, const block *b, const block_style *st)
         free(label);
     }
     char_buf_free(&tmp);
-    return widest + st->marker_gap * em(c);
+    c->list_parent = parent;
+    c->list_kind = b->kind;
+    c->list_box = widest + st->marker_gap * em(c);
+    c->list_last = last;
+}
+
+/* Measures b's list once, at its first item (the memo is per parent and kind). */
+static void ensure_list_measured(composer *c, const block *b, const block_style *st)
+{
+    if (c->list_parent != b->parent || c->list_kind != b->kind)
+        measure_list(c, b, st);
+}
+
+/* The marker box: the layout's width, or the widest label among the
+ * block's siblings of the same kind (so 9）and 72）align), plus the gap. */
+static float marker_box(composer *c, const block *b, const block_style *st)
+{
+    if (st->marker_width > 0)
+        return st->marker_width * em(c);
+    ensure_list_measured(c, b, st);
+    return c->list_box;
 }
 
 /* The marker's glyphs, on the first line of the block, right-aligned in
@@ -432,15 +457,12 @@ static void emit_marker(composer *c, const block *b, const block_style *st, floa
 }
 
 /* Whether b is the last of its kind among its siblings, after another. */
-static bool ends_a_list(const block *b)
+static bool ends_a_list(composer *c, const block *b, const block_style *st)
 {
-    const block *parent = b->parent;
-    if (!parent || b->ordinal < 2)
+    if (!b->parent || b->ordinal < 2)
         return false;
-    for (size_t i = 0; i < parent->n_children; i++)
-        if (parent->children[i]->kind == b->kind && parent->children[i]->ordinal > b->ordinal)
-            return false;
-    return true;
+    ensure_list_measured(c, b, st);
+    return b->ordinal == c->list_last;
 }
 
 /* Ties the flow's last line to what comes next (pagination keeps them on
@@ -466,7 +488,7 @@ static void compose_listed(composer *c, const block *b)
     if (!break_lines(c, b, measure, 0, em(c)))
         return;
     /* the last item of a list is not left alone at the top of a page */
-    if (c->lay->keep_list_end && ends_a_list(b))
+    if (c->lay->keep_list_end && ends_a_list(c, b, st))
         keep_last_line_with_next(c);
     marker_place marker = {mx, box};
     emit_paragraph_lines(c, b, st, text_x, &marker);

@@ -46,24 +46,29 @@ static float lines_needed(const paginator *p, size_t i)
 {
     const flow *f = p->f;
     float need = 0;
-    for (; i < f->n_items; i++) {
+    /* past a page's worth the chain cannot fit anyway: stop looking, so a
+     * long run of kept blocks costs no more than a page */
+    while (i < f->n_items && need <= capacity(p)) {
         const flow_item *it = &f->items[i];
         if (it->kind == FLOW_SPACE) {
             need += it->lines;
+            i++;
             continue;
         }
         if (it->para >= 0) {
             int remaining = it->para_lines - it->para_line;
-            int keep = remaining < p->lay->orphan_lines ? remaining : p->lay->orphan_lines;
-            /* a listed block's lines may themselves be kept with what follows */
+            /* a short listed block may itself be kept with what follows */
             const flow_item *last = &f->items[i + (size_t)remaining - 1];
-            if (last->keep_with_next && remaining <= p->lay->orphan_lines)
-                return need + (float)remaining + lines_needed(p, i + (size_t)remaining);
-            return need + (float)keep;
+            if (!last->keep_with_next || remaining > p->lay->orphan_lines)
+                return need + (float)(remaining < p->lay->orphan_lines ? remaining : p->lay->orphan_lines);
+            need += (float)remaining;
+            i += (size_t)remaining;
+            continue;
         }
         need += it->lines;
         if (!it->keep_with_next)
             return need;
+        i++;
     }
     return need;
 }
