@@ -50,14 +50,15 @@ void doc_free(document *d)
 }
 
 /* The ordinal counts siblings of the same kind only, so that the preface
- * paragraphs do not shift the numbers of the parts after them. */
+ * paragraphs do not shift the numbers of the parts after them.  The
+ * nearest earlier sibling of the kind is almost always the last child:
+ * searching backwards keeps building a long list linear. */
 static int next_ordinal(const block *parent, block_kind kind)
 {
-    int n = 1;
-    for (size_t i = 0; i < parent->n_children; i++)
+    for (size_t i = parent->n_children; i-- > 0;)
         if (parent->children[i]->kind == kind)
-            n++;
-    return n;
+            return parent->children[i]->ordinal + 1;
+    return 1;
 }
 
 block *block_add(block *parent, block_kind kind, src_loc loc)

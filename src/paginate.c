@@ -73,6 +73,13 @@ static float lines_needed(const paginator *p, size_t i)
     return need;
 }
 
+/* A new page helps only what would fit on one: a chain of kept blocks
+ * longer than a page starts where it is. */
+static bool fits_here_or_nowhere(const paginator *p, float need)
+{
+    return p->used + need <= capacity(p) + 1e-3f || need > capacity(p) + 1e-3f;
+}
+
 /* At the first line of a paragraph (or the first on a new page), decide
  * how many of its lines this page takes. */
 static bool plan_paragraph(paginator *p, const flow_item *it)
@@ -149,7 +156,7 @@ static bool step(paginator *p, size_t i)
     bool starts_unit = it->para < 0 || it->para_line == 0;
     if (it->para >= 0 && it->para == p->split_para && it->para_line == p->split_at && !new_page(p))
         return false;
-    if (starts_unit && p->used > 0 && p->used + lines_needed(p, i) > capacity(p) + 1e-3f && !new_page(p))
+    if (starts_unit && p->used > 0 && !fits_here_or_nowhere(p, lines_needed(p, i)) && !new_page(p))
         return false;
     if (it->para >= 0 && (it->para_line == 0 || p->used == 0) && !plan_paragraph(p, it))
         return false;

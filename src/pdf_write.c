@@ -151,6 +151,9 @@ static unsigned char *save_to_memory(HPDF_Doc pdf, size_t *len)
     return buf;
 }
 
+#define LARGE_PAGE_COUNT 8000
+#define PAGES_PER_NODE 1000
+
 /* Builds the whole PDF in memory; NULL with a diagnostic on failure. */
 static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf_meta *meta,
                                 const pdf_sheet *sheets, size_t n_sheets, size_t *len,
@@ -172,6 +175,10 @@ static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf
         goto oom;
     pdf->pdf_version = HPDF_VER_14;   /* /Lang needs 1.4; libharu defaults to 1.3 */
     HPDF_STATUS st = HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    /* one /Pages node holds at most 8191 kids: past that, a tree of them */
+    size_t n_out = sheets ? n_sheets : doc->n_pages;
+    if (st == HPDF_OK && n_out > LARGE_PAGE_COUNT)
+        st = HPDF_SetPagesConfiguration(pdf, PAGES_PER_NODE);
     if (st == HPDF_OK && !pdf_fonts_embed(&pf, pdf, fs))
         st = err.code ? err.code : HPDF_FAILD_TO_ALLOC_MEM;
     if (st == HPDF_OK)

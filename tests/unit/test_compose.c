@@ -173,12 +173,30 @@ static void test_keep_rules_at_every_page_boundary(void **state)
     }
 }
 
+/* A run of headings kept with each other that is longer than a page cannot
+ * be kept together: it flows on, one page after another, instead of each
+ * heading taking a page of its own. */
+static void test_keep_chain_longer_than_a_page(void **state)
+{
+    (void)state;
+    char yaml[16384];
+    int len = snprintf(yaml, sizeof yaml, "title: t\norganization: o\nparts:\n  - title: 部\n    sections:\n"
+                                          "      - title: 節\n        subsections:\n");
+    for (int i = 1; i <= 200; i++)
+        len += snprintf(yaml + len, sizeof yaml - (size_t)len, "          - 見出し%d\n", i);
+    pipeline p;
+    typeset_yaml(&p, yaml);
+    assert_in_range(p.pages.n_pages, 5, 7);   /* 200 one-line headings, 40 lines a page */
+    pipeline_free(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hanging_indent_every_level),
         cmocka_unit_test(test_numbers_from_position),
         cmocka_unit_test(test_keep_rules_at_every_page_boundary),
+        cmocka_unit_test(test_keep_chain_longer_than_a_page),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
