@@ -2,6 +2,7 @@
 #include "check.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include "utf8.h"
 
@@ -114,8 +115,13 @@ static bool is_sentence_period(const uint32_t *cps, size_t i)
 
 static void check_one(const text_ref *t, punct_census *pc, diag_list *dl)
 {
-    uint32_t cps[4096];
-    size_t n = decode_all(t->text, cps, sizeof cps / sizeof cps[0]);
+    size_t cap = strlen(t->text);   /* at least as many bytes as code points */
+    uint32_t *cps = malloc((cap ? cap : 1) * sizeof *cps);
+    if (!cps) {
+        diag_report(dl, D_INTERNAL, t->loc, "out of memory");
+        return;
+    }
+    size_t n = decode_all(t->text, cps, cap);
     check_mixed_digits(t, cps, n, dl);
     check_doubled_punct(t, cps, n, dl);
     check_brackets(t, cps, n, dl);
@@ -123,6 +129,7 @@ static void check_one(const text_ref *t, punct_census *pc, diag_list *dl)
         if (cps[i] == 0xFF0E && !is_sentence_period(cps, i))
             cps[i] = 0;   /* not counted as western punctuation */
     count_punct(pc, t, cps, n);
+    free(cps);
 }
 
 typedef struct walk_ctx {

@@ -162,12 +162,14 @@ typedef struct lloader {
 
 /* ---- fields ---------------------------------------------------------- */
 
-static void keys_of(const field *fields, const char **out, size_t extra_n, const char *const *extra)
+/* The allowed keys of a section: its fields, then the extra keys the
+ * caller reads itself; NULL-terminated within cap entries. */
+static void keys_of(const field *fields, const char **out, size_t cap, size_t extra_n, const char *const *extra)
 {
     size_t n = 0;
-    for (; fields->key; fields++)
+    for (; fields->key && n + 1 < cap; fields++)
         out[n++] = fields->key;
-    for (size_t i = 0; i < extra_n; i++)
+    for (size_t i = 0; i < extra_n && n + 1 < cap; i++)
         out[n++] = extra[i];
     out[n] = NULL;
 }
@@ -263,7 +265,7 @@ static void read_fields(lloader *ld, const ynode *map, const field *fields, void
                         const char *const *extra, size_t n_extra)
 {
     const char *keys[40];
-    keys_of(fields, keys, n_extra, extra);
+    keys_of(fields, keys, sizeof keys / sizeof keys[0], n_extra, extra);
     if (!ys_expect(map, YN_MAPPING, section, ld->dl))
         return;
     ys_check_keys(map, keys, section, ld->dl);
