@@ -6,8 +6,12 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include <string.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include "fonts.h"
 #include "jpclass.h"
+#include "subset.h"
 #include "text_run.h"
 
 typedef struct fixture {
@@ -88,12 +92,59 @@ static void test_punctuation_follows_half_em(void **state)
     }
 }
 
+/* A role whose font lacks a character takes it from its fallback.  The
+ * partial font is made here: BIZ UD Gothic cut down to あいう. */
+static void test_fallback_font(void **state)
+{
+    (void)state;
+    const uint32_t kana[] = {0x3042, 0x3044, 0x3046};
+    font_subset sub;
+    const char *err = NULL;
+    assert_true(subset_font("fonts/BIZUDGothic-Regular.ttf", kana, 3, &sub, &err));
+    char path[] = "/tmp/kumihan-partial-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, sub.data, sub.size), (ssize_t)sub.size);
+    close(fd);
+    subset_free(&sub);
+
+    layout_font roles[2] = {
+        {.name = "partial", .path = path, .fallbacks = {1}, .n_fallbacks = 1},
+        {.name = "mincho", .path = "fonts/BIZUDMincho-Regular.ttf"},
+    };
+    layout lay = {.fonts = roles, .n_fonts = 2};
+    diag_list dl;
+    diag_init(&dl);
+    font_set *fs = fonts_open(&lay, &dl);
+    assert_non_null(fs);
+    char_buf b = {0};
+    run_style st = {.font = 0, .size = 10};
+    assert_true(run_append(&b, "あ漢い", &st, fs, &lay, (src_loc){0}, &dl));
+    assert_int_equal(b.n, 3);
+    assert_int_equal(b.chars[0].font, 0);   /* あ: the role's own font */
+    assert_int_equal(b.chars[1].font, 1);   /* 漢: from the fallback */
+    assert_int_equal(b.chars[2].font, 0);
+    fonts_free(fs);
+    /* without the fallback, 漢 is an error naming the role tried */
+    roles[0].n_fallbacks = 0;
+    fs = fonts_open(&lay, &dl);
+    assert_non_null(fs);
+    b.n = 0;
+    assert_false(run_append(&b, "漢", &st, fs, &lay, (src_loc){"c.yaml", 1, 1}, &dl));
+    assert_non_null(strstr(dl.items[dl.count - 1].message, "tried partial"));
+    char_buf_free(&b);
+    fonts_free(fs);
+    diag_free(&dl);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_advances_from_font),
         cmocka_unit_test(test_missing_glyph_is_an_error),
         cmocka_unit_test(test_punctuation_follows_half_em),
+        cmocka_unit_test(test_fallback_font),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
