@@ -247,14 +247,8 @@ static void read_field(lloader *ld, const field *f, const ynode *v, void *base, 
     case F_NUMBERING:
         if (!ys_expect(v, YN_SCALAR, what, ld->dl))
             break;
-        choice = num_style_from_name(v->value);
-        if (choice < 0) {
-            diag_report(ld->dl, D_BAD_VALUE, v->loc, "%s: unknown numbering style '%s'", what, v->value);
-            diag_hint(ld->dl, "styles: none, marker, decimal, fullwidth, roman, roman-lower, paren, circled, "
-                              "kanji, alpha");
-        } else {
+        if (ys_choice(v, num_style_names(), what, &choice, ld->dl))
             *(num_style *)p = (num_style)choice;
-        }
         break;
     }
 }

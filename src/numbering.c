@@ -199,7 +199,7 @@ char *num_label(num_style s, int n, const char *format, const char *marker)
     return substitute(format ? format : "{n}", l.text);
 }
 
-static const char *const style_names[NUM__COUNT] = {
+static const char *const style_names[NUM__COUNT + 1] = {
     [NUM_NONE] = "none",
     [NUM_MARKER] = "marker",
     [NUM_DECIMAL] = "decimal",
@@ -220,6 +220,11 @@ int num_style_from_name(const char *name)
         if (strcmp(style_names[s], name) == 0)
             return s;
     return -1;
+}
+
+const char *const *num_style_names(void)
+{
+    return style_names;   /* NULL-terminated: the entry at NUM__COUNT is NULL */
 }
 
 const char *num_style_name(num_style s)

@@ -25,6 +25,8 @@ typedef enum num_style {
  * "circled", "kanji", "alpha", "marker", "none"); -1 if unknown. */
 int num_style_from_name(const char *name);
 const char *num_style_name(num_style s);
+/* Every style's name, indexed by num_style, NULL-terminated. */
+const char *const *num_style_names(void);
 
 /* Writes the label for ordinal n (1-based) in style s, substituted into
  * format ("{n}" is replaced; NULL means "{n}"), or marker for NUM_MARKER.

@@ -124,10 +124,22 @@ bool ys_expect(const ynode *node, ynode_kind kind, const char *what, diag_list *
     return false;
 }
 
+/* Whether map has a key that is a near miss for key ("titel" for "title"):
+ * ys_check_keys already said "did you mean", so "has no 'title'" would
+ * only repeat it. */
+static bool has_misspelling_of(const ynode *map, const char *key)
+{
+    const char *const wanted[] = {key, NULL};
+    for (size_t i = 0; map->kind == YN_MAPPING && i < map->count; i++)
+        if (strcmp(map->keys[i]->value, key) != 0 && nearest_key(map->keys[i]->value, wanted))
+            return true;
+    return false;
+}
+
 const ynode *ys_require(const ynode *map, const char *key, const char *what, diag_list *dl)
 {
     const ynode *v = ynode_get(map, key);
-    if (!v)
+    if (!v && !has_misspelling_of(map, key))
         diag_report(dl, D_MISSING_FIELD, map->loc, "%s has no '%s'", what, key);
     return v;
 }
