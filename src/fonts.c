@@ -262,6 +262,41 @@ static void compute_info(const font_face *ff, uint32_t cp, cp_info *ci)
 }
 
 /* Cached lookup; the caches are logically const (they only remember). */
+/* The sorted caches below (astral code points, ink boxes) are arrays of
+ * structs whose first member is the uint32_t code point. */
+static size_t lower_bound_cp(const void *base, size_t n, size_t size, uint32_t cp)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint32_t key;
+        memcpy(&key, (const char *)base + mid * size, sizeof key);
+        if (key < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Inserts elem at index at, growing the array; false if out of memory. */
+static bool insert_at(void **base, size_t *n, size_t *cap, size_t size, size_t at, const void *elem)
+{
+    if (*n == *cap) {
+        size_t grown_cap = *cap ? *cap * 2 : 16;
+        void *grown = realloc(*base, grown_cap * size);
+        if (!grown)
+            return false;
+        *base = grown;
+        *cap = grown_cap;
+    }
+    char *b = *base;
+    memmove(b + (at + 1) * size, b + at * size, (*n - at) * size);
+    memcpy(b + at * size, elem, size);
+    (*n)++;
+    return true;
+}
+
 static const cp_info *lookup(const font_set *fs, int font, uint32_t cp)
 {
     static const cp_info none = {0, 0, true};
@@ -276,29 +311,14 @@ static const cp_info *lookup(const font_set *fs, int font, uint32_t cp)
             compute_info(ff, cp, ci);
         return ci;
     }
-    size_t lo = 0, hi = ff->n_astral;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (ff->astral[mid].cp < cp)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < ff->n_astral && ff->astral[lo].cp == cp)
-        return &ff->astral[lo].info;
-    if (ff->n_astral == ff->cap_astral) {
-        size_t cap = ff->cap_astral ? ff->cap_astral * 2 : 16;
-        astral_info *grown = realloc(ff->astral, cap * sizeof *grown);
-        if (!grown)
-            return &none;
-        ff->astral = grown;
-        ff->cap_astral = cap;
-    }
-    memmove(&ff->astral[lo + 1], &ff->astral[lo], (ff->n_astral - lo) * sizeof *ff->astral);
-    ff->n_astral++;
-    ff->astral[lo].cp = cp;
-    compute_info(ff, cp, &ff->astral[lo].info);
-    return &ff->astral[lo].info;
+    size_t at = lower_bound_cp(ff->astral, ff->n_astral, sizeof *ff->astral, cp);
+    if (at < ff->n_astral && ff->astral[at].cp == cp)
+        return &ff->astral[at].info;
+    astral_info entry = {.cp = cp};
+    compute_info(ff, cp, &entry.info);
+    if (!insert_at((void **)&ff->astral, &ff->n_astral, &ff->cap_astral, sizeof entry, at, &entry))
+        return &none;
+    return &ff->astral[at].info;
 }
 
 bool fonts_has_glyph(const font_set *fs, int font, uint32_t cp)
@@ -342,31 +362,8 @@ static bool load_ink_box(const font_face *ff, uint32_t gid, glyph_box *out)
 /* The cached entry for cp, or NULL if it is not cached (and *at is where it goes). */
 static ink_info *find_ink(font_face *ff, uint32_t cp, size_t *at)
 {
-    size_t lo = 0, hi = ff->n_ink;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (ff->ink[mid].cp < cp)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    *at = lo;
-    return lo < ff->n_ink && ff->ink[lo].cp == cp ? &ff->ink[lo] : NULL;
-}
-
-static void remember_ink(font_face *ff, size_t at, ink_info info)
-{
-    if (ff->n_ink == ff->cap_ink) {
-        size_t cap = ff->cap_ink ? ff->cap_ink * 2 : 32;
-        ink_info *grown = realloc(ff->ink, cap * sizeof *grown);
-        if (!grown)
-            return;   /* not cached: asked again next time */
-        ff->ink = grown;
-        ff->cap_ink = cap;
-    }
-    memmove(&ff->ink[at + 1], &ff->ink[at], (ff->n_ink - at) * sizeof *ff->ink);
-    ff->ink[at] = info;
-    ff->n_ink++;
+    *at = lower_bound_cp(ff->ink, ff->n_ink, sizeof *ff->ink, cp);
+    return *at < ff->n_ink && ff->ink[*at].cp == cp ? &ff->ink[*at] : NULL;
 }
 
 bool fonts_ink_box(const font_set *fs, int font, uint32_t cp, glyph_box *out)
@@ -380,7 +377,8 @@ bool fonts_ink_box(const font_set *fs, int font, uint32_t cp, glyph_box *out)
     if (!cached) {
         ink_info info = {.cp = cp};
         info.has_ink = load_ink_box(ff, ci->gid, &info.box);
-        remember_ink(ff, at, info);
+        /* out of memory: not cached, measured again next time */
+        insert_at((void **)&ff->ink, &ff->n_ink, &ff->cap_ink, sizeof info, at, &info);
         if (info.has_ink)
             *out = info.box;
         return info.has_ink;
