@@ -377,7 +377,7 @@ bool fonts_ink_box(const font_set *fs, int font, uint32_t cp, glyph_box *out)
     if (!cached) {
         ink_info info = {.cp = cp};
         info.has_ink = load_ink_box(ff, ci->gid, &info.box);
-        /* out of memory: not cached, measured again next time */
+        /* should this run out of memory, the box is just measured again next time */
         insert_at((void **)&ff->ink, &ff->n_ink, &ff->cap_ink, sizeof info, at, &info);
         if (info.has_ink)
             *out = info.box;
