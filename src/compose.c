@@ -30,6 +30,7 @@ typedef struct composer {
     bool failed;
     const change_marks *marks;   /* build --compare: what to mark, else NULL */
     const cm_block *marked;      /* the marks of the block being set, or NULL */
+    size_t text_start;           /* where the block's own text starts in chars */
     /* what the siblings of one list share, worked out at its first item
      * (asking all siblings again for every item would be quadratic) */
     const block *list_parent;
@@ -179,7 +180,7 @@ static void build_chars(composer *c, const block *b, const block_style *st, cons
         c->failed = true;
     if (b->is_new)
         append_new_mark(c, st);
-    size_t text_start = c->chars.n;
+    size_t text_start = c->text_start = c->chars.n;
     if (b->text && !run_append(&c->chars, b->text, &rs, c->fs, c->lay, b->text_loc, c->dl))
         c->failed = true;
     /* the mark never ends a line on its own */
@@ -208,9 +209,11 @@ static bool break_lines(composer *c, const block *b, float measure, float first_
         out_of_memory(c);
         return false;
     }
+    /* counted in the block's own text: the label and the (新) mark come before it */
+    size_t in_text = bad >= c->text_start ? bad - c->text_start : 0;
     diag_report(c->dl, D_TOO_WIDE, b->text_loc,
                 "an unbreakable run starting at character %zu of this text is wider than the line (%.1fpt)",
-                bad + 1, measure);
+                in_text + 1, measure);
     diag_hint(c->dl, "insert a space or break the word, or use a layout with a wider measure");
     c->failed = true;
     return false;
