@@ -42,7 +42,7 @@ static void check_mixed_digits(const text_ref *t, const uint32_t *cps, size_t n,
             for (size_t m = i; m < j && k + 4 < sizeof num; m++)
                 k += (size_t)utf8_encode(cps[m], num + k);
             num[k] = '\0';
-            diag_report(dl, D_MIXED_DIGITS, t->loc, "the number '%s' (character %zu) mixes half-width and "
+            diag_report(dl, D_MIXED_DIGITS, loc_at_char(t->loc, i), "the number '%s' (character %zu) mixes half-width and "
                         "full-width digits", num, i + 1);
             diag_hint(dl, "write all its digits the same width");
         }
@@ -59,7 +59,7 @@ static void check_doubled_punct(const text_ref *t, const uint32_t *cps, size_t n
 {
     for (size_t i = 1; i < n; i++)
         if (is_punct(cps[i]) && is_punct(cps[i - 1])) {
-            diag_report(dl, D_DOUBLED_PUNCT, t->loc, "doubled punctuation at character %zu", i);
+            diag_report(dl, D_DOUBLED_PUNCT, loc_at_char(t->loc, i), "doubled punctuation at character %zu", i);
             return;
         }
 }
@@ -70,23 +70,28 @@ static const uint32_t bracket_pairs[][2] = {
 };
 #define N_PAIRS (sizeof bracket_pairs / sizeof bracket_pairs[0])
 
+/* Reports a closing bracket with no opening before it, or the outermost
+ * opening bracket left open, at that bracket. */
 static void check_brackets(const text_ref *t, const uint32_t *cps, size_t n, diag_list *dl)
 {
     for (size_t p = 0; p < N_PAIRS; p++) {
         long depth = 0;
+        size_t at = 0, outer_open = 0;
         for (size_t i = 0; i < n && depth >= 0; i++) {
-            if (cps[i] == bracket_pairs[p][0])
-                depth++;
-            else if (cps[i] == bracket_pairs[p][1])
-                depth--;
+            if (cps[i] == bracket_pairs[p][0] && depth++ == 0)
+                outer_open = i;
+            else if (cps[i] == bracket_pairs[p][1] && --depth < 0)
+                at = i;
         }
-        if (depth != 0) {
-            char open[5] = {0}, close[5] = {0};
-            utf8_encode(bracket_pairs[p][0], open);
-            utf8_encode(bracket_pairs[p][1], close);
-            diag_report(dl, D_UNBALANCED, t->loc, "unbalanced brackets: %s without its %s", depth > 0 ? open : close,
-                        depth > 0 ? close : open);
-        }
+        if (depth == 0)
+            continue;
+        if (depth > 0)
+            at = outer_open;
+        char open[5] = {0}, close[5] = {0};
+        utf8_encode(bracket_pairs[p][0], open);
+        utf8_encode(bracket_pairs[p][1], close);
+        diag_report(dl, D_UNBALANCED, loc_at_char(t->loc, at), "unbalanced brackets: %s without its %s",
+                    depth > 0 ? open : close, depth > 0 ? close : open);
     }
 }
 
@@ -101,9 +106,9 @@ static void count_punct(punct_census *pc, const text_ref *t, const uint32_t *cps
         bool jp = cps[i] == 0x3001 || cps[i] == 0x3002;
         bool west = cps[i] == 0xFF0C || cps[i] == 0xFF0E;
         if (jp && pc->japanese++ == 0)
-            pc->first_japanese = *t;
+            pc->first_japanese = (text_ref){t->text, loc_at_char(t->loc, i)};
         if (west && pc->western++ == 0)
-            pc->first_western = *t;
+            pc->first_western = (text_ref){t->text, loc_at_char(t->loc, i)};
     }
 }
 
@@ -159,7 +164,7 @@ void check_text(const document *doc, diag_list *dl)
         bool west_minor = w.pc.western <= w.pc.japanese;
         const text_ref *at = west_minor ? &w.pc.first_western : &w.pc.first_japanese;
         diag_report(dl, D_MIXED_PUNCT, at->loc,
-                    "the document mixes 、。 (%zu) with ，． (%zu); this text uses the rarer kind",
+                    "the document mixes 、。 (%zu) with ，． (%zu); this is the first of the rarer kind",
                     w.pc.japanese, w.pc.western);
     }
 }

@@ -211,7 +211,7 @@ static bool break_lines(composer *c, const block *b, float measure, float first_
     }
     /* counted in the block's own text: the label and the (新) mark come before it */
     size_t in_text = bad >= c->text_start ? bad - c->text_start : 0;
-    diag_report(c->dl, D_TOO_WIDE, b->text_loc,
+    diag_report(c->dl, D_TOO_WIDE, loc_at_char(b->text_loc, in_text),
                 "an unbreakable run starting at character %zu of this text is wider than the line (%.1fpt)",
                 in_text + 1, measure);
     diag_hint(c->dl, "insert a space or break the word, or use a layout with a wider measure");

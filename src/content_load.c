@@ -100,7 +100,7 @@ static bool check_text_chars(loader *ld, const char *text, src_loc loc, bool all
  * (the YAML tree, and its path, are freed after loading). */
 static src_loc doc_loc(const loader *ld, const ynode *node)
 {
-    return (src_loc){ld->doc->path, node->loc.line, node->loc.col};
+    return (src_loc){ld->doc->path, node->loc.line, node->loc.col, node->loc.exact};
 }
 
 static block *new_block(loader *ld, block *parent, block_kind kind, const ynode *node)

@@ -300,3 +300,10 @@ void diag_print(const diag_list *dl, FILE *out)
     if (dl->truncated)
         fprintf(out, "kumihan: error: too many errors; stopping after %zu\n", max_errors(dl));
 }
+
+src_loc loc_at_char(src_loc loc, size_t k)
+{
+    if (loc.exact && loc.col > 0 && k < (size_t)(1 << 20))
+        loc.col += (int)k;
+    return loc;
+}

@@ -16,7 +16,14 @@ typedef struct src_loc {
     const char *file;
     int line;
     int col;
+    /* the text starting here is the source verbatim on one line (a plain
+     * or escape-free quoted scalar), so its k-th character is at col + k */
+    bool exact;
 } src_loc;
+
+/* Where the k-th character (0-based, in code points) of a text starting at
+ * loc is: exact locations move along the line, others stay at the start. */
+src_loc loc_at_char(src_loc loc, size_t k);
 
 typedef enum diag_severity { SEV_WARNING, SEV_ERROR } diag_severity;
 

@@ -621,6 +621,18 @@ static bool needs_refold(const yaml_event_t *ev)
     return foldable && ev->start_mark.line != ev->end_mark.line;
 }
 
+/* A one-line plain scalar whose value is its source text (no tag):
+ * diagnostics about a character inside it can point at that character. */
+static void mark_if_verbatim(const loader *L, ynode *n, const yaml_event_t *ev)
+{
+    if (n->quoted || ev->start_mark.line != ev->end_mark.line)
+        return;
+    size_t start = mark_offset(L, ev->start_mark), end = mark_offset(L, ev->end_mark);
+    if (end < start || end - start != n->len || memcmp(L->text + start, n->value, n->len) != 0)
+        return;
+    n->loc.exact = true;
+}
+
 static bool set_scalar_value(loader *L, ynode *n, const yaml_event_t *ev)
 {
     yaml_scalar_style_t st = ev->data.scalar.style;
@@ -631,9 +643,12 @@ static bool set_scalar_value(loader *L, ynode *n, const yaml_event_t *ev)
         n->len = ev->data.scalar.length;
         n->value = copy_bytes((const char *)ev->data.scalar.value, n->len);
     }
-    if (!n->value)
+    if (!n->value) {
         fail(L, D_INTERNAL, n->loc, "out of memory");
-    return n->value != NULL;
+        return false;
+    }
+    mark_if_verbatim(L, n, ev);
+    return true;
 }
 
 /* ---- events --------------------------------------------------------- */

@@ -287,10 +287,32 @@ static void test_files(void **state)
     diag_free(&dl);
 }
 
+/* A one-line plain scalar is its source verbatim, so a diagnostic about
+ * its k-th character can point at it; quoted, tagged or folded ones cannot. */
+static void test_verbatim_positions(void **state)
+{
+    (void)state;
+    diag_list dl;
+    ytree *t = load("a: 吉𠮷野\nb: \"q\"\nc: >-\n  l1\n  l2\nd: !!str x\n", &dl);
+    assert_non_null(t);
+    const ynode *a = ynode_get(t->root, "a");
+    assert_true(a->loc.exact);
+    src_loc at = loc_at_char(a->loc, 1);   /* 𠮷 */
+    assert_int_equal(at.line, 1);
+    assert_int_equal(at.col, 5);
+    assert_false(ynode_get(t->root, "b")->loc.exact);
+    assert_false(ynode_get(t->root, "c")->loc.exact);
+    assert_false(ynode_get(t->root, "d")->loc.exact);
+    assert_int_equal(loc_at_char(ynode_get(t->root, "c")->loc, 3).col, ynode_get(t->root, "c")->loc.col);
+    ytree_free(t);
+    diag_free(&dl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tree_and_positions),
+        cmocka_unit_test(test_verbatim_positions),
         cmocka_unit_test(test_quoted_flag_and_columns_count_characters),
         cmocka_unit_test(test_refolding),
         cmocka_unit_test(test_crlf_and_bom),
