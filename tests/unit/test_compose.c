@@ -11,22 +11,12 @@
 #include <unistd.h>
 #include "content.h"
 #include "pipeline.h"
+#include "test_util.h"
 #include "utf8.h"
 
 static const char *long_text =
     "中小企業の人手不足解消に資するためのデジタル化による生産性向上の取組支援並びに関係機関との連携による"
     "専門家派遣事業の推進と情報提供の強化";
-
-static char *write_temp(const char *text)
-{
-    char *path = strdup("/tmp/kumihan-compose-XXXXXX");
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    fputs(text, f);
-    fclose(f);
-    return path;
-}
 
 /* Builds content with one part/section/subsection, n items (item 2 long,
  * with a long bullet), runs the pipeline to pages. */
@@ -41,7 +31,8 @@ static void typeset(pipeline *p, int n_items, char **path_out)
                        long_text, long_text, long_text);
     for (int i = 3; i <= n_items; i++)
         len += snprintf(yaml + len, cap - (size_t)len, "              - 項目%d\n", i);
-    *path_out = write_temp(yaml);
+    *path_out = write_temp_file(yaml);
+    assert_non_null(*path_out);
     free(yaml);
     diag_list dl;
     diag_init(&dl);
@@ -127,7 +118,8 @@ static void test_numbers_from_position(void **state)
 /* Runs the pipeline on YAML text. */
 static void typeset_yaml(pipeline *p, const char *yaml)
 {
-    char *path = write_temp(yaml);
+    char *path = write_temp_file(yaml);
+    assert_non_null(path);
     diag_list dl;
     diag_init(&dl);
     bool ok = pipeline_load(p, path, "layouts/booklet-a4.yaml", &dl) && pipeline_typeset(p, &dl);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "content.h"
+#include "test_util.h"
 
 typedef struct counts {
     int by_kind[BK__COUNT];
@@ -58,12 +59,8 @@ static void test_plan_structure(void **state)
 /* Loads YAML text from a temporary file; returns the diagnostics' text. */
 static char *load_errors(const char *yaml, document **out_doc)
 {
-    char path[] = "/tmp/kumihan-test-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    fputs(yaml, f);
-    fclose(f);
+    char *path = write_temp_file(yaml);
+    assert_non_null(path);
     diag_list dl;
     diag_init(&dl);
     document *doc = content_load(path, &dl);
@@ -73,6 +70,7 @@ static char *load_errors(const char *yaml, document **out_doc)
     diag_print(&dl, mem);
     fclose(mem);
     unlink(path);
+    free(path);
     diag_free(&dl);
     if (out_doc)
         *out_doc = doc;

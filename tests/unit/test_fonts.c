@@ -16,8 +16,6 @@
 #include "fonts.h"
 #include "layout.h"
 
-enum { MINCHO, GOTHIC, GOTHIC_BOLD };
-
 typedef struct fixture {
     layout lay;
     layout_font roles[3];
@@ -26,19 +24,8 @@ typedef struct fixture {
 
 static int setup(void **state)
 {
-    static const char *names[3] = {"mincho", "gothic", "gothic-bold"};
-    static const char *files[3] = {"fonts/BIZUDMincho-Regular.ttf", "fonts/BIZUDGothic-Regular.ttf",
-                                   "fonts/BIZUDGothic-Bold.ttf"};
     fixture *fx = calloc(1, sizeof *fx);
-    for (int i = 0; i < 3; i++) {
-        fx->roles[i].name = (char *)names[i];
-        fx->roles[i].path = root_path(files[i]);
-        fx->roles[i].loc = (src_loc){"layout.yaml", 5 + i, 3};
-    }
-    fx->roles[MINCHO].fallbacks[0] = GOTHIC;
-    fx->roles[MINCHO].n_fallbacks = 1;
-    fx->lay.fonts = fx->roles;
-    fx->lay.n_fonts = 3;
+    bizud_roles(&fx->lay, fx->roles, NULL);
     diag_list dl;
     diag_init(&dl);
     fx->fs = fonts_open(&fx->lay, &dl);
@@ -53,8 +40,7 @@ static int teardown(void **state)
 {
     fixture *fx = *state;
     fonts_free(fx->fs);
-    for (int i = 0; i < 3; i++)
-        free(fx->roles[i].path);
+    bizud_roles_free(fx->roles);
     free(fx);
     return 0;
 }

@@ -24,8 +24,6 @@
 #define A4_W 595.276f
 #define A4_H 841.89f
 
-enum { MINCHO, GOTHIC, GOTHIC_BOLD };
-
 typedef struct fixture {
     layout lay;
     layout_font roles[3];
@@ -33,26 +31,10 @@ typedef struct fixture {
     char dir[256];
 } fixture;
 
-static void init_layout(fixture *fx, const char *mincho_path)
-{
-    static const char *names[3] = {"mincho", "gothic", "gothic-bold"};
-    static const char *files[3] = {"fonts/BIZUDMincho-Regular.ttf", "fonts/BIZUDGothic-Regular.ttf",
-                                   "fonts/BIZUDGothic-Bold.ttf"};
-    for (int i = 0; i < 3; i++) {
-        fx->roles[i].name = (char *)names[i];
-        fx->roles[i].path = (i == 0 && mincho_path) ? strdup(mincho_path) : root_path(files[i]);
-        fx->roles[i].loc = (src_loc){"layout.yaml", 10 + i, 3};
-    }
-    fx->roles[MINCHO].fallbacks[0] = GOTHIC;
-    fx->roles[MINCHO].n_fallbacks = 1;
-    fx->lay.fonts = fx->roles;
-    fx->lay.n_fonts = 3;
-}
-
 static int setup(void **state)
 {
     fixture *fx = calloc(1, sizeof *fx);
-    init_layout(fx, NULL);
+    bizud_roles(&fx->lay, fx->roles, NULL);
     diag_list dl;
     diag_init(&dl);
     fx->fs = fonts_open(&fx->lay, &dl);
@@ -68,8 +50,7 @@ static int teardown(void **state)
 {
     fixture *fx = *state;
     fonts_free(fx->fs);
-    for (int i = 0; i < 3; i++)
-        free(fx->roles[i].path);
+    bizud_roles_free(fx->roles);
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->dir);
     if (getenv("KEEP_TEST_FILES") == NULL && system(cmd) != 0)
@@ -384,7 +365,7 @@ static void test_failure_keeps_old_file(void **state)
     free(runf(&st, "cp '%s' '%s'", src, copy));
     free(src);
     assert_int_equal(st, 0);
-    init_layout(&broken, copy);
+    bizud_roles(&broken.lay, broken.roles, copy);
     diag_list dl;
     diag_init(&dl);
     broken.fs = fonts_open(&broken.lay, &dl);
@@ -408,8 +389,7 @@ static void test_failure_keeps_old_file(void **state)
     diag_free(&dl);
     pg_doc_free(&doc);
     fonts_free(broken.fs);
-    for (int i = 0; i < 3; i++)
-        free(broken.roles[i].path);
+    bizud_roles_free(broken.roles);
 }
 
 /* The plan's text set naively, 40 characters a line, 13 pages, headings in
