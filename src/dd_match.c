@@ -144,10 +144,29 @@ static void drain(matcher *mt)
 
 /* ---- ids ---------------------------------------------------------------------- */
 
+static int id_order(const block *x, const block *y)
+{
+    return strcmp(x->id, y->id);
+}
+
 static int cmp_id(const void *a, const void *b)
 {
-    const block *x = *(const block *const *)a, *y = *(const block *const *)b;
-    return strcmp(x->id, y->id);
+    return id_order(*(const block *const *)a, *(const block *const *)b);
+}
+
+/* Walks two lists sorted by order and pairs the blocks that compare equal. */
+static void pair_equal_in_order(matcher *mt, const block **o, size_t no, const block **n, size_t nn,
+                                int (*order)(const block *, const block *))
+{
+    for (size_t i = 0, j = 0; i < no && j < nn;) {
+        int c = order(o[i], n[j]);
+        if (c == 0)
+            pair(mt, dd_index(&mt->m->old_side, o[i++]), dd_index(&mt->m->new_side, n[j++]));
+        else if (c < 0)
+            i++;
+        else
+            j++;
+    }
 }
 
 /* Blocks with an id, sorted by it (stable: qsort on equal ids keeps no
@@ -169,15 +188,8 @@ static bool pair_ids(matcher *mt)
     size_t no, nn;
     const block **o = with_ids(&mt->m->old_side, &no), **n = with_ids(&mt->m->new_side, &nn);
     bool ok = o && n;
-    for (size_t i = 0, j = 0; ok && i < no && j < nn;) {
-        int c = strcmp(o[i]->id, n[j]->id);
-        if (c == 0)
-            pair(mt, dd_index(&mt->m->old_side, o[i++]), dd_index(&mt->m->new_side, n[j++]));
-        else if (c < 0)
-            i++;
-        else
-            j++;
-    }
+    if (ok)
+        pair_equal_in_order(mt, o, no, n, nn, id_order);
     free(o);
     free(n);
     return ok;
@@ -185,12 +197,18 @@ static bool pair_ids(matcher *mt)
 
 /* ---- leftovers ------------------------------------------------------------------ */
 
+static int kind_text_order(const block *x, const block *y)
+{
+    if (x->kind != y->kind)
+        return (int)x->kind - (int)y->kind;
+    return strcmp(text_of(x), text_of(y));
+}
+
+/* By kind and text, then by source line, so equal texts pair in order. */
 static int cmp_kind_text(const void *a, const void *b)
 {
     const block *x = *(const block *const *)a, *y = *(const block *const *)b;
-    if (x->kind != y->kind)
-        return (int)x->kind - (int)y->kind;
-    int c = strcmp(text_of(x), text_of(y));
+    int c = kind_text_order(x, y);
     if (c)
         return c;
     return (x->loc.line > y->loc.line) - (x->loc.line < y->loc.line);
@@ -211,16 +229,7 @@ static void pair_exact_leftovers(matcher *mt, const block **o, size_t no, const 
 {
     qsort(o, no, sizeof *o, cmp_kind_text);
     qsort(n, nn, sizeof *n, cmp_kind_text);
-    for (size_t i = 0, j = 0; i < no && j < nn;) {
-        int c = o[i]->kind != n[j]->kind ? (int)o[i]->kind - (int)n[j]->kind
-                                         : strcmp(text_of(o[i]), text_of(n[j]));
-        if (c == 0)
-            pair(mt, dd_index(&mt->m->old_side, o[i++]), dd_index(&mt->m->new_side, n[j++]));
-        else if (c < 0)
-            i++;
-        else
-            j++;
-    }
+    pair_equal_in_order(mt, o, no, n, nn, kind_text_order);
 }
 
 /* Leftovers with similar text, within a kind (the lists are sorted by kind). */
