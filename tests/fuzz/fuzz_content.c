@@ -8,15 +8,13 @@
 #include "check.h"
 #include "content.h"
 #include "diag.h"
+#include "fuzz_util.h"
 #include "ytree.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static FILE *sink;
-    if (!sink)
-        sink = fopen("/dev/null", "w");
     diag_list dl;
     diag_init(&dl);
     ytree *tree = ytree_load_buffer("fuzz/content.yaml", (const char *)data, size, NULL, &dl);
@@ -28,8 +26,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         ytree_free(tree);
     }
-    if (sink)
-        diag_print(&dl, sink);
-    diag_free(&dl);
+    fuzz_print_and_free(&dl);
     return 0;
 }
