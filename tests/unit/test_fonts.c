@@ -25,13 +25,8 @@ typedef struct fixture {
 static int setup(void **state)
 {
     fixture *fx = calloc(1, sizeof *fx);
-    bizud_roles(&fx->lay, fx->roles, NULL);
-    diag_list dl;
-    diag_init(&dl);
-    fx->fs = fonts_open(&fx->lay, &dl);
+    fx->fs = bizud_open(&fx->lay, fx->roles, NULL);
     assert_non_null(fx->fs);
-    assert_int_equal(dl.count, 0);
-    diag_free(&dl);
     *state = fx;
     return 0;
 }

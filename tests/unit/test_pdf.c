@@ -34,12 +34,8 @@ typedef struct fixture {
 static int setup(void **state)
 {
     fixture *fx = calloc(1, sizeof *fx);
-    bizud_roles(&fx->lay, fx->roles, NULL);
-    diag_list dl;
-    diag_init(&dl);
-    fx->fs = fonts_open(&fx->lay, &dl);
+    fx->fs = bizud_open(&fx->lay, fx->roles, NULL);
     assert_non_null(fx->fs);
-    diag_free(&dl);
     snprintf(fx->dir, sizeof fx->dir, "/tmp/kumihan-test-pdf-XXXXXX");
     assert_non_null(mkdtemp(fx->dir));
     *state = fx;
@@ -365,11 +361,10 @@ static void test_failure_keeps_old_file(void **state)
     free(runf(&st, "cp '%s' '%s'", src, copy));
     free(src);
     assert_int_equal(st, 0);
-    bizud_roles(&broken.lay, broken.roles, copy);
+    broken.fs = bizud_open(&broken.lay, broken.roles, copy);
+    assert_non_null(broken.fs);
     diag_list dl;
     diag_init(&dl);
-    broken.fs = fonts_open(&broken.lay, &dl);
-    assert_non_null(broken.fs);
     assert_int_equal(unlink(copy), 0);
 
     FILE *f = fopen(out, "wb");

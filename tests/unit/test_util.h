@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "fonts.h"
 #include "layout.h"
 
 /* A path inside the repository: ctest sets KUMIHAN_ROOT; else the current folder. */
@@ -56,6 +57,21 @@ static inline void bizud_roles(layout *lay, layout_font roles[3], const char *mi
     roles[MINCHO].n_fallbacks = 1;
     lay->fonts = roles;
     lay->n_fonts = 3;
+}
+
+/* bizud_roles, then the fonts opened; NULL if any diagnostic was raised. */
+static inline font_set *bizud_open(layout *lay, layout_font roles[3], const char *mincho_path)
+{
+    bizud_roles(lay, roles, mincho_path);
+    diag_list dl;
+    diag_init(&dl);
+    font_set *fs = fonts_open(lay, &dl);
+    if (fs && dl.count) {
+        fonts_free(fs);
+        fs = NULL;
+    }
+    diag_free(&dl);
+    return fs;
 }
 
 static inline void bizud_roles_free(layout_font roles[3])
