@@ -47,7 +47,7 @@ typedef enum page_break_rule {
     BREAK_BEFORE_EXCEPT_FIRST   /* … except the first, which follows the title matter */
 } page_break_rule;
 
-typedef enum band_kind { DECOR_NONE, DECOR_BAND, DECOR_BOX, DECOR_LEFT_RULE, DECOR_UNDERLINE } decor_kind;
+typedef enum decor_kind { DECOR_NONE, DECOR_BAND, DECOR_BOX, DECOR_LEFT_RULE, DECOR_UNDERLINE } decor_kind;
 
 /* How one kind of block is set. */
 typedef struct block_style {
