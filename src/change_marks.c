@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vec.h"
+#include "xalloc.h"
+
 /* ---- the annotated document ------------------------------------------------ */
 
 typedef struct annotator {
@@ -16,17 +19,7 @@ typedef struct annotator {
 static bool add_cm_block(annotator *an, const block *b, uint8_t *marks, cm_mark whole)
 {
     change_marks *cm = an->cm;
-    if (cm->n_blocks == an->cap_blocks) {
-        size_t cap = an->cap_blocks ? an->cap_blocks * 2 : 32;
-        cm_block *grown = realloc(cm->blocks, cap * sizeof *grown);
-        if (!grown) {
-            free(marks);
-            return false;
-        }
-        cm->blocks = grown;
-        an->cap_blocks = cap;
-    }
-    cm->blocks[cm->n_blocks++] = (cm_block){b, marks, whole};
+    VEC_PUSH(cm->blocks, cm->n_blocks, an->cap_blocks, (cm_block){b, marks, whole});
     return true;
 }
 
@@ -39,8 +32,8 @@ static char *merged_text(const dd_entry *e, uint8_t **marks_out)
         len += e->text_diff.ops[i].len;
     if (e->text_diff.n_ops == 0)
         len = strlen(nt);
-    char *text = malloc(len + 1);
-    uint8_t *marks = calloc(len + 1, 1);
+    char *text = xmalloc(len + 1);
+    uint8_t *marks = xcalloc(len + 1, 1);
     if (!text || !marks) {
         free(text);
         free(marks);
@@ -69,13 +62,13 @@ static bool set_text_and_marks(annotator *an, const dd_entry *e, block *b)
     if (e->change == DD_EDITED) {
         if (!(text = merged_text(e, &marks)))
             return false;
-    } else if (src->text && !(text = strdup(src->text))) {
+    } else if (src->text && !(text = xstrdup(src->text))) {
         return false;
     }
     cm_mark whole = e->change == DD_ADDED ? CM_INSERTED : e->change == DD_DELETED ? CM_DELETED : CM_NONE;
     if (whole != CM_NONE) {
         size_t len = text ? strlen(text) : 0;
-        if (!(marks = malloc(len + 1))) {
+        if (!(marks = xmalloc(len + 1))) {
             free(text);
             return false;
         }
@@ -110,7 +103,7 @@ static bool copy_metadata(document *to, const document *from)
     const char *const src[] = {from->title, from->organization, from->subject, from->keywords, from->date};
     char **dst[] = {&to->title, &to->organization, &to->subject, &to->keywords, &to->date};
     for (size_t i = 0; i < sizeof src / sizeof src[0]; i++)
-        if (src[i] && !(*dst[i] = strdup(src[i])))
+        if (src[i] && !(*dst[i] = xstrdup(src[i])))
             return false;
     to->fiscal_year = from->fiscal_year;
     to->title_loc = from->title_loc;
@@ -128,7 +121,7 @@ bool change_marks_build(const docdiff *d, const document *new_doc, change_marks 
     memset(cm, 0, sizeof *cm);
     annotator an = {.cm = cm};
     cm->doc = doc_new(new_doc->path);
-    cm->entry_blocks = calloc(d->n_entries ? d->n_entries : 1, sizeof *cm->entry_blocks);
+    cm->entry_blocks = xcalloc(d->n_entries ? d->n_entries : 1, sizeof *cm->entry_blocks);
     bool ok = cm->doc && cm->entry_blocks && copy_metadata(cm->doc, new_doc);
     if (ok && d->n_entries)
         cm->entry_blocks[0] = cm->doc->root;
