@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "utf8.h"
+#include "vec.h"
+#include "xalloc.h"
 
 /* A string as code points, with the byte offset of each (offs[n] = length). */
 typedef struct cps {
@@ -18,8 +20,8 @@ typedef struct cps {
 static bool decode(const char *s, cps *out)
 {
     size_t len = s ? strlen(s) : 0;
-    out->cp = malloc((len + 1) * sizeof *out->cp);
-    out->offs = malloc((len + 1) * sizeof *out->offs);
+    out->cp = xmallocarray(len + 1, sizeof *out->cp);
+    out->offs = xmallocarray(len + 1, sizeof *out->offs);
     out->n = 0;
     if (!out->cp || !out->offs)
         return false;
@@ -47,11 +49,11 @@ static void cps_free(cps *c)
 static long myers(const uint32_t *a, long n, const uint32_t *b, long m, long max_d, long **trace)
 {
     long off = max_d + 1;
-    long *v = calloc((size_t)(2 * max_d + 3), sizeof *v);
+    long *v = xcalloc((size_t)(2 * max_d + 3), sizeof *v);
     long *t = NULL;
     if (trace) {
         size_t cells = (size_t)(max_d + 1) * (size_t)(max_d + 2) / 2;
-        t = malloc(cells * sizeof *t);
+        t = xmallocarray(cells, sizeof *t);
         if (!t) {
             free(v);
             return -1;
@@ -97,15 +99,7 @@ typedef struct hunks {
 
 static bool hunk_push(hunks *hs, hunk h)
 {
-    if (hs->n == hs->cap) {
-        size_t cap = hs->cap ? hs->cap * 2 : 16;
-        hunk *grown = realloc(hs->h, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        hs->h = grown;
-        hs->cap = cap;
-    }
-    hs->h[hs->n++] = h;
+    VEC_PUSH(hs->h, hs->n, hs->cap, h);
     return true;
 }
 
@@ -150,7 +144,7 @@ typedef struct step {
 
 static step *backtrack(const long *t, long d_total, long n, long m, size_t *n_steps)
 {
-    step *steps = malloc((size_t)(n + m + 1) * sizeof *steps);
+    step *steps = xmallocarray((size_t)(n + m + 1), sizeof *steps);
     if (!steps)
         return NULL;
     size_t ns = 0;
@@ -180,15 +174,7 @@ static bool push_op(cd_script *s, cd_kind kind, size_t start, size_t len)
 {
     if (len == 0)
         return true;
-    if (s->n_ops == s->cap_ops) {
-        size_t cap = s->cap_ops ? s->cap_ops * 2 : 8;
-        cd_op *grown = realloc(s->ops, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        s->ops = grown;
-        s->cap_ops = cap;
-    }
-    s->ops[s->n_ops++] = (cd_op){kind, start, len};
+    VEC_PUSH(s->ops, s->n_ops, s->cap_ops, (cd_op){kind, start, len});
     return true;
 }
 
@@ -314,7 +300,7 @@ char *cd_markup(const cd_script *s, const char *old_text, const char *new_text)
     size_t len = 1;
     for (size_t i = 0; i < s->n_ops; i++)
         len += s->ops[i].len + 4;
-    char *out = malloc(len), *p = out;
+    char *out = xmalloc(len), *p = out;
     if (!out)
         return NULL;
     for (size_t i = 0; i < s->n_ops; i++) {
