@@ -12,6 +12,8 @@
 #include "change_marks.h"
 #include "linebreak.h"
 #include "text_run.h"
+#include "vec.h"
+#include "xalloc.h"
 
 /* JLREQ's ideographic em box: the baseline lies 0.88 em below its top
  * (the ideographic character face is centred on the em box, 0.12 em of it
@@ -41,36 +43,21 @@ typedef struct composer {
 
 /* ---- the flow's arrays ---------------------------------------------------- */
 
-#define GROW(arr, n, cap)                                                     \
-    do {                                                                      \
-        if ((n) == (cap)) {                                                   \
-            size_t new_cap_ = (cap) ? (cap) * 2 : 64;                         \
-            void *grown_ = realloc((arr), new_cap_ * sizeof *(arr));          \
-            if (!grown_)                                                      \
-                return false;                                                 \
-            (arr) = grown_;                                                   \
-            (cap) = new_cap_;                                                 \
-        }                                                                     \
-    } while (0)
-
 static bool push_item(flow *f, flow_item item)
 {
-    GROW(f->items, f->n_items, f->cap_items);
-    f->items[f->n_items++] = item;
+    VEC_PUSH(f->items, f->n_items, f->cap_items, item);
     return true;
 }
 
 static bool push_glyph(flow *f, pg_glyph g)
 {
-    GROW(f->glyphs, f->n_glyphs, f->cap_glyphs);
-    f->glyphs[f->n_glyphs++] = g;
+    VEC_PUSH(f->glyphs, f->n_glyphs, f->cap_glyphs, g);
     return true;
 }
 
 static bool push_shape(flow *f, pg_shape s)
 {
-    GROW(f->shapes, f->n_shapes, f->cap_shapes);
-    f->shapes[f->n_shapes++] = s;
+    VEC_PUSH(f->shapes, f->n_shapes, f->cap_shapes, s);
     return true;
 }
 
@@ -338,11 +325,11 @@ static void compose_heading_text(composer *c, const block *b, const block_style 
     if (st->bookmark && b->text) {
         item.mark_level = b->kind == BK_PART ? 0 : 1;
         size_t len = strlen(label ? label : "") + strlen(b->text) + 1;
-        item.mark_title = malloc(len);
+        item.mark_title = xmalloc(len);
         if (item.mark_title)
             snprintf(item.mark_title, len, "%s%s", label ? label : "", b->text);
         if (b->kind == BK_PART && item.mark_title)
-            item.running_head = strdup(item.mark_title);
+            item.running_head = xstrdup(item.mark_title);
     }
     add_item(c, item);
     add_space(c, st->space_after, b);
