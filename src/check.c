@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "utf8.h"
+#include "xalloc.h"
 
 typedef struct text_ref {
     const char *text;
@@ -121,7 +122,7 @@ static bool is_sentence_period(const uint32_t *cps, size_t i)
 static void check_one(const text_ref *t, punct_census *pc, diag_list *dl)
 {
     size_t cap = strlen(t->text);   /* at least as many bytes as code points */
-    uint32_t *cps = malloc((cap ? cap : 1) * sizeof *cps);
+    uint32_t *cps = xmallocarray(cap ? cap : 1, sizeof *cps);
     if (!cps) {
         diag_report(dl, D_INTERNAL, t->loc, "out of memory");
         return;
