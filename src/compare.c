@@ -13,6 +13,7 @@
 #include "content.h"
 #include "docdiff.h"
 #include "paginate.h"
+#include "xalloc.h"
 
 #define MAX_SUMMARY_PASSES 4
 
@@ -32,7 +33,7 @@ static bool find_pages(comparison *cmp, const pg_doc *body)
 {
     const flow *f = &cmp->p->fl;
     size_t n = cmp->diff.n_entries;
-    cmp->entry_page = calloc(n ? n : 1, sizeof *cmp->entry_page);
+    cmp->entry_page = xcalloc(n ? n : 1, sizeof *cmp->entry_page);
     if (!cmp->entry_page)
         return false;
     size_t page = 0, used = 0;
@@ -66,7 +67,7 @@ static bool add_paragraph(document *d, const char *text)
 static bool add_line(document *d, int page, const char *line)
 {
     size_t len = strlen(line) + 32;
-    char *text = malloc(len);
+    char *text = xmalloc(len);
     if (!text)
         return false;
     snprintf(text, len, "p.%d %s", page, line);
@@ -81,7 +82,7 @@ static bool add_meta_lines(document *d, const docdiff *diff, int first_body_page
         const dd_meta *m = &diff->meta[i];
         char *markup = cd_markup(&m->diff, m->old_value ? m->old_value : "", m->new_value ? m->new_value : "");
         size_t len = strlen(m->field) + (markup ? strlen(markup) : 0) + 16;
-        char *line = markup ? malloc(len) : NULL;
+        char *line = markup ? xmalloc(len) : NULL;
         if (line)
             snprintf(line, len, "%s changed: %s", m->field, markup);
         bool ok = line && add_line(d, first_body_page, line);
@@ -100,7 +101,7 @@ static document *summary_document(const comparison *cmp, int summary_pages)
 {
     const pipeline *p = cmp->p;
     document *d = doc_new(p->doc->path);
-    if (!d || !(d->title = strdup("変更の概要")))
+    if (!d || !(d->title = xstrdup("変更の概要")))
         goto fail;
     size_t changes = cmp->diff.n_meta;
     for (size_t i = 0; i < cmp->diff.n_entries; i++)
@@ -142,7 +143,7 @@ static bool set_summary(comparison *cmp, int guess, pg_doc *out, diag_list *dl)
 static bool join_pages(pg_doc *to, pg_doc *summary, pg_doc *body)
 {
     size_t n = summary->n_pages + body->n_pages;
-    pg_page *pages = malloc((n ? n : 1) * sizeof *pages);
+    pg_page *pages = xmallocarray(n ? n : 1, sizeof *pages);
     if (!pages)
         return false;
     memcpy(pages, summary->pages, summary->n_pages * sizeof *pages);
