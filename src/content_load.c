@@ -10,6 +10,7 @@
 #include <string.h>
 #include "utf8.h"
 #include "yschema.h"
+#include "xalloc.h"
 
 #define MAX_BLOCKS 200000
 
@@ -133,7 +134,7 @@ static void load_paragraph_text(loader *ld, block *parent, const ynode *node)
             block *para = new_block(ld, parent, BK_PARAGRAPH, node);
             if (!para)
                 return;
-            para->text = strndup(p, n);
+            para->text = xstrndup(p, n);
             para->text_loc = doc_loc(ld, node);
         }
         p += n + (end ? 1 : 0);
@@ -197,7 +198,7 @@ static void load_block_mapping(loader *ld, block *b, const ynode *map)
         ys_bool(is_new, "'new'", &b->is_new, ld->dl);
     const ynode *id = ynode_get(map, "id");
     if (id && ys_text(id, "'id'", ld->dl))
-        b->id = strdup(id->value);
+        b->id = xstrdup(id->value);
 
     for (size_t i = 0; i < map->count; i++) {
         const child_rule *rule = rule_for(map->keys[i]->value, b->kind);
@@ -233,7 +234,7 @@ static char *copy_text(loader *ld, const ynode *node, const char *what)
     const char *text = ys_text(node, what, ld->dl);
     if (!text || !check_text_chars(ld, text, node->loc, false))
         return NULL;
-    return strdup(text);
+    return xstrdup(text);
 }
 
 static bool valid_date(const char *s)
@@ -255,7 +256,7 @@ static void load_date(loader *ld, const ynode *node)
                     node->value);
         return;
     }
-    ld->doc->date = strdup(node->value);
+    ld->doc->date = xstrdup(node->value);
 }
 
 /* Keywords: a list of words, or one string; stored comma-separated. */
@@ -271,7 +272,7 @@ static void load_keywords(loader *ld, const ynode *node)
     for (size_t i = 0; i < node->count; i++)
         if (ys_text(node->items[i], "a keyword", ld->dl))
             total += node->items[i]->len + 2;
-    char *joined = calloc(1, total);
+    char *joined = xcalloc(1, total);
     if (!joined)
         return;
     for (size_t i = 0; i < node->count; i++) {
