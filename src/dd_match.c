@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "chardiff.h"
+#include "vec.h"
+#include "xalloc.h"
 
 typedef struct dd_ptr_index {
     const block *b;
@@ -22,15 +24,7 @@ typedef struct dd_ptr_index {
 
 static bool collect(const block *b, dd_side *s, size_t *cap)
 {
-    if (s->n == *cap) {
-        size_t grown_cap = *cap ? *cap * 2 : 64;
-        const block **grown = realloc(s->blocks, grown_cap * sizeof *grown);
-        if (!grown)
-            return false;
-        s->blocks = grown;
-        *cap = grown_cap;
-    }
-    s->blocks[s->n++] = b;
+    VEC_PUSH(s->blocks, s->n, *cap, b);
     for (size_t i = 0; i < b->n_children; i++)
         if (!collect(b->children[i], s, cap))
             return false;
@@ -49,7 +43,7 @@ static bool side_init(dd_side *s, const document *d)
     memset(s, 0, sizeof *s);
     if (!collect(d->root, s, &cap))
         return false;
-    s->by_ptr = malloc(s->n * sizeof *s->by_ptr);
+    s->by_ptr = xmallocarray(s->n, sizeof *s->by_ptr);
     if (!s->by_ptr)
         return false;
     for (size_t i = 0; i < s->n; i++)
@@ -173,7 +167,7 @@ static void pair_equal_in_order(matcher *mt, const block **o, size_t no, const b
  * order, so ids are expected unique; duplicates pair in sorted order). */
 static const block **with_ids(const dd_side *s, size_t *n)
 {
-    const block **out = malloc((s->n ? s->n : 1) * sizeof *out);
+    const block **out = xmallocarray(s->n ? s->n : 1, sizeof *out);
     *n = 0;
     for (size_t i = 0; out && i < s->n; i++)
         if (s->blocks[i]->id)
@@ -216,7 +210,7 @@ static int cmp_kind_text(const void *a, const void *b)
 
 static const block **unmatched(const dd_side *s, const long *to_other, size_t *n)
 {
-    const block **out = malloc((s->n ? s->n : 1) * sizeof *out);
+    const block **out = xmallocarray(s->n ? s->n : 1, sizeof *out);
     *n = 0;
     for (size_t i = 1; out && i < s->n; i++)
         if (to_other[i] < 0)
@@ -309,9 +303,9 @@ bool dd_match(const document *old_doc, const document *new_doc, dd_matching *m)
     if (!side_init(&m->old_side, old_doc) || !side_init(&m->new_side, new_doc))
         return false;
     size_t no = m->old_side.n, nn = m->new_side.n;
-    m->old_to_new = malloc(no * sizeof *m->old_to_new);
-    m->new_to_old = malloc(nn * sizeof *m->new_to_old);
-    matcher mt = {.m = m, .queue = malloc(nn * sizeof(long)), .queued = calloc(nn, sizeof(bool))};
+    m->old_to_new = xmallocarray(no, sizeof *m->old_to_new);
+    m->new_to_old = xmallocarray(nn, sizeof *m->new_to_old);
+    matcher mt = {.m = m, .queue = xmallocarray(nn, sizeof(long)), .queued = xcalloc(nn, sizeof(bool))};
     bool ok = m->old_to_new && m->new_to_old && mt.queue && mt.queued;
     if (ok) {
         for (size_t i = 0; i < no; i++)
