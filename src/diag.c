@@ -10,6 +10,8 @@
 
 #include "jpclass.h"
 #include "utf8.h"
+#include "vec.h"
+#include "xalloc.h"
 
 #define DEFAULT_MAX_ERRORS 50
 
@@ -86,28 +88,16 @@ static char *vformat(const char *fmt, va_list ap)
     va_list again;
     va_copy(again, ap);
     int n = vsnprintf(NULL, 0, fmt, ap);
-    char *s = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    char *s = n >= 0 ? xmalloc((size_t)n + 1) : NULL;
     if (s)
         vsnprintf(s, (size_t)n + 1, fmt, again);
     va_end(again);
     return s;
 }
 
-static char *strdup_or_null(const char *s)
-{
-    return s ? strdup(s) : NULL;
-}
-
 static bool grow(diag_list *dl)
 {
-    if (dl->count < dl->cap)
-        return true;
-    size_t cap = dl->cap ? dl->cap * 2 : 16;
-    diag *items = realloc(dl->items, cap * sizeof *items);
-    if (!items)
-        return false;
-    dl->items = items;
-    dl->cap = cap;
+    VEC_RESERVE(dl->items, dl->cap, dl->count + 1);
     return true;
 }
 
@@ -138,7 +128,7 @@ void diag_report(diag_list *dl, diag_kind kind, src_loc loc, const char *fmt, ..
     va_start(ap, fmt);
     diag *d = &dl->items[dl->count++];
     *d = (diag){ .kind = kind, .severity = sev, .line = loc.line, .col = loc.col };
-    d->file = strdup_or_null(loc.file);
+    d->file = xstrdup_or_null(loc.file);
     d->message = vformat(fmt, ap);
     va_end(ap);
 }
