@@ -7,40 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "compose.h"
-
-/* A growing string; on out of memory it is dropped and stays NULL. */
-typedef struct sbuf {
-    char *s;
-    size_t len, cap;
-    bool failed;
-} sbuf;
-
-static void sb_add(sbuf *b, const char *text, size_t n)
-{
-    if (b->failed)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 64;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *grown = realloc(b->s, cap);
-        if (!grown) {
-            free(b->s);
-            *b = (sbuf){.failed = true};
-            return;
-        }
-        b->s = grown;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, text, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-}
-
-static void sb_str(sbuf *b, const char *text)
-{
-    sb_add(b, text ? text : "", text ? strlen(text) : 0);
-}
+#include "sbuf.h"
 
 /* ---- locations --------------------------------------------------------------- */
 
@@ -53,10 +20,10 @@ static void add_ascii_digits(sbuf *b, const char *s, size_t n)
         if (i + 2 < n && (unsigned char)s[i] == 0xEF && (unsigned char)s[i + 1] == 0xBC &&
             (unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x99) {
             char digit = (char)('0' + ((unsigned char)s[i + 2] - 0x90));
-            sb_add(b, &digit, 1);
+            sbuf_append(b, &digit, 1);
             i += 3;
         } else {
-            sb_add(b, s + i, 1);
+            sbuf_append(b, s + i, 1);
             i++;
         }
     }
@@ -74,11 +41,11 @@ static void add_component(sbuf *b, const block *blk, int ordinal, const layout *
     char num[24];
     snprintf(num, sizeof num, "%d", ordinal);
     if (st->numbering == NUM_NONE || !label || !label[0]) {
-        sb_str(b, "¶");
-        sb_str(b, num);
+        sbuf_puts(b, "¶");
+        sbuf_puts(b, num);
     } else if (st->numbering == NUM_MARKER) {
-        sb_str(b, label);
-        sb_str(b, num);
+        sbuf_puts(b, label);
+        sbuf_puts(b, num);
     } else {
         static const char *const trim[] = {"．", "。", "）", ")", ".", "、", "（", "(", " ", NULL};
         const char *s = label;
@@ -124,7 +91,7 @@ static void add_new_path(sbuf *b, const docdiff *d, size_t i, const layout *lay)
         return;
     if (d->entries[e->parent].parent >= 0) {
         add_new_path(b, d, (size_t)e->parent, lay);
-        sb_str(b, "-");
+        sbuf_puts(b, "-");
     }
     if (e->new_b)
         add_component(b, e->new_b, e->new_b->ordinal, lay);
@@ -138,7 +105,7 @@ static void add_old_path(sbuf *b, const block *blk, const layout *lay)
         return;
     if (blk->parent->parent) {
         add_old_path(b, blk->parent, lay);
-        sb_str(b, "-");
+        sbuf_puts(b, "-");
     }
     add_component(b, blk, blk->ordinal, lay);
 }
@@ -150,8 +117,7 @@ char *dd_location(const docdiff *d, size_t entry, const layout *lay, bool old)
         add_old_path(&b, d->entries[entry].old_b, lay);
     else if (!old)
         add_new_path(&b, d, entry, lay);
-    sb_str(&b, "");
-    return b.s;
+    return sbuf_detach(&b);
 }
 
 /* ---- lines -------------------------------------------------------------------- */
@@ -159,29 +125,27 @@ char *dd_location(const docdiff *d, size_t entry, const layout *lay, bool old)
 static void add_markup(sbuf *b, const cd_script *s, const char *old_t, const char *new_t)
 {
     char *m = cd_markup(s, old_t ? old_t : "", new_t ? new_t : "");
-    if (!m)
-        b->failed = true;
-    sb_str(b, m);
+    sbuf_puts(b, m);
     free(m);
 }
 
 static void add_edit(sbuf *b, const dd_entry *e)
 {
     if (e->new_mark_changed)
-        sb_str(b, e->new_b->is_new ? "{+(新)+}" : "[-(新)-]");
+        sbuf_puts(b, e->new_b->is_new ? "{+(新)+}" : "[-(新)-]");
     else if (e->new_b->is_new)
-        sb_str(b, "(新)");
+        sbuf_puts(b, "(新)");
     if (e->text_diff.n_ops)
         add_markup(b, &e->text_diff, e->old_b->text, e->new_b->text);
     else
-        sb_str(b, e->new_b->text);
+        sbuf_puts(b, e->new_b->text);
 }
 
 static void add_text(sbuf *b, const block *blk)
 {
     if (blk->is_new)
-        sb_str(b, "(新)");
-    sb_str(b, blk->text);
+        sbuf_puts(b, "(新)");
+    sbuf_puts(b, blk->text);
 }
 
 char *dd_entry_line(const docdiff *d, size_t i, const layout *lay)
@@ -191,31 +155,31 @@ char *dd_entry_line(const docdiff *d, size_t i, const layout *lay)
         return NULL;
     sbuf b = {0};
     char *loc = dd_location(d, i, lay, false);
-    sb_str(&b, loc);
+    sbuf_puts(&b, loc);
     free(loc);
     if (e->change == DD_ADDED) {
-        sb_str(&b, " added: ");
+        sbuf_puts(&b, " added: ");
         add_text(&b, e->new_b);
     } else if (e->change == DD_DELETED) {
         char *was = dd_location(d, i, lay, true);
-        sb_str(&b, " deleted (was ");
-        sb_str(&b, was);
-        sb_str(&b, "): ");
+        sbuf_puts(&b, " deleted (was ");
+        sbuf_puts(&b, was);
+        sbuf_puts(&b, "): ");
         add_text(&b, e->old_b);
         free(was);
     } else {
         if (e->moved) {
             char *was = dd_location(d, i, lay, true);
-            sb_str(&b, " moved from ");
-            sb_str(&b, was);
+            sbuf_puts(&b, " moved from ");
+            sbuf_puts(&b, was);
             free(was);
         }
         if (e->change == DD_EDITED) {
-            sb_str(&b, e->moved ? ", edited: " : " edited: ");
+            sbuf_puts(&b, e->moved ? ", edited: " : " edited: ");
             add_edit(&b, e);
         }
     }
-    return b.failed ? NULL : b.s;
+    return sbuf_detach(&b);
 }
 
 bool docdiff_report(const docdiff *d, const layout *lay, FILE *out)
