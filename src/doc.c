@@ -4,17 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *dup_or_null(const char *s)
-{
-    return s ? strdup(s) : NULL;
-}
+#include "vec.h"
+#include "xalloc.h"
 
 document *doc_new(const char *path)
 {
-    document *d = calloc(1, sizeof *d);
+    document *d = xcalloc(1, sizeof *d);
     if (!d)
         return NULL;
-    d->path = dup_or_null(path);
+    d->path = xstrdup_or_null(path);
     d->root = block_add(NULL, BK_DOCUMENT, (src_loc){d->path, 1, 1});
     if (!d->root || (path && !d->path)) {
         doc_free(d);
@@ -63,7 +61,7 @@ static int next_ordinal(const block *parent, block_kind kind)
 
 block *block_add(block *parent, block_kind kind, src_loc loc)
 {
-    block *b = calloc(1, sizeof *b);
+    block *b = xcalloc(1, sizeof *b);
     if (!b)
         return NULL;
     b->kind = kind;
@@ -73,16 +71,7 @@ block *block_add(block *parent, block_kind kind, src_loc loc)
     b->ordinal = 1;
     if (!parent)
         return b;
-    if (parent->n_children == parent->cap_children) {
-        size_t cap = parent->cap_children ? parent->cap_children * 2 : 4;
-        block **grown = realloc(parent->children, cap * sizeof *grown);
-        if (!grown) {
-            free(b);
-            return NULL;
-        }
-        parent->children = grown;
-        parent->cap_children = cap;
-    }
+    VEC_RESERVE(parent->children, parent->cap_children, parent->n_children + 1);
     b->ordinal = next_ordinal(parent, kind);
     parent->children[parent->n_children++] = b;
     return b;
@@ -91,7 +80,7 @@ block *block_add(block *parent, block_kind kind, src_loc loc)
 void block_set_text(block *b, const char *text, src_loc text_loc)
 {
     free(b->text);
-    b->text = dup_or_null(text);
+    b->text = xstrdup_or_null(text);
     b->text_loc = text_loc;
 }
 
