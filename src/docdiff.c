@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dd_match.h"
+#include "vec.h"
+#include "xalloc.h"
 
 typedef struct builder {
     docdiff *d;
@@ -22,9 +24,9 @@ typedef struct builder {
  * moving explains the new order.  O(k log k) patience method. */
 static bool mark_out_of_order(const long *seq, const long *who, size_t k, bool *moved)
 {
-    size_t *tails = malloc((k ? k : 1) * sizeof *tails), len = 0;
-    long *prev = malloc((k ? k : 1) * sizeof *prev);
-    bool *keep = calloc(k ? k : 1, sizeof *keep);
+    size_t *tails = xmallocarray(k ? k : 1, sizeof *tails), len = 0;
+    long *prev = xmallocarray(k ? k : 1, sizeof *prev);
+    bool *keep = xcalloc(k ? k : 1, sizeof *keep);
     bool ok = tails && prev && keep;
     for (size_t i = 0; ok && i < k; i++) {
         size_t lo = 0, hi = len;
@@ -73,7 +75,7 @@ static bool find_moves(builder *bd)
             bd->moved[k] = true;
     }
     /* order among siblings that stayed under the same parent */
-    long *seq = malloc((ns->n ? ns->n : 1) * sizeof *seq), *who = malloc((ns->n ? ns->n : 1) * sizeof *who);
+    long *seq = xmallocarray(ns->n ? ns->n : 1, sizeof *seq), *who = xmallocarray(ns->n ? ns->n : 1, sizeof *who);
     bool ok = seq && who;
     for (size_t k = 0; ok && k < ns->n; k++) {
         const block *q = ns->blocks[k];
@@ -97,17 +99,7 @@ static bool find_moves(builder *bd)
 static long push_entry(builder *bd, dd_entry e)
 {
     docdiff *d = bd->d;
-    if (d->n_entries == d->cap_entries) {
-        size_t cap = d->cap_entries ? d->cap_entries * 2 : 64;
-        dd_entry *grown = realloc(d->entries, cap * sizeof *grown);
-        if (!grown) {
-            bd->failed = true;
-            cd_script_free(&e.text_diff);
-            return -1;
-        }
-        d->entries = grown;
-        d->cap_entries = cap;
-    }
+    VEC_RESERVE(d->entries, d->cap_entries, d->n_entries + 1);
     d->entries[d->n_entries] = e;
     return (long)d->n_entries++;
 }
@@ -163,7 +155,7 @@ static void add_subtree(builder *bd, const block *q, long parent)
     if (at < 0)
         return;
     const block *o = bd->d->entries[at].old_b;
-    long *slot = o ? malloc((o->n_children ? o->n_children : 1) * sizeof *slot) : NULL;
+    long *slot = o ? xmallocarray(o->n_children ? o->n_children : 1, sizeof *slot) : NULL;
     if (o && !slot) {
         bd->failed = true;
         return;
@@ -188,19 +180,10 @@ static void compare_field(builder *bd, const char *field, const char *old_v, con
     const char *a = old_v ? old_v : "", *b = new_v ? new_v : "";
     if (strcmp(a, b) == 0)
         return;
-    if (d->n_meta == d->cap_meta) {
-        size_t cap = d->cap_meta ? d->cap_meta * 2 : 8;
-        dd_meta *grown = realloc(d->meta, cap * sizeof *grown);
-        if (!grown) {
-            bd->failed = true;
-            return;
-        }
-        d->meta = grown;
-        d->cap_meta = cap;
-    }
+    VEC_RESERVE(d->meta, d->cap_meta, d->n_meta + 1);
     dd_meta *mm = &d->meta[d->n_meta++];
-    *mm = (dd_meta){.field = field, .old_value = old_v ? strdup(old_v) : NULL,
-                    .new_value = new_v ? strdup(new_v) : NULL};
+    *mm = (dd_meta){.field = field, .old_value = old_v ? xstrdup(old_v) : NULL,
+                    .new_value = new_v ? xstrdup(new_v) : NULL};
     if ((old_v && !mm->old_value) || (new_v && !mm->new_value) || !cd_diff(a, b, &mm->diff))
         bd->failed = true;
 }
@@ -227,7 +210,7 @@ bool docdiff_compute(const document *old_doc, const document *new_doc, docdiff *
     builder bd = {.d = out, .m = &m};
     bool ok = dd_match(old_doc, new_doc, &m);
     if (ok) {
-        bd.moved = calloc(m.new_side.n, sizeof *bd.moved);
+        bd.moved = xcalloc(m.new_side.n, sizeof *bd.moved);
         ok = bd.moved && find_moves(&bd);
     }
     if (ok) {
