@@ -19,6 +19,8 @@
 #include FT_BBOX_H
 
 #include "layout.h"
+#include "vec.h"
+#include "xalloc.h"
 
 #define BMP_SIZE 0x10000u
 
@@ -62,11 +64,6 @@ struct font_set {
     font_face *faces;
     size_t n_faces;
 };
-
-static char *dup_str(const char *s)
-{
-    return s ? strdup(s) : NULL;
-}
 
 /* Reads the first four bytes, so that a collection or a CFF font gets a
  * clear message instead of FreeType's generic one; also yields strerror
@@ -160,15 +157,15 @@ static bool open_face(font_set *fs, const layout_font *lf, font_face *ff, diag_l
     }
     ff->upem = face->units_per_EM ? face->units_per_EM : 1000;
     const char *ps = FT_Get_Postscript_Name(face);
-    ff->ps_name = dup_str(ps ? ps : lf->name);
+    ff->ps_name = xstrdup_or_null(ps ? ps : lf->name);
     read_metrics(ff);
     return ff->ps_name != NULL;
 }
 
 static void copy_role(const layout_font *lf, font_face *ff, size_t n_roles)
 {
-    ff->role = dup_str(lf->name);
-    ff->path = dup_str(lf->path);
+    ff->role = xstrdup_or_null(lf->name);
+    ff->path = xstrdup_or_null(lf->path);
     for (int i = 0; i < lf->n_fallbacks && i < LAYOUT_MAX_FALLBACKS; i++)
         if (lf->fallbacks[i] >= 0 && (size_t)lf->fallbacks[i] < n_roles)
             ff->fallbacks[ff->n_fallbacks++] = lf->fallbacks[i];
@@ -176,7 +173,7 @@ static void copy_role(const layout_font *lf, font_face *ff, size_t n_roles)
 
 font_set *fonts_open(const layout *lay, diag_list *dl)
 {
-    font_set *fs = calloc(1, sizeof *fs);
+    font_set *fs = xcalloc(1, sizeof *fs);
     if (!fs)
         return NULL;
     if (FT_Init_FreeType(&fs->lib)) {
@@ -184,7 +181,7 @@ font_set *fonts_open(const layout *lay, diag_list *dl)
         free(fs);
         return NULL;
     }
-    fs->faces = calloc(lay->n_fonts ? lay->n_fonts : 1, sizeof *fs->faces);
+    fs->faces = xcalloc(lay->n_fonts ? lay->n_fonts : 1, sizeof *fs->faces);
     if (!fs->faces) {
         fonts_free(fs);
         return NULL;
@@ -279,17 +276,11 @@ static size_t lower_bound_cp(const void *base, size_t n, size_t size, uint32_t c
     return lo;
 }
 
-/* Inserts elem at index at, growing the array; false if out of memory. */
+/* Inserts elem at index at, growing the array (always true: out of memory
+ * aborts, see xalloc.h). */
 static bool insert_at(void **base, size_t *n, size_t *cap, size_t size, size_t at, const void *elem)
 {
-    if (*n == *cap) {
-        size_t grown_cap = *cap ? *cap * 2 : 16;
-        void *grown = realloc(*base, grown_cap * size);
-        if (!grown)
-            return false;
-        *base = grown;
-        *cap = grown_cap;
-    }
+    *base = vec_reserve_(*base, cap, *n + 1, size);
     char *b = *base;
     memmove(b + (at + 1) * size, b + at * size, (*n - at) * size);
     memcpy(b + at * size, elem, size);
@@ -304,8 +295,8 @@ static const cp_info *lookup(const font_set *fs, int font, uint32_t cp)
     if (!ff || !ff->face || cp > 0x10FFFFu)
         return &none;
     if (cp < BMP_SIZE) {
-        if (!ff->bmp && !(ff->bmp = calloc(BMP_SIZE, sizeof *ff->bmp)))
-            return &none;
+        if (!ff->bmp)   /* out of memory aborts: never a false "no glyph" */
+            ff->bmp = xcalloc(BMP_SIZE, sizeof *ff->bmp);
         cp_info *ci = &ff->bmp[cp];
         if (!ci->known)
             compute_info(ff, cp, ci);
@@ -316,8 +307,7 @@ static const cp_info *lookup(const font_set *fs, int font, uint32_t cp)
         return &ff->astral[at].info;
     astral_info entry = {.cp = cp};
     compute_info(ff, cp, &entry.info);
-    if (!insert_at((void **)&ff->astral, &ff->n_astral, &ff->cap_astral, sizeof entry, at, &entry))
-        return &none;
+    insert_at((void **)&ff->astral, &ff->n_astral, &ff->cap_astral, sizeof entry, at, &entry);
     return &ff->astral[at].info;
 }
 
