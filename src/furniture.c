@@ -6,44 +6,28 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "sbuf.h"
 #include "text_run.h"
 
 /* Expands {page} {pages} {part} in a template; malloc'd. */
 static char *expand_template(const char *tmpl, int page, int pages, const char *part)
 {
-    size_t cap = strlen(tmpl) + (part ? strlen(part) : 0) + 64, n = 0;
-    char *out = malloc(cap);
-    if (!out)
-        return NULL;
+    sbuf out = {0};
     for (const char *s = tmpl; *s;) {
-        char num[24];
-        const char *insert = NULL;
-        size_t skip = 1;
         if (strncmp(s, "{page}", 6) == 0) {
-            snprintf(num, sizeof num, "%d", page);
-            insert = num, skip = 6;
+            sbuf_printf(&out, "%d", page);
+            s += 6;
         } else if (strncmp(s, "{pages}", 7) == 0) {
-            snprintf(num, sizeof num, "%d", pages);
-            insert = num, skip = 7;
+            sbuf_printf(&out, "%d", pages);
+            s += 7;
         } else if (strncmp(s, "{part}", 6) == 0) {
-            insert = part ? part : "", skip = 6;
+            sbuf_puts(&out, part);
+            s += 6;
+        } else {
+            sbuf_putc(&out, *s++);
         }
-        size_t add = insert ? strlen(insert) : 1;
-        if (n + add + 1 > cap) {
-            cap = (n + add + 1) * 2;
-            char *grown = realloc(out, cap);
-            if (!grown) {
-                free(out);
-                return NULL;
-            }
-            out = grown;
-        }
-        memcpy(out + n, insert ? insert : s, add);
-        n += add;
-        s += skip;
     }
-    out[n] = '\0';
-    return out;
+    return sbuf_detach(&out);
 }
 
 /* "outside": the outer edge of a bound booklet, right on odd (recto)
