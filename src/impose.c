@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xalloc.h"
+
 #define CROP_LINE_WIDTH 0.25f
 #define CROP_COLOR 0x000000u
 #define SIZE_SLACK 0.5f      /* pt: A3 is not exactly twice A4 after rounding */
@@ -166,7 +168,7 @@ bool impose(const pg_doc *doc, const imposition_rules *r, pdf_sheet **out, size_
         return r->method == IMPOSE_NONE;
     int padded = impose_padded_count((int)doc->n_pages, r->method);
     size_t n_sides = (size_t)padded / 2;
-    pdf_sheet *sheets = calloc(n_sides ? n_sides : 1, sizeof *sheets);
+    pdf_sheet *sheets = xcalloc(n_sides ? n_sides : 1, sizeof *sheets);
     if (!sheets)
         goto oom;
     for (size_t i = 0; i < n_sides; i++)
