@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "yschema.h"
+#include "xalloc.h"
 
 typedef enum field_type {
     F_FONT,      /* font role name -> int index */
@@ -217,7 +218,7 @@ static void read_field(lloader *ld, const field *f, const ynode *v, void *base, 
     case F_TEXT:
         if (ys_expect(v, YN_SCALAR, what, ld->dl)) {
             free(*(char **)p);
-            *(char **)p = strdup(v->value);
+            *(char **)p = xstrdup(v->value);
         }
         break;
     case F_ALIGN:
@@ -278,10 +279,10 @@ static void read_fields(lloader *ld, const ynode *map, const field *fields, void
 static char *resolve_path(const char *layout_path, const char *file)
 {
     if (file[0] == '/')
-        return strdup(file);
+        return xstrdup(file);
     const char *slash = strrchr(layout_path, '/');
     size_t dir = slash ? (size_t)(slash - layout_path) + 1 : 0;
-    char *out = malloc(dir + strlen(file) + 1);
+    char *out = xmalloc(dir + strlen(file) + 1);
     if (!out)
         return NULL;
     memcpy(out, layout_path, dir);
@@ -295,7 +296,7 @@ static void read_fonts(lloader *ld, const ynode *map)
     layout *lay = ld->lay;
     if (!ys_expect(map, YN_MAPPING, "'fonts'", ld->dl))
         return;
-    lay->fonts = calloc(map->count ? map->count : 1, sizeof *lay->fonts);
+    lay->fonts = xcalloc(map->count ? map->count : 1, sizeof *lay->fonts);
     if (!lay->fonts)
         return;
     for (size_t i = 0; i < map->count; i++) {
@@ -308,7 +309,7 @@ static void read_fonts(lloader *ld, const ynode *map)
         }
         const char *path = file ? ys_text(file, "a font file", ld->dl) : NULL;
         layout_font *lf = &lay->fonts[lay->n_fonts++];
-        lf->name = strdup(map->keys[i]->value);
+        lf->name = xstrdup(map->keys[i]->value);
         lf->path = path ? resolve_path(lay->path, path) : NULL;
         lf->loc = (src_loc){lay->path, (file ? file : v)->loc.line, (file ? file : v)->loc.col};
     }
@@ -413,7 +414,7 @@ static void read_page_label(lloader *ld, const ynode *v, page_label_rule *r, int
         r->start = (int)n;
     const ynode *prefix = ynode_get(v, "prefix");
     if (prefix && ys_expect(prefix, YN_SCALAR, "page_labels: 'prefix'", ld->dl))
-        r->prefix = strdup(prefix->value);
+        r->prefix = xstrdup(prefix->value);
 }
 
 /* Ranges must start at page 1 and go forward. */
@@ -422,7 +423,7 @@ static void read_page_labels(lloader *ld, const ynode *list)
     layout *lay = ld->lay;
     if (!ys_expect(list, YN_SEQUENCE, "'page_labels'", ld->dl) || list->count == 0)
         return;
-    lay->page_labels = calloc(list->count, sizeof *lay->page_labels);
+    lay->page_labels = xcalloc(list->count, sizeof *lay->page_labels);
     if (!lay->page_labels)
         return;
     for (size_t i = 0; i < list->count; i++) {
@@ -614,8 +615,8 @@ static void read_layout(lloader *ld, const ynode *root)
 /* Reads the layout from a parsed tree; the tree is freed. */
 static layout *layout_from_tree(ytree *tree, size_t errors_before, diag_list *dl)
 {
-    layout *lay = calloc(1, sizeof *lay);
-    if (!lay || !(lay->path = strdup(tree->path))) {
+    layout *lay = xcalloc(1, sizeof *lay);
+    if (!lay || !(lay->path = xstrdup(tree->path))) {
         free(lay);
         ytree_free(tree);
         diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
@@ -628,7 +629,7 @@ static layout *layout_from_tree(ytree *tree, size_t errors_before, diag_list *dl
     else if (ys_expect(tree->root, YN_MAPPING, "a layout file", dl))
         read_layout(&ld, tree->root);
     if (!lay->new_mark_text)
-        lay->new_mark_text = strdup("(新)");
+        lay->new_mark_text = xstrdup("(新)");
     ytree_free(tree);
     if (dl->errors > errors_before) {
         layout_free(lay);
