@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vec.h"
+
 /* The adjustment decided for a line: how much of each shrink tier is
  * used (0..1), and how much each kind of growable gap gets. */
 typedef struct adjust {
@@ -108,14 +110,7 @@ static double set_gap(const lb_gap *g, const adjust *a)
 
 static lb_status push_glyph(lb_result *out, const lb_char *ch, double x, double width)
 {
-    if (out->n_glyphs == out->cap_glyphs) {
-        size_t cap = out->cap_glyphs ? out->cap_glyphs * 2 : 256;
-        lb_glyph *g = realloc(out->glyphs, cap * sizeof *g);
-        if (!g)
-            return LB_NO_MEMORY;
-        out->glyphs = g;
-        out->cap_glyphs = cap;
-    }
+    VEC_RESERVE(out->glyphs, out->cap_glyphs, out->n_glyphs + 1);
     out->glyphs[out->n_glyphs++] = (lb_glyph){
         .cp = ch->cp, .font = ch->font, .color = ch->color, .size = ch->size,
         .x = (float)x, .width = (float)width, .source = ch->source};
@@ -155,15 +150,7 @@ static lb_status place_glyphs(const lb_ctx *c, const lb_span *s, const line_sums
 
 static lb_status push_line(lb_result *out, const lb_line *line)
 {
-    if (out->n_lines == out->cap_lines) {
-        size_t cap = out->cap_lines ? out->cap_lines * 2 : 32;
-        lb_line *l = realloc(out->lines, cap * sizeof *l);
-        if (!l)
-            return LB_NO_MEMORY;
-        out->lines = l;
-        out->cap_lines = cap;
-    }
-    out->lines[out->n_lines++] = *line;
+    VEC_PUSH(out->lines, out->n_lines, out->cap_lines, *line);
     return LB_OK;
 }
 
