@@ -11,6 +11,7 @@
 #include "dump.h"
 #include "impose.h"
 #include "pipeline.h"
+#include "xalloc.h"
 
 #define EXIT_INPUT 1
 #define EXIT_USAGE 2
@@ -126,7 +127,7 @@ static char *default_layout(const char *content)
     const char *slash = strrchr(content, '/');
     size_t dir = slash ? (size_t)(slash - content) + 1 : 0;
     const char *rel = "../layouts/booklet-a4.yaml";
-    char *path = malloc(dir + strlen(rel) + 1);
+    char *path = xmalloc(dir + strlen(rel) + 1);
     if (!path)
         return NULL;
     memcpy(path, content, dir);
@@ -134,7 +135,7 @@ static char *default_layout(const char *content)
     if (dir && file_exists(path))
         return path;
     free(path);
-    return strdup("layouts/booklet-a4.yaml");
+    return xstrdup("layouts/booklet-a4.yaml");
 }
 
 /* out/<basename without .yaml>.pdf */
@@ -147,7 +148,7 @@ static char *default_output(const char *content)
         n -= 5;
     else if (n > 4 && strcmp(base + n - 4, ".yml") == 0)
         n -= 4;
-    char *out = malloc(n + 9);
+    char *out = xmalloc(n + 9);
     if (out)
         snprintf(out, n + 9, "out/%.*s.pdf", (int)n, base);
     return out;
