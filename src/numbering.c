@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "utf8.h"
+#include "xalloc.h"
 
 /* A label under construction.  The longest label is a decimal int or a
  * 4-digit kanji number (12 bytes of UTF-8 each at most): 64 is ample. */
@@ -172,7 +173,7 @@ static char *substitute(const char *format, const char *number)
     size_t nlen = strlen(number), count = 0;
     for (const char *p = strstr(format, token); p; p = strstr(p + 3, token))
         count++;
-    char *out = malloc(strlen(format) - 3 * count + nlen * count + 1);
+    char *out = xmalloc(strlen(format) - 3 * count + nlen * count + 1);
     if (!out)
         return NULL;
     char *o = out;
