@@ -5,20 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vec.h"
+#include "xalloc.h"
+
 /* Makes room for one more element of size elem in *items (count n, capacity
- * *cap), doubling; false on out of memory, leaving the array as it was. */
+ * *cap); always true (out of memory aborts, see xalloc.h). */
 static bool grow(void **items, size_t n, size_t *cap, size_t elem)
 {
-    if (n < *cap)
-        return true;
-    size_t new_cap = *cap ? *cap * 2 : 16;
-    if (new_cap < *cap || new_cap > SIZE_MAX / elem)
-        return false;
-    void *p = realloc(*items, new_cap * elem);
-    if (!p)
-        return false;
-    *items = p;
-    *cap = new_cap;
+    *items = vec_reserve_(*items, cap, n + 1, elem);
     return true;
 }
 
@@ -77,11 +71,7 @@ bool pg_add_shape(pg_page *p, pg_shape s)
 
 bool pg_add_mark(pg_page *p, int level, const char *title, float y)
 {
-    size_t len = strlen(title) + 1;
-    char *copy = malloc(len);
-    if (!copy)
-        return false;
-    memcpy(copy, title, len);
+    char *copy = xstrdup(title);
     if (!grow((void **)&p->marks, p->n_marks, &p->cap_marks, sizeof *p->marks)) {
         free(copy);
         return false;
