@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xalloc.h"
+
 typedef struct paginator {
     const flow *f;
     const layout *lay;
@@ -34,7 +36,7 @@ static bool new_page(paginator *p)
     p->used = 0;
     if (!p->page)
         return false;
-    if (p->running && !(p->page->running_head = strdup(p->running)))
+    if (p->running && !(p->page->running_head = xstrdup(p->running)))
         return false;
     return true;
 }
@@ -136,7 +138,7 @@ static bool set_running_head(paginator *p, const flow_item *it)
     if (p->used > 0 && p->page->running_head)
         return true;
     free(p->page->running_head);
-    p->page->running_head = strdup(it->running_head);
+    p->page->running_head = xstrdup(it->running_head);
     return p->page->running_head != NULL;
 }
 
