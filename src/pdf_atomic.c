@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "xalloc.h"
+
 /* "<dir>/.<name>.XXXXXX" for path "<dir>/<name>" (dir "." if none). */
 static char *temp_template(const char *path)
 {
@@ -24,7 +26,7 @@ static char *temp_template(const char *path)
         dir_len = 1;
     }
     size_t size = dir_len + strlen(name) + 16;
-    char *t = malloc(size);
+    char *t = xmalloc(size);
     if (t)
         snprintf(t, size, "%.*s%s.%s.XXXXXX", (int)dir_len, dir,
                  (dir_len == 1 && dir[0] == '/') ? "" : "/", name);
