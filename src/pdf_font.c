@@ -12,6 +12,8 @@
 
 #include <hpdf_objects.h>
 
+#include "xalloc.h"
+
 #define N_CODE_POINTS 0x110000u
 
 int pdf_glyph_role(const font_set *fs, const pg_glyph *g)
@@ -23,7 +25,7 @@ int pdf_glyph_role(const font_set *fs, const pg_glyph *g)
 /* Lists the n code points marked in bits as f->cps, ascending. */
 static bool list_bits(pdf_font *f, const uint8_t *bits, size_t n)
 {
-    f->cps = malloc((n ? n : 1) * sizeof *f->cps);
+    f->cps = xmallocarray(n ? n : 1, sizeof *f->cps);
     if (!f->cps)
         return false;
     for (uint32_t byte = 0; byte < N_CODE_POINTS / 8; byte++)
@@ -36,8 +38,8 @@ static bool list_bits(pdf_font *f, const uint8_t *bits, size_t n)
 /* Marks, per role, each code point drawn anywhere in doc. */
 static bool collect_code_points(pdf_fonts *pf, const pg_doc *doc, const font_set *fs)
 {
-    uint8_t **bits = calloc(pf->n, sizeof *bits);
-    size_t *count = calloc(pf->n, sizeof *count);
+    uint8_t **bits = xcalloc(pf->n, sizeof *bits);
+    size_t *count = xcalloc(pf->n, sizeof *count);
     bool ok = bits != NULL && count != NULL;
     for (size_t p = 0; ok && p < doc->n_pages; p++) {
         const pg_page *page = &doc->pages[p];
@@ -46,7 +48,7 @@ static bool collect_code_points(pdf_fonts *pf, const pg_doc *doc, const font_set
             int role = pdf_glyph_role(fs, g);
             if (role < 0 || (size_t)role >= pf->n || g->cp >= N_CODE_POINTS)
                 continue;
-            if (!bits[role] && !(bits[role] = calloc(N_CODE_POINTS / 8, 1))) {
+            if (!bits[role] && !(bits[role] = xcalloc(N_CODE_POINTS / 8, 1))) {
                 ok = false;
                 break;
             }
@@ -94,8 +96,8 @@ static bool compute_widths(pdf_font *f)
 {
     const font_subset *s = &f->sub;
     size_t n = s->n_glyphs;
-    f->width = calloc(n ? n : 1, sizeof *f->width);
-    uint16_t *sorted = malloc((n ? n : 1) * sizeof *sorted);
+    f->width = xcalloc(n ? n : 1, sizeof *f->width);
+    uint16_t *sorted = xmallocarray(n ? n : 1, sizeof *sorted);
     if (!f->width || !sorted) {
         free(sorted);
         return false;
@@ -124,7 +126,7 @@ static bool compute_widths(pdf_font *f)
 bool pdf_fonts_prepare(pdf_fonts *pf, const pg_doc *doc, const font_set *fs, diag_list *dl)
 {
     pf->n = fonts_count(fs);
-    pf->fonts = calloc(pf->n ? pf->n : 1, sizeof *pf->fonts);
+    pf->fonts = xcalloc(pf->n ? pf->n : 1, sizeof *pf->fonts);
     if (!pf->fonts || !collect_code_points(pf, doc, fs)) {
         diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory collecting the characters of the PDF");
         return false;
