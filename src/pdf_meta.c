@@ -14,6 +14,8 @@
 
 #include <hpdf_objects.h>
 
+#include "xalloc.h"
+
 /* Decodes one UTF-8 sequence at s; returns its length (1 on error, with
  * U+FFFD). */
 static size_t decode_utf8(const unsigned char *s, uint32_t *cp)
@@ -44,7 +46,7 @@ static size_t decode_utf8(const unsigned char *s, uint32_t *cp)
 HPDF_Binary pdf_text_string(HPDF_MMgr mmgr, const char *utf8)
 {
     size_t len = strlen(utf8);
-    HPDF_BYTE *buf = malloc(2 + 4 * len);   /* each byte gives at most 4 bytes of UTF-16 */
+    HPDF_BYTE *buf = xmalloc(2 + 4 * len);   /* each byte gives at most 4 bytes of UTF-16 */
     if (!buf)
         return NULL;
     size_t n = 0;
