@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "xalloc.h"
+
 #define MAX_BLOCK 100   /* the CMap format's limit of entries per block */
 
 static const char cmap_head[] =
@@ -42,7 +44,7 @@ HPDF_STATUS pdf_write_tounicode(HPDF_Stream stream, const font_subset *sub)
 {
     /* One code point per glyph: the lowest that maps to it (code points
      * are ascending, so the first seen). */
-    uint32_t *cp_of = calloc(sub->n_glyphs ? sub->n_glyphs : 1, sizeof *cp_of);
+    uint32_t *cp_of = xcalloc(sub->n_glyphs ? sub->n_glyphs : 1, sizeof *cp_of);
     if (!cp_of)
         return HPDF_FAILD_TO_ALLOC_MEM;
     size_t n_entries = 0;
