@@ -14,6 +14,7 @@
 #include "pdf_font.h"
 #include "pdf_meta.h"
 #include "pdf_page.h"
+#include "xalloc.h"
 
 /* The first libharu error of a run. */
 typedef struct hpdf_error {
@@ -132,7 +133,7 @@ static unsigned char *save_to_memory(HPDF_Doc pdf, size_t *len)
     if (HPDF_SaveToStream(pdf) != HPDF_OK)
         return NULL;
     HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
-    unsigned char *buf = malloc(size ? size : 1);
+    unsigned char *buf = xmalloc(size ? size : 1);
     if (!buf)
         return NULL;
     HPDF_UINT32 got = 0;
@@ -163,13 +164,13 @@ static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf
     hpdf_error err = {0};
     unsigned char *bytes = NULL;
     HPDF_Doc pdf = NULL;
-    pdf_page_dest *dest = calloc(doc->n_pages ? doc->n_pages : 1, sizeof *dest);
+    pdf_page_dest *dest = xcalloc(doc->n_pages ? doc->n_pages : 1, sizeof *dest);
     bool *used = NULL;
     if (!dest)
         goto oom;
     if (!pdf_fonts_prepare(&pf, doc, fs, dl))
         goto done;
-    used = calloc(pf.n ? pf.n : 1, sizeof *used);
+    used = xcalloc(pf.n ? pf.n : 1, sizeof *used);
     pdf = HPDF_New(on_hpdf_error, &err);
     if (!used || !pdf)
         goto oom;
