@@ -10,6 +10,8 @@
 #include <hb.h>
 #include <hb-subset.h>
 
+#include "xalloc.h"
+
 /* Tables a printed PDF never consults: OpenType layout (the text is set
  * already), vertical metrics, signatures and hinting leftovers. */
 static const char *const dropped_tables[] = {
@@ -68,9 +70,9 @@ static bool read_subset(hb_face_t *sub, const uint32_t *sorted, size_t n, font_s
     hb_font_t *font = hb_font_create(sub);
     out->n_glyphs = hb_face_get_glyph_count(sub);
     out->units_per_em = hb_face_get_upem(sub);
-    out->advance = calloc(out->n_glyphs ? out->n_glyphs : 1, sizeof *out->advance);
-    out->cps = malloc((n ? n : 1) * sizeof *out->cps);
-    out->gids = calloc(n ? n : 1, sizeof *out->gids);
+    out->advance = xcalloc(out->n_glyphs ? out->n_glyphs : 1, sizeof *out->advance);
+    out->cps = xmallocarray(n ? n : 1, sizeof *out->cps);
+    out->gids = xcalloc(n ? n : 1, sizeof *out->gids);
     bool ok = out->advance && out->cps && out->gids;
     for (unsigned g = 0; ok && g < out->n_glyphs; g++)
         out->advance[g] = (uint16_t)hb_font_get_glyph_h_advance(font, g);
@@ -101,7 +103,7 @@ bool subset_font(const char *path, const uint32_t *cps, size_t n_cps,
                  font_subset *out, const char **err)
 {
     memset(out, 0, sizeof *out);
-    uint32_t *sorted = malloc((n_cps ? n_cps : 1) * sizeof *sorted);
+    uint32_t *sorted = xmallocarray(n_cps ? n_cps : 1, sizeof *sorted);
     if (!sorted) {
         *err = "out of memory";
         return false;
@@ -122,7 +124,7 @@ bool subset_font(const char *path, const uint32_t *cps, size_t n_cps,
         *err = "cannot map the font file";
     else if (!sub || !data || len == 0)
         *err = "hb-subset failed on the font";
-    else if (!(out->data = malloc(len)))
+    else if (!(out->data = xmalloc(len)))
         *err = "out of memory";
     else {
         memcpy(out->data, data, len);
