@@ -11,6 +11,7 @@
 
 #include "jpclass.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 /* Only ASCII blanks are trimmed: U+3000 at a line start is a deliberate
  * Japanese paragraph indent and stays. */
@@ -68,7 +69,7 @@ char *text_fold_lines(const char *const *lines, const size_t *lens, size_t n, si
     size_t cap = 1;
     for (size_t k = 0; k < n; k++)
         cap += lens[k] + 1;   /* a line plus at most one joiner */
-    char *out = malloc(cap);
+    char *out = xmalloc(cap);
     if (!out)
         return NULL;
     size_t len = 0;
@@ -113,8 +114,8 @@ static size_t count_lines(const char *raw, size_t len)
 char *text_fold_raw(const char *raw, size_t len, size_t *out_len)
 {
     size_t n = count_lines(raw, len);
-    const char **lines = malloc(n * sizeof *lines);
-    size_t *lens = malloc(n * sizeof *lens);
+    const char **lines = xmallocarray(n, sizeof *lines);
+    size_t *lens = xmallocarray(n, sizeof *lens);
     char *out = NULL;
     if (lines && lens) {
         size_t k = 0, start = 0;
