@@ -6,6 +6,7 @@
 #include <string.h>
 #include "jpclass.h"
 #include "utf8.h"
+#include "vec.h"
 
 void char_buf_free(char_buf *b)
 {
@@ -16,15 +17,7 @@ void char_buf_free(char_buf *b)
 
 static bool char_buf_push(char_buf *b, lb_char c)
 {
-    if (b->n == b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 64;
-        lb_char *grown = realloc(b->chars, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        b->chars = grown;
-        b->cap = cap;
-    }
-    b->chars[b->n++] = c;
+    VEC_PUSH(b->chars, b->n, b->cap, c);
     return true;
 }
 
