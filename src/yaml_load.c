@@ -16,6 +16,8 @@
 
 #include "text_fold.h"
 #include "utf8.h"
+#include "vec.h"
+#include "xalloc.h"
 
 static const ytree_limits default_limits = {
     .max_file_bytes = 4u << 20,
@@ -39,6 +41,7 @@ typedef struct loader {
     size_t text_len;
     size_t bom;           /* 3 when the source starts with a UTF-8 BOM */
     size_t *line_starts;  /* byte offset in text of each line (0-based) */
+    size_t cap_line_starts;
     size_t nlines;
     size_t nodes;
     open_node *stack;
@@ -98,13 +101,7 @@ static size_t mark_offset(const loader *L, yaml_mark_t m)
 
 static bool push_line_start(loader *L, size_t offset)
 {
-    if (L->nlines % 256 == 0) {
-        size_t *p = realloc(L->line_starts, (L->nlines + 256) * sizeof *p);
-        if (!p)
-            return false;
-        L->line_starts = p;
-    }
-    L->line_starts[L->nlines++] = offset;
+    VEC_PUSH(L->line_starts, L->nlines, L->cap_line_starts, offset);
     return true;
 }
 
@@ -436,7 +433,7 @@ static ynode *new_node(loader *L, ynode_kind kind, yaml_mark_t mark)
         L->failed = true;
         return NULL;
     }
-    ynode *n = calloc(1, sizeof *n);
+    ynode *n = xcalloc(1, sizeof *n);
     if (!n) {
         fail(L, D_INTERNAL, mark_loc(L, mark), "out of memory");
         return NULL;
@@ -449,18 +446,9 @@ static ynode *new_node(loader *L, ynode_kind kind, yaml_mark_t mark)
 static bool append_child(ynode *parent, ynode *key, ynode *item)
 {
     if (parent->count == parent->cap) {
-        size_t cap = parent->cap ? parent->cap * 2 : 4;
-        ynode **items = realloc(parent->items, cap * sizeof *items);
-        if (!items)
-            return false;
-        parent->items = items;
-        if (parent->kind == YN_MAPPING) {
-            ynode **keys = realloc(parent->keys, cap * sizeof *keys);
-            if (!keys)
-                return false;
-            parent->keys = keys;
-        }
-        parent->cap = cap;
+        VEC_RESERVE(parent->items, parent->cap, parent->count + 1);
+        if (parent->kind == YN_MAPPING)   /* keys run beside items, as many */
+            parent->keys = xreallocarray(parent->keys, parent->cap, sizeof *parent->keys);
     }
     if (parent->kind == YN_MAPPING)
         parent->keys[parent->count] = key;
@@ -543,16 +531,7 @@ static bool depth_ok(loader *L, yaml_mark_t mark)
 /* Opens a collection that attach() has already put into the tree. */
 static bool push(loader *L, ynode *n)
 {
-    if (L->depth == L->stack_cap) {
-        size_t cap = L->stack_cap ? L->stack_cap * 2 : 16;
-        open_node *s = realloc(L->stack, cap * sizeof *s);
-        if (!s) {
-            fail(L, D_INTERNAL, n->loc, "out of memory");
-            return false;
-        }
-        L->stack = s;
-        L->stack_cap = cap;
-    }
+    VEC_RESERVE(L->stack, L->stack_cap, L->depth + 1);
     L->stack[L->depth++] = (open_node){ n, NULL };
     return true;
 }
@@ -561,7 +540,7 @@ static bool push(loader *L, ynode *n)
 
 static char *copy_bytes(const char *s, size_t len)
 {
-    char *d = malloc(len + 1);
+    char *d = xmalloc(len + 1);
     if (d) {
         memcpy(d, s, len);
         d[len] = '\0';
@@ -763,7 +742,7 @@ static void loader_cleanup(loader *L)
 static ytree *load_owned(char *path, char *data, size_t len, const ytree_limits *limits,
                          diag_list *dl)
 {
-    ytree *t = calloc(1, sizeof *t);
+    ytree *t = xcalloc(1, sizeof *t);
     if (!t) {
         free(path);
         free(data);
@@ -819,23 +798,19 @@ ytree *ytree_load_buffer(const char *name, const char *data, size_t len,
  * over-long file is noticed even when its size was not known). */
 static char *read_capped(FILE *f, size_t max, size_t *len)
 {
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap + 1);
-    while (buf) {
-        size_t want = cap - n;
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    for (;;) {
+        VEC_RESERVE(buf, cap, n + 4096 + 1);   /* + 1: the NUL */
+        size_t want = cap - 1 - n;
+        if (want > max + 1 - n)
+            want = max + 1 - n;
         size_t got = fread(buf + n, 1, want, f);
         n += got;
         if (got < want || n > max)
             break;
-        size_t ncap = cap * 2 > max + 1 ? max + 1 : cap * 2;
-        char *b = ncap > cap ? realloc(buf, ncap + 1) : NULL;
-        if (!b)
-            break;
-        buf = b;
-        cap = ncap;
     }
-    if (buf)
-        buf[n] = '\0';
+    buf[n] = '\0';
     *len = n;
     return buf;
 }
