@@ -1,6 +1,8 @@
-/* utf8.c — UTF-8 decoding, encoding, validation and the wide-character
- * table (see utf8.h). */
+/* utf8.c — UTF-8 decoding, encoding, validation, counting and U+3000 (see
+ * utf8.h). */
 #include "utf8.h"
+
+#include <string.h>
 
 /* Number of continuation bytes a lead byte announces, or -1 if the byte
  * cannot start a sequence (continuation byte, C0/C1 overlong leads, F5+). */
@@ -100,4 +102,18 @@ size_t utf8_last_start(const char *s, size_t len)
     for (int k = 0; k < 3 && i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80; k++)
         i--;
     return i;
+}
+
+size_t utf8_count(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+bool utf8_is_ideographic_space(const char *s, size_t len)
+{
+    return len >= UTF8_IDEOGRAPHIC_SPACE_LEN &&
+           memcmp(s, UTF8_IDEOGRAPHIC_SPACE, UTF8_IDEOGRAPHIC_SPACE_LEN) == 0;
 }

@@ -1,7 +1,7 @@
-/* utf8.h — decoding, encoding and validating UTF-8, and telling which code
- * points are "wide" (East Asian Width W/F plus the ambiguous symbols that
- * Japanese text sets full-width).  Shared by the YAML loader, the text
- * folder and the diagnostics printer. */
+/* utf8.h — decoding, encoding, validating and counting UTF-8, and finding
+ * U+3000 in it: the one set of UTF-8 helpers, shared by the YAML loader,
+ * the schema, the text folder, the differ, the PDF writer and the
+ * diagnostics printer.  (Which code points are "wide" is jpclass.h's.) */
 #ifndef KUMIHAN_UTF8_H
 #define KUMIHAN_UTF8_H
 
@@ -27,5 +27,15 @@ bool utf8_validate(const char *s, size_t len, size_t *bad_offset);
  * continuation bytes, at most three. */
 size_t utf8_last_start(const char *s, size_t len);
 
+/* Code points in s[0..len): the bytes that do not continue a sequence (a
+ * stray continuation byte is not counted, an invalid lead byte is). */
+size_t utf8_count(const char *s, size_t len);
+
+/* U+3000 IDEOGRAPHIC SPACE (全角スペース) as UTF-8, and its length. */
+#define UTF8_IDEOGRAPHIC_SPACE "\xE3\x80\x80"
+#define UTF8_IDEOGRAPHIC_SPACE_LEN 3
+
+/* True when s[0..len) begins with U+3000. */
+bool utf8_is_ideographic_space(const char *s, size_t len);
 
 #endif
