@@ -259,10 +259,7 @@ bool cd_script_has_changes(const cd_script *s)
 
 static size_t count_cps(const char *s)
 {
-    size_t n = 0;
-    for (; s && *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
+    return s ? utf8_count(s, strlen(s)) : 0;
 }
 
 double cd_similarity(const char *a, const char *b, double min_ratio)
