@@ -30,21 +30,12 @@ static void roles_tried(const layout *lay, int font, char *buf, size_t size)
         n += snprintf(buf + n, size - (size_t)n, ", %s", lay->fonts[lf->fallbacks[i]].name);
 }
 
-/* Code points in text[0..at): every byte that does not continue a sequence. */
-static size_t chars_before(const char *text, size_t at)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < at; i++)
-        n += ((unsigned char)text[i] & 0xC0) != 0x80;
-    return n;
-}
-
 static void report_missing_glyph(const layout *lay, int font, uint32_t cp, const char *text, size_t at,
                                  size_t end, src_loc loc, diag_list *dl)
 {
     char tried[256];
     roles_tried(lay, font, tried, sizeof tried);
-    diag_report(dl, D_NO_GLYPH, loc_at_char(loc, chars_before(text, at)), "no font has '%.*s' (U+%04X); tried %s",
+    diag_report(dl, D_NO_GLYPH, loc_at_char(loc, utf8_count(text, at)), "no font has '%.*s' (U+%04X); tried %s",
                 (int)(end - at), text + at, (unsigned)cp, tried);
     diag_hint(dl, "replace the character, or add a font that has it as a 'fallback' of '%s' in the layout",
               lay->fonts[font].name);
