@@ -196,9 +196,9 @@ static size_t indent_bytes(const char *s, size_t len, bool *tab, bool *ideo)
     for (;;) {
         if (i < len && (s[i] == ' ' || s[i] == '\t')) {
             *tab |= s[i++] == '\t';
-        } else if (i + 3 <= len && memcmp(s + i, "\xE3\x80\x80", 3) == 0) {
+        } else if (utf8_is_ideographic_space(s + i, len - i)) {
             *ideo = true;
-            i += 3;
+            i += UTF8_IDEOGRAPHIC_SPACE_LEN;
         } else {
             return i;
         }
@@ -265,15 +265,6 @@ typedef struct culprit {
     char quote;               /* C_QUOTE */
 } culprit;
 
-/* Characters (not bytes) in s[0..n). */
-static size_t char_count(const char *s, size_t n)
-{
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++)
-        c += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return c;
-}
-
 static bool find_glued_colon(loader *L, size_t line0, culprit *c)
 {
     size_t len, start;
@@ -313,7 +304,7 @@ static bool find_indent_chars(loader *L, size_t line0, culprit *c)
         while (i < n && s[i] == ' ')
             i++;
         *c = (culprit){ .kind = s[i] == '\t' ? C_TAB_INDENT : C_IDEO_INDENT, .line0 = lines[k],
-                        .col0 = char_count(s, i) };
+                        .col0 = utf8_count(s, i) };
         return true;
     }
     return false;
@@ -472,7 +463,7 @@ static bool check_key(loader *L, const ynode *map, const ynode *key)
         fail(L, D_BAD_VALUE, key->loc, "a mapping key must be a plain word, not a list or mapping");
         return false;
     }
-    if (!key->quoted && key->len >= 3 && memcmp(key->value, "\xE3\x80\x80", 3) == 0) {
+    if (!key->quoted && utf8_is_ideographic_space(key->value, key->len)) {
         fail(L, D_YAML_SYNTAX, key->loc, "key starts with a full-width space");
         diag_hint(L->dl, "全角スペース (U+3000) cannot indent YAML; use half-width spaces");
         return false;
