@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 /* Optimal string alignment distance (Levenshtein plus adjacent
  * transpositions, so "titel" is one edit from "title"), ASCII-case-blind. */
 int ys_edit_distance(const char *a, const char *b)
@@ -149,9 +151,9 @@ static bool is_blank_text(const char *s)
     for (; *s; s++) {
         if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
             continue;
-        /* U+3000 ideographic space (E3 80 80) alone is no text either */
-        if ((unsigned char)s[0] == 0xE3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80) {
-            s += 2;
+        /* U+3000 ideographic space alone is no text either */
+        if (utf8_is_ideographic_space(s, strnlen(s, UTF8_IDEOGRAPHIC_SPACE_LEN))) {
+            s += UTF8_IDEOGRAPHIC_SPACE_LEN - 1;
             continue;
         }
         return false;
