@@ -14,34 +14,8 @@
 
 #include <hpdf_objects.h>
 
+#include "utf8.h"
 #include "xalloc.h"
-
-/* Decodes one UTF-8 sequence at s; returns its length (1 on error, with
- * U+FFFD). */
-static size_t decode_utf8(const unsigned char *s, uint32_t *cp)
-{
-    static const uint32_t min_of[5] = {0, 0, 0x80, 0x800, 0x10000};
-    size_t n = s[0] < 0x80 ? 1 : (s[0] >> 5) == 6 ? 2 : (s[0] >> 4) == 14 ? 3 : (s[0] >> 3) == 30 ? 4 : 0;
-    if (n == 1) {
-        *cp = s[0];
-        return 1;
-    }
-    if (n == 0) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    uint32_t v = s[0] & (0x7Fu >> n);
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            *cp = 0xFFFD;
-            return 1;
-        }
-        v = (v << 6) | (s[i] & 0x3Fu);
-    }
-    bool bad = v < min_of[n] || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF);
-    *cp = bad ? 0xFFFD : v;
-    return n;
-}
 
 HPDF_Binary pdf_text_string(HPDF_MMgr mmgr, const char *utf8)
 {
@@ -52,10 +26,9 @@ HPDF_Binary pdf_text_string(HPDF_MMgr mmgr, const char *utf8)
     size_t n = 0;
     buf[n++] = 0xFE;
     buf[n++] = 0xFF;
-    const unsigned char *s = (const unsigned char *)utf8;
-    while (*s) {
+    for (size_t i = 0; i < len;) {
         uint32_t cp;
-        s += decode_utf8(s, &cp);
+        utf8_decode(utf8, len, &i, &cp);   /* U+FFFD for a bad byte */
         if (cp >= 0x10000) {
             uint32_t v = cp - 0x10000;
             uint32_t hi = 0xD800 + (v >> 10), lo = 0xDC00 + (v & 0x3FF);
