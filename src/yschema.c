@@ -45,8 +45,7 @@ static bool key_allowed(const char *key, const char *const *allowed)
     return false;
 }
 
-/* A near miss is within a third of the key's length (at least 1, at most 3 edits). */
-static const char *nearest_key(const char *key, const char *const *allowed)
+const char *ys_did_you_mean(const char *key, const char *const *allowed)
 {
     const char *best = NULL;
     int best_d = 4;
@@ -78,7 +77,7 @@ static void list_keys(char *buf, size_t size, const char *const *allowed)
 /* "did you mean 'title'?" for a near miss, else the whole list. */
 static void hint_nearest(diag_list *dl, const char *value, const char *const *names, const char *list_label)
 {
-    const char *near = nearest_key(value, names);
+    const char *near = ys_did_you_mean(value, names);
     if (near) {
         diag_hint(dl, "did you mean '%s'?", near);
         return;
@@ -133,7 +132,7 @@ static bool has_misspelling_of(const ynode *map, const char *key)
 {
     const char *const wanted[] = {key, NULL};
     for (size_t i = 0; map->kind == YN_MAPPING && i < map->count; i++)
-        if (strcmp(map->keys[i]->value, key) != 0 && nearest_key(map->keys[i]->value, wanted))
+        if (strcmp(map->keys[i]->value, key) != 0 && ys_did_you_mean(map->keys[i]->value, wanted))
             return true;
     return false;
 }

@@ -36,7 +36,12 @@ bool ys_color(const ynode *node, const ynode *palette, const char *what, uint32_
 /* One of names[] (NULL-terminated); *out gets its index. */
 bool ys_choice(const ynode *node, const char *const *names, const char *what, int *out, diag_list *dl);
 
-/* Edit distance in code points, for "did you mean". */
+/* Edit distance in bytes (ASCII-case-blind; names are ASCII), for "did you mean". */
 int ys_edit_distance(const char *a, const char *b);
+
+/* The one rule of every "did you mean": the name in names (NULL-terminated)
+ * that value is a near miss of, within a third of value's length in edits
+ * (at least 1, at most 3); NULL when none is that near. */
+const char *ys_did_you_mean(const char *value, const char *const *names);
 
 #endif
