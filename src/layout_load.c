@@ -185,17 +185,14 @@ static bool read_font_ref(lloader *ld, const ynode *v, const char *what, int *ou
         return true;
     }
     diag_report(ld->dl, D_BAD_VALUE, v->loc, "%s: no font role named '%s' in 'fonts'", what, v->value);
-    const char *best = NULL;
-    int best_d = 3;
-    for (size_t i = 0; i < ld->lay->n_fonts; i++) {
-        int d = ys_edit_distance(v->value, ld->lay->fonts[i].name);
-        if (d < best_d) {
-            best_d = d;
-            best = ld->lay->fonts[i].name;
-        }
-    }
+    const char **roles = xmallocarray(ld->lay->n_fonts + 1, sizeof *roles);
+    for (size_t i = 0; i < ld->lay->n_fonts; i++)
+        roles[i] = ld->lay->fonts[i].name;
+    roles[ld->lay->n_fonts] = NULL;
+    const char *best = ys_did_you_mean(v->value, roles);
     if (best)
         diag_hint(ld->dl, "did you mean '%s'?", best);
+    free(roles);
     return false;
 }
 
