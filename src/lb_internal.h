@@ -5,9 +5,8 @@
 #ifndef KUMIHAN_LB_INTERNAL_H
 #define KUMIHAN_LB_INTERNAL_H
 
+#include "epsilon.h"
 #include "linebreak.h"
-
-#define LB_EPS 1e-4   /* pt: widths closer than this are equal */
 
 /* The paragraph being set. */
 typedef struct lb_ctx {

@@ -64,7 +64,7 @@ static void sum_line(const lb_ctx *c, const lb_span *s, line_sums *m)
  * proportion to what it can give. */
 static void plan_shrink(const line_sums *m, double need, adjust *a)
 {
-    for (int t = SHRINK_LINE_END; t < SHRINK__COUNT && need > LB_EPS; t++) {
+    for (int t = SHRINK_LINE_END; t < SHRINK__COUNT && need > EPSILON; t++) {
         if (m->shrinkable[t] <= 0)
             continue;
         double take = need < m->shrinkable[t] ? need : m->shrinkable[t];
@@ -77,7 +77,7 @@ static void plan_shrink(const line_sums *m, double need, adjust *a)
  * unlimited).  Returns the share and reduces *need. */
 static double share(double *need, int count, double cap)
 {
-    if (count == 0 || *need <= LB_EPS)
+    if (count == 0 || *need <= EPSILON)
         return 0;
     double each = *need / count;
     if (cap >= 0 && each > cap)
@@ -99,7 +99,7 @@ static bool plan_grow(const lb_ctx *c, const line_sums *m, double need, adjust *
     a->grow[GROW_JAPANESE] = share(&need, m->growable[GROW_JAPANESE], jp_cap);
     a->grow[GROW_SPACE] = share(&need, m->growable[GROW_SPACE], -1);
     a->grow[GROW_JAPANESE] += share(&need, m->growable[GROW_JAPANESE], -1);
-    return need <= LB_EPS;
+    return need <= EPSILON;
 }
 
 /* The set width of gap g under adjustment a. */
@@ -165,10 +165,10 @@ lb_status lb_emit_line(const lb_ctx *c, const lb_span *s, lb_result *out)
     adjust a;
     memset(&a, 0, sizeof a);
     bool justified = false;
-    if (m.nat > target + LB_EPS) {
+    if (m.nat > target + EPSILON) {
         plan_shrink(&m, m.nat - target, &a);
         justified = true;
-    } else if (m.nat < target - LB_EPS) {
+    } else if (m.nat < target - EPSILON) {
         justified = s->expand && plan_grow(c, &m, target - m.nat, &a);
         if (!justified)
             memset(&a, 0, sizeof a);

@@ -90,7 +90,7 @@ static void scan_char(const lb_ctx *c, size_t start, size_t i, double avail, sca
         s->before_ns = before;
     }
     if (i == s->unit_first)
-        s->first_char_fits = s->nat <= avail + LB_EPS;
+        s->first_char_fits = s->nat <= avail + EPSILON;
 }
 
 /* JLREQ 3.8.2 ぶら下げ: a 、 or 。 ending the overflowing unit may hang
@@ -100,7 +100,7 @@ static bool can_hang(const lb_ctx *c, size_t start, double avail, const scan_sta
     if (!c->p->rules.hanging_punctuation || s->last_ns == start)
         return false;
     jp_class k = jp_class_of(c->text[s->last_ns].cp);
-    return (k == JC_FULL_STOP || k == JC_COMMA) && s->before_ns <= avail + LB_EPS;
+    return (k == JC_FULL_STOP || k == JC_COMMA) && s->before_ns <= avail + EPSILON;
 }
 
 /* Pulling the unit in (追い込み) must shrink the line by what overflows;
@@ -113,7 +113,7 @@ static bool pull_in_disturbs_less(const scan_state *s, double avail)
         return true;
     double shrink = s->ns_nat - avail;
     double expand = avail - s->fit_nat;
-    return shrink <= expand + LB_EPS;
+    return shrink <= expand + EPSILON;
 }
 
 /* The next unit does not fit at natural width: hang it, push it in by
@@ -123,7 +123,7 @@ static void decide_overflow(const lb_ctx *c, size_t start, size_t i, double avai
 {
     if (unit_complete && can_hang(c, start, avail, s)) {
         *ch = (line_choice){.last = s->last_ns, .next = i + 1, .hang = true, .reason = LB_HANGING};
-    } else if (unit_complete && s->ns_min <= avail + LB_EPS && pull_in_disturbs_less(s, avail)) {
+    } else if (unit_complete && s->ns_min <= avail + EPSILON && pull_in_disturbs_less(s, avail)) {
         *ch = (line_choice){.last = s->last_ns, .next = i + 1, .reason = LB_PUSHED_IN};
     } else if (s->have_fit) {
         *ch = (line_choice){.last = s->fit_last, .next = s->fit_next,
@@ -142,13 +142,13 @@ static void choose_line(const lb_ctx *c, size_t start, double avail, line_choice
         scan_char(c, start, i, avail, &s);
         bool brk = i + 1 == c->n || lb_can_break_after(c, i);
         if (!brk) {
-            if (s.min > avail + LB_EPS) {     /* this unit cannot fit at all */
+            if (s.min > avail + EPSILON) {     /* this unit cannot fit at all */
                 decide_overflow(c, start, i, avail, &s, false, ch);
                 return;
             }
             continue;
         }
-        if (s.ns_nat <= avail + LB_EPS) {
+        if (s.ns_nat <= avail + EPSILON) {
             s.have_fit = true;
             s.fit_last = s.last_ns;
             s.fit_next = i + 1;
