@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "epsilon.h"
 #include "xalloc.h"
 
 typedef struct paginator {
@@ -27,7 +28,7 @@ static float capacity(const paginator *p)
 /* Whole lines still free on the current page (spaces may be fractional). */
 static int lines_left(const paginator *p)
 {
-    return (int)floorf(capacity(p) - p->used + 1e-3f);
+    return (int)floorf(capacity(p) - p->used + EPSILON);
 }
 
 static bool new_page(paginator *p)
@@ -79,7 +80,7 @@ static float lines_needed(const paginator *p, size_t i)
  * longer than a page starts where it is. */
 static bool fits_here_or_nowhere(const paginator *p, float need)
 {
-    return p->used + need <= capacity(p) + 1e-3f || need > capacity(p) + 1e-3f;
+    return p->used + need <= capacity(p) + EPSILON || need > capacity(p) + EPSILON;
 }
 
 /* At the first line of a paragraph (or the first on a new page), decide
@@ -148,7 +149,7 @@ static bool step(paginator *p, size_t i)
     if (it->kind == FLOW_SPACE) {
         if (p->used == 0)
             return true;
-        if (p->used + it->lines > capacity(p) + 1e-3f)
+        if (p->used + it->lines > capacity(p) + EPSILON)
             return new_page(p);
         p->used += it->lines;
         return true;
@@ -184,7 +185,7 @@ bool paginate(const flow *f, const layout *lay, pg_doc *out, diag_list *dl)
     paginator p = {.f = f, .lay = lay, .out = out, .split_para = -1};
     for (size_t i = 0; i < f->n_items; i++) {
         const flow_item *it = &f->items[i];
-        if (it->lines > capacity(&p) + 1e-3f) {
+        if (it->lines > capacity(&p) + EPSILON) {
             report_too_tall(it, lay, dl);
             return false;
         }
