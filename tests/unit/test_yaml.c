@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yschema.h"
 #include "ytree.h"
 
 static ytree *load(const char *text, diag_list *dl)
@@ -308,6 +309,22 @@ static void test_verbatim_positions(void **state)
     diag_free(&dl);
 }
 
+/* One near-miss rule for every "did you mean": within a third of the
+ * typed name's length (at least one edit, at most three). */
+static void test_did_you_mean(void **state)
+{
+    (void)state;
+    const char *const keys[] = {"title", "date", "parts", NULL};
+    const char *const roles[] = {"mincho", "gothic", "body", NULL};
+    assert_string_equal(ys_did_you_mean("titel", keys), "title");
+    assert_string_equal(ys_did_you_mean("Date", keys), "date");
+    assert_string_equal(ys_did_you_mean("minchou", roles), "mincho");
+    assert_string_equal(ys_did_you_mean("bdy", roles), "body");
+    assert_null(ys_did_you_mean("fonts", roles));
+    assert_null(ys_did_you_mean("organization", keys));
+    assert_null(ys_did_you_mean("mnco", roles));   /* two edits in four letters */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -322,6 +339,7 @@ int main(void)
         cmocka_unit_test(test_anchors_documents_duplicates),
         cmocka_unit_test(test_limits),
         cmocka_unit_test(test_files),
+        cmocka_unit_test(test_did_you_mean),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
