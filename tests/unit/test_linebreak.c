@@ -270,7 +270,7 @@ static void test_long_paragraph(void **state)
  * bounded number of times: scanning, testing the breaks around it,
  * spacing and setting it, about 37 in all today.  80 leaves room for
  * that to grow, not for a rescan of the line per character (about 320)
- * or of the paragraph per line (about 340 at 32,000 characters).) */
+ * or of the paragraph per line (about 360 at 32,000 characters).) */
 static void test_long_paragraph_linear_work(void **state)
 {
     enum { BUDGET_PER_CHAR = 80 };
