@@ -121,6 +121,37 @@ def reading_order_mismatch(pdf, pages, path=PLAN_EXPECTED):
     return None
 
 
+UPDATE_EXPECTED = os.environ.get("UPDATE_EXPECTED") == "1"
+
+
+def check_golden(test, path, got, what, same=lambda a, b: a == b):
+    """Asserts that the file at path holds got (same(got, file text), exact
+    equality unless given).  With
+    UPDATE_EXPECTED=1 a differing file is rewritten from got, and the test
+    still fails (rerun to see it pass): updating never hides a change.
+    Under CI=true, UPDATE_EXPECTED is refused outright."""
+    if UPDATE_EXPECTED and os.environ.get("CI") == "true":
+        test.fail("UPDATE_EXPECTED=1 is refused under CI=true: expected files are never rewritten in CI")
+    try:
+        with open(path, encoding="utf-8") as f:
+            want = f.read()
+    except FileNotFoundError:
+        want = None
+    if want is not None and same(got, want):
+        return
+    if UPDATE_EXPECTED:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(got)
+        test.fail(f"{what}: differed from {os.path.relpath(path, ROOT)}; rewritten (UPDATE_EXPECTED=1), "
+                  f"review the change with git diff")
+    test.assertEqual(got, want, f"{what} ({os.path.relpath(path, ROOT)})")
+
+
+def same_status(got, want):
+    """An exit-status file ("1\\n") against the status written as text."""
+    return got.strip() == want.strip()
+
+
 class TempDirTest(unittest.TestCase):
     def setUp(self):
         self._tmp = tempfile.TemporaryDirectory(prefix="kumihan-e2e-")
