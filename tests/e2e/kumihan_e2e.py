@@ -11,6 +11,9 @@ KUMIHAN = os.environ.get("KUMIHAN", os.path.join(ROOT, "build", "kumihan"))
 PLAN = os.path.join(ROOT, "content", "plan-2023.yaml")
 BOOKLET = os.path.join(ROOT, "layouts", "booklet-a4.yaml")
 LARGE = os.path.join(ROOT, "layouts", "large-print.yaml")
+# The plan's text as the PDF must read, written by hand (not by kumihan).
+PLAN_EXPECTED = os.path.join(ROOT, "tests", "data", "plan-2023-expected.txt")
+PART_TITLES = ["Ⅰ．重点事業", "Ⅱ．経営支援対策事業", "Ⅲ．地域経済活性化事業", "Ⅳ．商工会議所運営事業", "Ⅴ．特別事業"]
 
 
 def run(args, check=True, **kw):
@@ -70,6 +73,83 @@ def squash(text):
 
 def page_texts(pdf, pages):
     return [pdftotext(pdf, "-f", str(i), "-l", str(i)) for i in range(1, pages + 1)]
+
+
+def body_lines(pdf, page, pages):
+    """The lines of one page without its furniture: the footer "N / pages"
+    and, after the first page, the running head (the current part's title,
+    always the page's first line)."""
+    lines = [l.strip() for l in pdftotext(pdf, "-f", str(page), "-l", str(page)).splitlines() if l.strip()]
+    footer = f"{page} / {pages}"
+    if footer not in lines:
+        raise AssertionError(f"page {page}: no footer {footer!r}")
+    del lines[len(lines) - 1 - lines[::-1].index(footer)]
+    if page > 1 and lines and lines[0] in PART_TITLES:
+        del lines[0]
+    return lines
+
+
+def expected_blocks(path=PLAN_EXPECTED):
+    """(line number, text) of each block of a hand-written expected text;
+    lines starting with # are comments."""
+    with open(path, encoding="utf-8") as f:
+        return [(n, l.strip()) for n, l in enumerate(f, 1) if l.strip() and not l.startswith("#")]
+
+
+def reading_order_mismatch(pdf, pages, path=PLAN_EXPECTED):
+    """None if the page bodies, in page order, read exactly as the expected
+    text (labels included, whitespace aside) and every expected block
+    starts a line of pdftotext's output; else what went wrong, naming the
+    expected file's line."""
+    got, starts = "", set()
+    for page in range(1, pages + 1):
+        for line in body_lines(pdf, page, pages):
+            starts.add(len(got))
+            got += squash(line)
+    want, offsets = "", []
+    for n, text in expected_blocks(path):
+        offsets.append((len(want), n, text))
+        want += squash(text)
+    if got != want:
+        at = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
+        n, text = next(((n, t) for off, n, t in reversed(offsets) if off <= at), (0, ""))
+        return (f"text differs at character {at}, in expected line {n} ({text[:30]}…):\n"
+                f" pdf:      …{got[max(0, at - 20):at + 30]}\n expected: …{want[max(0, at - 20):at + 30]}")
+    for off, n, text in offsets:
+        if off not in starts:
+            return f"expected line {n} does not start a line in the PDF: {text[:40]}"
+    return None
+
+
+UPDATE_EXPECTED = os.environ.get("UPDATE_EXPECTED") == "1"
+
+
+def check_golden(test, path, got, what, same=lambda a, b: a == b):
+    """Asserts that the file at path holds got (same(got, file text), exact
+    equality unless given).  With
+    UPDATE_EXPECTED=1 a differing file is rewritten from got, and the test
+    still fails (rerun to see it pass): updating never hides a change.
+    Under CI=true, UPDATE_EXPECTED is refused outright."""
+    if UPDATE_EXPECTED and os.environ.get("CI") == "true":
+        test.fail("UPDATE_EXPECTED=1 is refused under CI=true: expected files are never rewritten in CI")
+    try:
+        with open(path, encoding="utf-8") as f:
+            want = f.read()
+    except FileNotFoundError:
+        want = None
+    if want is not None and same(got, want):
+        return
+    if UPDATE_EXPECTED:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(got)
+        test.fail(f"{what}: differed from {os.path.relpath(path, ROOT)}; rewritten (UPDATE_EXPECTED=1), "
+                  f"review the change with git diff")
+    test.assertEqual(got, want, f"{what} ({os.path.relpath(path, ROOT)})")
+
+
+def same_status(got, want):
+    """An exit-status file ("1\\n") against the status written as text."""
+    return got.strip() == want.strip()
 
 
 class TempDirTest(unittest.TestCase):

@@ -140,12 +140,36 @@ static char *first_line_text(const pg_page *pg)
     return out;
 }
 
-/* Whatever the list's length, its last item never opens a page alone, and
- * an item with bullets never ends a page without them. */
+/* The first line of page pg (0-based) must be want. */
+static void assert_page_opens_with(const pipeline *p, size_t pg, const char *want, int n)
+{
+    assert_true(pg < p->pages.n_pages);
+    char *first = first_line_text(&p->pages.pages[pg]);
+    if (strcmp(first, want) != 0) {
+        print_error("with %d items, page %zu opens with '%s', expected '%s'\n", n, pg + 1, first, want);
+        free(first);
+        fail();
+    }
+    free(first);
+}
+
+/* Page 1 of the booklet holds 26 list lines under the title, part and
+ * section headings (40 lines less the title block and headings). */
+enum { PAGE1_LIST_LINES = 26 };
+
+/* Where the break falls for every length of a list that ends
+ * "…, 親項目 with its bullet 子項目, 最終項目" (n items, n + 2 lines):
+ *   n + 2 <= 26   one page;
+ *   n = 25        the break would leave 最終項目 alone on page 2: 親項目
+ *                 and 子項目 go with it (page 2 opens with ㉕親項目);
+ *   n = 26        it would part 子項目 from 親項目: both go (㉖親項目);
+ *   n = 27        it falls before 親項目 anyway (㉗親項目);
+ *   n >= 28       it falls after line 26: page 2 opens with ㉗項目27. */
 static void test_keep_rules_at_every_page_boundary(void **state)
 {
     (void)state;
-    for (int n = 18; n <= 34; n++) {   /* page 1 holds 26 items: the boundary passes every line of the list end */
+    static const char *circled[] = {[25] = "㉕", [26] = "㉖", [27] = "㉗"};
+    for (int n = 18; n <= 34; n++) {
         char yaml[8192];
         int len = snprintf(yaml, sizeof yaml, "title: t\norganization: o\nparts:\n  - title: 部\n    sections:\n"
                                               "      - title: 節\n        items:\n");
@@ -155,19 +179,27 @@ static void test_keep_rules_at_every_page_boundary(void **state)
                  "          - text: 親項目\n            bullets: [子項目]\n          - 最終項目\n");
         pipeline p;
         typeset_yaml(&p, yaml);
-        for (size_t pg = 1; pg < p.pages.n_pages; pg++) {
-            char *first = first_line_text(&p.pages.pages[pg]);
-            if (strstr(first, "最終項目") || strstr(first, "子項目"))
-                fail_msg("with %d items, page %zu opens with '%s' alone", n, pg + 1, first);
-            free(first);
+        if (n + 2 <= PAGE1_LIST_LINES) {
+            assert_int_equal(p.pages.n_pages, 1);
+        } else {
+            char want[64];
+            if (n <= PAGE1_LIST_LINES + 1)
+                snprintf(want, sizeof want, "%s親項目", circled[n]);
+            else
+                snprintf(want, sizeof want, "㉗項目27");
+            assert_int_equal(p.pages.n_pages, 2);
+            assert_page_opens_with(&p, 1, want, n);
         }
         pipeline_free(&p);
     }
 }
 
 /* A run of headings kept with each other that is longer than a page cannot
- * be kept together: it flows on, one page after another, instead of each
- * heading taking a page of its own. */
+ * be kept together: it flows on, one full page after another, instead of
+ * each heading taking a page of its own.  Page 1 holds (1)–(26) under the
+ * title, part and section; pages 2–4 forty each.  From (161) on the rest
+ * of the chain, forty headings, fits one page, so it takes a fresh one:
+ * page 5 ends after (160). */
 static void test_keep_chain_longer_than_a_page(void **state)
 {
     (void)state;
@@ -178,7 +210,13 @@ static void test_keep_chain_longer_than_a_page(void **state)
         len += snprintf(yaml + len, sizeof yaml - (size_t)len, "          - 見出し%d\n", i);
     pipeline p;
     typeset_yaml(&p, yaml);
-    assert_in_range(p.pages.n_pages, 5, 7);   /* 200 one-line headings, 40 lines a page */
+    static const int opens[] = {27, 67, 107, 147, 161};
+    assert_int_equal(p.pages.n_pages, 1 + sizeof opens / sizeof *opens);
+    for (size_t pg = 1; pg < p.pages.n_pages; pg++) {
+        char want[64];
+        snprintf(want, sizeof want, "(%d)見出し%d", opens[pg - 1], opens[pg - 1]);
+        assert_page_opens_with(&p, pg, want, 200);
+    }
     pipeline_free(&p);
 }
 

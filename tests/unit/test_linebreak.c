@@ -1,7 +1,8 @@
 /* test_linebreak.c — lb_set_paragraph by hand-computed cases: every
  * line-start and line-end prohibited character, compression flags, error
- * results, result reuse, and a long paragraph (linear time, exact
- * justification).  Fake metric: see lb_test_util.h (em 10 pt). */
+ * results, result reuse, and a long paragraph (exact justification, and
+ * linear work counted in character classifications, not timed).  Fake
+ * metric: see lb_test_util.h (em 10 pt). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +10,21 @@
 #include <cmocka.h>
 
 #include "lb_test_util.h"
+
+/* Every character classification the line breaker makes, counted: the
+ * test is linked with --wrap=jp_class_of (tests/CMakeLists.txt), so the
+ * breaker's calls come here.  Classifying is what it does per character
+ * and per break candidate; a scan that went back over the line or the
+ * paragraph would show as more classifications per character. */
+jp_class __real_jp_class_of(uint32_t cp);
+jp_class __wrap_jp_class_of(uint32_t cp);
+static size_t g_classifications;
+
+jp_class __wrap_jp_class_of(uint32_t cp)
+{
+    g_classifications++;
+    return __real_jp_class_of(cp);
+}
 
 /* Sets text at measure with the test defaults changed by `rules`. */
 static lb_status set(const char *text, lb_params *p, lb_result *r, size_t *bad)
@@ -210,22 +226,34 @@ static void test_hanging_on_off(void **state)
     lb_result_free(&r);
 }
 
-/* A long mixed paragraph: every full line ends exactly at the measure,
- * glyph order is preserved, and the time is linear (it runs in the test). */
-static void test_long_paragraph(void **state)
+static const char *long_piece = "苫小牧商工会議所は、「GX」の推進とHACCP導入を支援し、"
+                                "2050年のカーボンニュートラルに向けて５５回の会合（予定）を開く。";
+
+/* long_piece repeated reps times, set at 455 pt with a 10 pt indent into r;
+ * *n_chars is the paragraph's length in characters. */
+static void set_long(size_t reps, lb_result *r, size_t *n_chars)
 {
-    static const char *piece = "苫小牧商工会議所は、「GX」の推進とHACCP導入を支援し、"
-                               "2050年のカーボンニュートラルに向けて５５回の会合（予定）を開く。";
-    size_t reps = 2000, len = strlen(piece);
+    size_t len = strlen(long_piece);
     char *text = malloc(len * reps + 1);
     for (size_t i = 0; i < reps; i++)
-        memcpy(text + i * len, piece, len);
+        memcpy(text + i * len, long_piece, len);
     text[len * reps] = 0;
     lb_params p = tu_params(455);
     p.first_indent = 10;
+    lb_char *c = tu_chars(text, n_chars);
+    free(text);
+    assert_int_equal(lb_set_paragraph(c, *n_chars, &p, r, NULL), LB_OK);
+    free(c);
+}
+
+/* A long mixed paragraph: every full line ends exactly at the measure and
+ * glyph order is preserved. */
+static void test_long_paragraph(void **state)
+{
     lb_result r;
     lb_result_init(&r);
-    assert_int_equal(set(text, &p, &r, NULL), LB_OK);
+    size_t n;
+    set_long(2000, &r, &n);
     for (size_t i = 0; i + 1 < r.n_lines; i++) {
         if (!r.lines[i].justified || r.lines[i].width < 455 - 1e-3f || r.lines[i].width > 455 + 1e-3f)
             fail_msg("line %zu: width %.4f justified %d", i, r.lines[i].width, r.lines[i].justified);
@@ -233,8 +261,36 @@ static void test_long_paragraph(void **state)
     for (size_t g = 1; g < r.n_glyphs; g++)
         assert_true(r.glyphs[g].source > r.glyphs[g - 1].source);
     assert_int_equal(r.lines[r.n_lines - 1].reason, LB_END_OF_PARAGRAPH);
-    free(text);
     lb_result_free(&r);
+}
+
+/* Linear time, without a clock: the classifications per character stay
+ * under a fixed budget however long the paragraph, and doubling it at
+ * most doubles them.  (A greedy breaker classifies each character a
+ * bounded number of times: scanning, testing the breaks around it,
+ * spacing and setting it, about 37 in all today.  80 leaves room for
+ * that to grow, not for a rescan of the line per character (about 320)
+ * or of the paragraph per line (about 360 at 32,000 characters).) */
+static void test_long_paragraph_linear_work(void **state)
+{
+    enum { BUDGET_PER_CHAR = 80 };
+    size_t work[2], chars[2];
+    for (int k = 0; k < 2; k++) {
+        lb_result r;
+        lb_result_init(&r);
+        g_classifications = 0;
+        set_long(k ? 1000 : 500, &r, &chars[k]);
+        work[k] = g_classifications;
+        lb_result_free(&r);
+        print_message("%zu characters: %zu classifications (%.1f per character)\n", chars[k], work[k],
+                      (double)work[k] / (double)chars[k]);
+        assert_true(work[k] > chars[k]);   /* the counter sees the breaker at all */
+        if (work[k] > BUDGET_PER_CHAR * chars[k])
+            fail_msg("%zu classifications for %zu characters", work[k], chars[k]);
+    }
+    assert_int_equal(chars[1], 2 * chars[0]);
+    if (work[1] > 2 * work[0] + 100)
+        fail_msg("twice the text, %zu classifications instead of %zu: not linear", work[1], work[0]);
 }
 
 static void test_reason_names(void **state)
@@ -252,7 +308,8 @@ int main(void)
         cmocka_unit_test(test_no_compress_flag),      cmocka_unit_test(test_widths_and_gaps),
         cmocka_unit_test(test_too_wide),              cmocka_unit_test(test_word_to_next_line),
         cmocka_unit_test(test_empty),                 cmocka_unit_test(test_hanging_on_off),
-        cmocka_unit_test(test_long_paragraph),        cmocka_unit_test(test_reason_names),
+        cmocka_unit_test(test_long_paragraph),        cmocka_unit_test(test_long_paragraph_linear_work),
+        cmocka_unit_test(test_reason_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,6 @@
 /* test_subset.c — hb-subset of the BIZ UD fonts: glyph count, the code
  * point → new glyph id mapping read back from the subset's own cmap,
- * dropped tables, deterministic bytes, speed, and errors. */
+ * dropped tables, deterministic bytes, plan-sized subsets, and errors. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
