@@ -6,7 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include "compose.h"
+#include "block_label.h"
 
 /* A growing string; on out of memory it is dropped and stays NULL. */
 typedef struct sbuf {
