@@ -96,20 +96,6 @@ bool pg_add_mark(pg_page *p, int level, const char *title, float y)
     return true;
 }
 
-const char *pg_role_name(pg_role r)
-{
-    switch (r) {
-    case PG_ROLE_TEXT: return "text";
-    case PG_ROLE_LABEL: return "label";
-    case PG_ROLE_NEW_MARK: return "new-mark";
-    case PG_ROLE_DECORATION: return "decoration";
-    case PG_ROLE_CHANGE_BAR: return "change-bar";
-    case PG_ROLE_CHANGE_MARK: return "change-mark";
-    case PG_ROLE_ARTIFACT: return "artifact";
-    }
-    return "?";
-}
-
 /* ---- block → pages --------------------------------------------------------- */
 
 /* The flow sets a block's lines one after another, so a block is either

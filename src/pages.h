@@ -34,8 +34,6 @@ typedef struct pg_origin {
     pg_role role;
 } pg_origin;
 
-const char *pg_role_name(pg_role r);
-
 typedef struct pg_glyph {
     uint32_t cp;
     uint16_t font;         /* font role index */
