@@ -1,5 +1,6 @@
 /* change_marks.c — annotating the new document with its changes, and the
- * underline, strike-through and change-bar shapes that show them. */
+ * composer's decorator that shows them: colours, underline, strike-through
+ * and change-bar shapes. */
 #include "change_marks.h"
 
 #include <stdlib.h>
@@ -152,61 +153,89 @@ const cm_block *change_marks_find(const change_marks *cm, const block *b)
     return bsearch(&key, cm->blocks, cm->n_blocks, sizeof key, cmp_cm_block);
 }
 
-/* ---- characters and shapes ------------------------------------------------------- */
+/* ---- the decorator --------------------------------------------------------------- */
 
-void cm_apply_chars(const cm_block *cb, const change_style *st, lb_char *chars, size_t first, size_t n)
+/* The mark of one character of b's part: a deleted heading's number and
+ * (新) go with the block; the text is marked byte by byte. */
+static cm_mark mark_of(const cm_block *cb, pg_role part, uint32_t text_offset)
 {
+    if (part == PG_ROLE_LABEL || part == PG_ROLE_NEW_MARK)
+        return cb->whole;
     size_t len = cb->b->text ? strlen(cb->b->text) : 0;
+    if (part == PG_ROLE_TEXT && cb->marks && text_offset < len)
+        return (cm_mark)cb->marks[text_offset];
+    return CM_NONE;
+}
+
+static void style_chars(void *ctx, const block *b, pg_role part, lb_char *chars, size_t n)
+{
+    const change_marks *cm = ctx;
+    const cm_block *cb = change_marks_find(cm, b);
+    if (!cb)
+        return;
+    const change_style *st = &cm->lay->changes;
     for (size_t i = 0; i < n; i++) {
-        cm_mark m = CM_NONE;
-        if (i >= first && cb->marks && chars[i].source < len)
-            m = (cm_mark)cb->marks[chars[i].source];
-        else if (i < first)
-            m = cb->whole;   /* a deleted heading's number and (新) go with it */
+        cm_mark m = mark_of(cb, part, chars[i].source);
         if (m == CM_INSERTED)
             chars[i].color = st->insert_color;
         else if (m == CM_DELETED)
             chars[i].color = st->delete_color;
-        chars[i].source = m;
     }
+}
+
+static cm_mark glyph_mark(const cm_block *cb, const composed_line *ln, size_t i)
+{
+    return mark_of(cb, ln->glyphs[i].origin.role, ln->text_offsets[i]);
 }
 
 /* Underline just below the em box; strike-through across its middle
  * (the em box spans 0.88 em above the baseline to 0.12 em below). */
-static bool run_shape(const layout *lay, cm_mark m, float x0, float x1, float base, float size, cm_shape_sink sink,
-                      void *ctx)
+static bool run_shape(const layout *lay, const block *b, cm_mark m, float x0, float x1, float base, float size,
+                      compose_shape_sink sink, void *sink_ctx)
 {
     const change_style *st = &lay->changes;
     float y = m == CM_INSERTED ? base + 0.16f * size : base - 0.38f * size;
     pg_shape s = {.kind = PG_LINE, .x0 = x0, .x1 = x1, .y0 = y, .y1 = y, .line_width = st->line_width,
-                  .color = m == CM_INSERTED ? st->insert_color : st->delete_color};
-    return sink(ctx, s);
+                  .color = m == CM_INSERTED ? st->insert_color : st->delete_color,
+                  .origin = {b, PG_ROLE_CHANGE_MARK}};
+    return sink(sink_ctx, s);
 }
 
-bool cm_line_shapes(const cm_block *cb, const layout *lay, const lb_glyph *glyphs, size_t n, float x0, float base,
-                    cm_shape_sink sink, void *ctx)
+static bool line_shapes(void *ctx, const composed_line *ln, compose_shape_sink sink, void *sink_ctx)
 {
+    const change_marks *cm = ctx;
+    const cm_block *cb = change_marks_find(cm, ln->block);
+    if (!cb)
+        return true;
+    const layout *lay = cm->lay;
     const change_style *st = &lay->changes;
-    float half_pitch = lay->pitch / 2, mid = base - 0.38f * lay->body_size;
+    float half_pitch = lay->pitch / 2, mid = ln->baseline - 0.38f * lay->body_size;
     pg_shape bar = {.kind = PG_FILL_RECT, .x0 = lay->area_left - st->bar_offset - st->bar_width,
                     .x1 = lay->area_left - st->bar_offset, .y0 = mid - half_pitch, .y1 = mid + half_pitch,
-                    .color = st->bar_color};
-    if (!sink(ctx, bar))
+                    .color = st->bar_color, .origin = {ln->block, PG_ROLE_CHANGE_BAR}};
+    if (!sink(sink_ctx, bar))
         return false;
-    for (size_t i = 0; i < n;) {
-        cm_mark m = (cm_mark)glyphs[i].source;
+    const pg_glyph *g = ln->glyphs;
+    for (size_t i = 0; i < ln->n;) {
+        cm_mark m = glyph_mark(cb, ln, i);
         size_t j = i + 1;
-        while (j < n && glyphs[j].source == (uint32_t)m)
+        while (j < ln->n && glyph_mark(cb, ln, j) == m)
             j++;
         if (m != CM_NONE &&
-            !run_shape(lay, m, x0 + glyphs[i].x, x0 + glyphs[j - 1].x + glyphs[j - 1].width, base, glyphs[i].size,
-                       sink, ctx))
+            !run_shape(lay, ln->block, m, g[i].x, g[j - 1].x + g[j - 1].width, ln->baseline, g[i].size, sink, sink_ctx))
             return false;
         i = j;
     }
     return true;
 }
 
+compose_decorator change_marks_decorator(change_marks *cm, const layout *lay)
+{
+    cm->lay = lay;
+    return (compose_decorator){.ctx = cm, .style_chars = style_chars, .line_shapes = line_shapes};
+}
+
+/* The bars are known by their role; only their side changes. */
 void cm_bars_to_outer_margin(pg_doc *d, const layout *lay)
 {
     float left = lay->area_left, right = lay->area_left + lay->measure;
@@ -214,7 +243,7 @@ void cm_bars_to_outer_margin(pg_doc *d, const layout *lay)
         pg_page *pg = &d->pages[p];
         for (size_t i = 0; i < pg->n_shapes; i++) {
             pg_shape *s = &pg->shapes[i];
-            if (s->kind != PG_FILL_RECT || s->x1 > left - 0.01f)
+            if (s->origin.role != PG_ROLE_CHANGE_BAR)
                 continue;
             float x0 = right + (left - s->x1), x1 = right + (left - s->x0);
             s->x0 = x0;

@@ -1,17 +1,17 @@
 /* change_marks.h — the changes of a docdiff made visible: an annotated
  * copy of the new document (deleted blocks put back at their old place,
  * deleted characters put back into edited text) with a mark for every
- * byte of every changed block's text; and the shapes compose.c draws for
- * them: underlines under inserted text, lines through deleted text, a
- * change bar beside every line of a changed block. */
+ * byte of every changed block's text; and the decorator through which the
+ * composer draws them: underlines under inserted text, lines through
+ * deleted text, a change bar beside every line of a changed block. */
 #ifndef KUMIHAN_CHANGE_MARKS_H
 #define KUMIHAN_CHANGE_MARKS_H
 
 #include <stdbool.h>
 #include <stdint.h>
+#include "compose.h"
 #include "docdiff.h"
 #include "layout.h"
-#include "linebreak.h"
 #include "pages.h"
 
 typedef enum cm_mark { CM_NONE, CM_INSERTED, CM_DELETED } cm_mark;
@@ -24,6 +24,7 @@ typedef struct cm_block {
 
 typedef struct change_marks {
     document *doc;           /* the annotated new document */
+    const layout *lay;       /* the marks' colours and sizes: set by change_marks_decorator */
     block **entry_blocks;    /* the annotated block of each docdiff entry */
     cm_block *blocks;        /* changed blocks, sorted by pointer: lookup only */
     size_t n_blocks;
@@ -37,19 +38,14 @@ void change_marks_free(change_marks *cm);
 /* The marks of annotated block b, or NULL when b is unchanged (cm may be NULL). */
 const cm_block *change_marks_find(const change_marks *cm, const block *b);
 
-/* Colours chars[first..n) of b's text (whose source is the byte offset in
- * b->text) by their marks, and replaces every source in chars[0..n) by
- * the cm_mark, which the line breaker carries to the glyphs. */
-void cm_apply_chars(const cm_block *cb, const change_style *st, lb_char *chars, size_t first, size_t n);
-
-typedef bool (*cm_shape_sink)(void *ctx, pg_shape s);
-
-/* The shapes for one set line: glyphs (x from the line start x0, sources
- * being cm_marks), baseline `base` (y measured down), line pitch `pitch`.
- * The change bar goes in the left margin; the page's side is known only
- * after pagination (cm_bars_to_outer_margin moves it).  False if sink fails. */
-bool cm_line_shapes(const cm_block *cb, const layout *lay, const lb_glyph *glyphs, size_t n, float x0, float base,
-                    cm_shape_sink sink, void *ctx);
+/* The composer's decorator that draws cm's changes in lay's change style
+ * (cm and lay must outlive it):
+ * marked characters coloured, underlines under inserted text and lines
+ * through deleted text (PG_ROLE_CHANGE_MARK), and a change bar beside
+ * every line of a changed block (PG_ROLE_CHANGE_BAR) in the left margin;
+ * the page's side is known only after pagination (cm_bars_to_outer_margin
+ * moves it). */
+compose_decorator change_marks_decorator(change_marks *cm, const layout *lay);
 
 /* Moves the change bars of recto (odd-numbered) pages to the right
  * margin, so that every bar sits in the outer margin. */

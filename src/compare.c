@@ -26,29 +26,16 @@ typedef struct comparison {
     diag_list *dl;
 } comparison;
 
-/* Which body page each flow item landed on: paginate puts an item's glyphs
- * on one page, in flow order, so counting glyphs page by page retraces it
- * (before the furniture adds its own). */
+/* Which body page each entry's block starts on, from pagination's map. */
 static bool find_pages(comparison *cmp, const pg_doc *body)
 {
-    const flow *f = &cmp->p->fl;
     size_t n = cmp->diff.n_entries;
     cmp->entry_page = xcalloc(n ? n : 1, sizeof *cmp->entry_page);
     if (!cmp->entry_page)
         return false;
-    size_t page = 0, used = 0;
-    for (size_t i = 0; i < f->n_items; i++) {
-        const flow_item *it = &f->items[i];
-        if (it->glyph_count == 0)
-            continue;
-        while (page < body->n_pages && used + it->glyph_count > body->pages[page].n_glyphs) {
-            page++;
-            used = 0;
-        }
-        used += it->glyph_count;
-        for (size_t e = 0; e < n; e++)
-            if (cmp->marks.entry_blocks[e] == it->source && !cmp->entry_page[e])
-                cmp->entry_page[e] = (int)page + 1;
+    for (size_t e = 0; e < n; e++) {
+        const pg_block_pages *bp = pg_block_pages_of(body, cmp->marks.entry_blocks[e]);
+        cmp->entry_page[e] = bp ? (int)bp->first_page + 1 : 0;
     }
     return true;
 }
@@ -131,7 +118,7 @@ static bool set_summary(comparison *cmp, int guess, pg_doc *out, diag_list *dl)
     document *d = summary_document(cmp, guess);
     flow fl = {0};
     pg_doc_init(out, p->lay->paper_width, p->lay->paper_height);
-    bool ok = d && compose(d, p->lay, p->fs, &fl, dl) && paginate(&fl, p->lay, out, dl);
+    bool ok = d && compose(d, p->lay, p->fs, NULL, &fl, dl) && paginate(&fl, p->lay, out, dl);
     if (!d)
         diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
     flow_free(&fl);
@@ -165,8 +152,9 @@ static bool typeset_marked(comparison *cmp, diag_list *dl)
     pg_doc body, summary;
     pg_doc_init(&body, p->lay->paper_width, p->lay->paper_height);
     pg_doc_init(&summary, p->lay->paper_width, p->lay->paper_height);
-    bool ok = compose_marked(cmp->marks.doc, p->lay, p->fs, &cmp->marks, &p->fl, dl) &&
-              paginate(&p->fl, p->lay, &body, dl) && find_pages(cmp, &body);
+    compose_decorator marking = change_marks_decorator(&cmp->marks, p->lay);
+    bool ok = compose(cmp->marks.doc, p->lay, p->fs, &marking, &p->fl, dl) && paginate(&p->fl, p->lay, &body, dl) &&
+              find_pages(cmp, &body);
     int guess = 1;
     for (int pass = 0; ok && pass < MAX_SUMMARY_PASSES; pass++) {
         pg_doc_free(&summary);
@@ -186,7 +174,7 @@ static bool typeset_marked(comparison *cmp, diag_list *dl)
     return ok && draw_furniture(&p->pages, p->lay, p->fs, dl);
 }
 
-bool pipeline_typeset_compare(pipeline *p, const char *old_path, diag_list *dl)
+bool compare_typeset(pipeline *p, const char *old_path, diag_list *dl)
 {
     comparison cmp = {.p = p, .dl = dl};
     pg_doc_init(&p->pages, p->lay->paper_width, p->lay->paper_height);
@@ -205,7 +193,10 @@ bool pipeline_typeset_compare(pipeline *p, const char *old_path, diag_list *dl)
     }
     ok = typeset_marked(&cmp, dl);
     p->typeset = ok;
-    flow_free(&p->fl);   /* its items point at the annotated blocks freed below */
+    /* the flow and the pages' origins point at the annotated blocks freed
+     * below (and the summary's, freed already): the pages keep the roles */
+    flow_free(&p->fl);
+    pg_forget_blocks(&p->pages);
     free(cmp.entry_page);
     change_marks_free(&cmp.marks);
     docdiff_free(&cmp.diff);

@@ -9,7 +9,9 @@
 #include "pipeline.h"
 
 /* Like pipeline_typeset, for p loaded with the NEW content: loads
- * old_path, compares, and sets the marked booklet into p->pages. */
-bool pipeline_typeset_compare(pipeline *p, const char *old_path, diag_list *dl);
+ * old_path, compares, and sets the marked booklet into p->pages.  The
+ * pages' origins keep their roles but no blocks (p->fl is left empty):
+ * the annotated document they were set from dies here. */
+bool compare_typeset(pipeline *p, const char *old_path, diag_list *dl);
 
 #endif

@@ -4,13 +4,17 @@
  * number of grid lines tall, with their decoration.  Everything else is
  * set line by line by the line breaker, one flow item per line, so that
  * pagination can cut between lines.  Listed blocks (⑴ ① ・ 1）) hang their
- * marker: every line of the text starts under the text's first character. */
+ * marker: every line of the text starts under the text's first character.
+ *
+ * A paragraph is set from one string: the label (headings), the (新) mark,
+ * then the block's text.  Each character's source is its byte offset in
+ * that string, so a glyph's role and its place in the text follow from it
+ * (para_parts). */
 #include "compose.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include "change_marks.h"
-#include "linebreak.h"
+#include "block_label.h"
 #include "text_run.h"
 #include "vec.h"
 #include "xalloc.h"
@@ -30,9 +34,13 @@ typedef struct composer {
     char_buf chars;       /* reused likewise */
     int next_para;
     bool failed;
-    const change_marks *marks;   /* build --compare: what to mark, else NULL */
-    const cm_block *marked;      /* the marks of the block being set, or NULL */
+    const compose_decorator *deco;   /* NULL: the plain setting */
     size_t text_start;           /* where the block's own text starts in chars */
+    /* the paragraph string's parts, in bytes: [0, label_end) label,
+     * [label_end, text_base) (新) mark, [text_base, …) the block's text */
+    uint32_t label_end, text_base;
+    uint32_t *text_offsets;      /* one line's, for the decorator */
+    size_t cap_offsets;
     /* what the siblings of one list share, worked out at its first item
      * (asking all siblings again for every item would be quadratic) */
     const block *list_parent;
@@ -111,13 +119,7 @@ static void add_space(composer *c, float lines, const block *source)
     add_item(c, new_item(c, FLOW_SPACE, lines, source));
 }
 
-/* ---- labels and geometry ---------------------------------------------- */
-
-char *block_label(const block *b, const layout *lay)
-{
-    const block_style *st = &lay->styles[b->kind];
-    return num_label(st->numbering, b->ordinal, st->number_format, st->marker);
-}
+/* ---- geometry ----------------------------------------------------------- */
 
 static const block_style *style_of(const composer *c, const block *b)
 {
@@ -147,13 +149,28 @@ static run_style run_style_of(const block_style *st, uint16_t flags)
     return (run_style){.font = st->font, .size = st->size, .color = st->color, .flags = flags};
 }
 
+/* Appends one part of block b's paragraph string in style rs: lets the
+ * decorator colour it (sources still offsets in the part), then moves its
+ * sources to offsets in the whole string, which starts the part at *at. */
+static void append_part(composer *c, const block *b, pg_role part, const char *text, const run_style *rs,
+                        src_loc loc, uint32_t *at)
+{
+    size_t first = c->chars.n;
+    if (!run_append(&c->chars, text, rs, c->fs, c->lay, loc, c->dl))
+        c->failed = true;
+    if (c->deco && c->deco->style_chars)
+        c->deco->style_chars(c->deco->ctx, b, part, c->chars.chars + first, c->chars.n - first);
+    for (size_t i = first; i < c->chars.n; i++)
+        c->chars.chars[i].source += *at;
+    *at += (uint32_t)strlen(text);
+}
+
 /* The (新) mark, glued to the text that follows it. */
-static void append_new_mark(composer *c, const block_style *st)
+static void append_new_mark(composer *c, const block *b, const block_style *st, uint32_t *at)
 {
     run_style mark = {.font = c->lay->new_mark_font, .size = st->size, .color = c->lay->new_mark_color};
     size_t first = c->chars.n;
-    if (!run_append(&c->chars, c->lay->new_mark_text, &mark, c->fs, c->lay, (src_loc){c->lay->path, 0, 0}, c->dl))
-        c->failed = true;
+    append_part(c, b, PG_ROLE_NEW_MARK, c->lay->new_mark_text, &mark, (src_loc){c->lay->path, 0, 0}, at);
     for (size_t i = first + 1; i < c->chars.n; i++)
         c->chars.chars[i].flags |= LB_NO_BREAK_BEFORE;
 }
@@ -162,20 +179,26 @@ static void append_new_mark(composer *c, const block_style *st)
 static void build_chars(composer *c, const block *b, const block_style *st, const char *label)
 {
     c->chars.n = 0;
+    uint32_t at = 0;
     run_style rs = run_style_of(st, 0);
-    if (label && !run_append(&c->chars, label, &rs, c->fs, c->lay, b->text_loc, c->dl))
-        c->failed = true;
+    if (label)
+        append_part(c, b, PG_ROLE_LABEL, label, &rs, b->text_loc, &at);
+    c->label_end = at;
     if (b->is_new)
-        append_new_mark(c, st);
+        append_new_mark(c, b, st, &at);
+    c->text_base = at;
     size_t text_start = c->text_start = c->chars.n;
-    if (b->text && !run_append(&c->chars, b->text, &rs, c->fs, c->lay, b->text_loc, c->dl))
-        c->failed = true;
+    if (b->text)
+        append_part(c, b, PG_ROLE_TEXT, b->text, &rs, b->text_loc, &at);
     /* the mark never ends a line on its own */
     if (b->is_new && c->chars.n > text_start)
         c->chars.chars[text_start].flags |= LB_NO_BREAK_BEFORE;
-    c->marked = change_marks_find(c->marks, b);
-    if (c->marked)
-        cm_apply_chars(c->marked, &c->lay->changes, c->chars.chars, text_start, c->chars.n);
+}
+
+/* The role of the character at byte `source` of the paragraph string. */
+static pg_role part_of(const composer *c, uint32_t source)
+{
+    return source < c->label_end ? PG_ROLE_LABEL : source < c->text_base ? PG_ROLE_NEW_MARK : PG_ROLE_TEXT;
 }
 
 static bool shape_sink(void *ctx, pg_shape s)
@@ -206,20 +229,47 @@ static bool break_lines(composer *c, const block *b, float measure, float first_
     return false;
 }
 
-/* Copies line `li` of c->lines as glyphs at x0, baseline `base` below the item top. */
-static void emit_line_glyphs(composer *c, size_t li, float x0, float base)
+static bool reserve_offsets(composer *c, size_t n)
+{
+    VEC_RESERVE(c->text_offsets, c->cap_offsets, n);
+    return true;
+}
+
+/* Lets the decorator add its shapes to the line just emitted (the flow's
+ * last `n` glyphs, set from c->lines.glyphs[first…]). */
+static void decorate_line(composer *c, const block *b, size_t first, size_t n, float base)
+{
+    if (!c->deco || !c->deco->line_shapes)
+        return;
+    if (!reserve_offsets(c, n)) {
+        out_of_memory(c);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint32_t source = c->lines.glyphs[first + i].source;
+        c->text_offsets[i] = source >= c->text_base ? source - c->text_base : 0;
+    }
+    composed_line line = {.block = b, .glyphs = c->out->glyphs + c->out->n_glyphs - n,
+                          .text_offsets = c->text_offsets, .n = n, .baseline = base};
+    if (!c->deco->line_shapes(c->deco->ctx, &line, shape_sink, c))
+        out_of_memory(c);
+}
+
+/* Copies line `li` of c->lines as glyphs of block b at x0, baseline `base`
+ * below the item top. */
+static void emit_line_glyphs(composer *c, const block *b, size_t li, float x0, float base)
 {
     const lb_line *ln = &c->lines.lines[li];
     for (size_t g = ln->first; g < ln->first + ln->count; g++) {
         const lb_glyph *lg = &c->lines.glyphs[g];
         pg_glyph pg = {.cp = lg->cp, .font = lg->font, .color = lg->color, .size = lg->size,
-                       .x = x0 + lg->x, .y = base, .width = lg->width};
-        if (!push_glyph(c->out, pg))
+                       .x = x0 + lg->x, .y = base, .width = lg->width, .origin = {b, part_of(c, lg->source)}};
+        if (!push_glyph(c->out, pg)) {
             out_of_memory(c);
+            return;
+        }
     }
-    if (c->marked &&
-        !cm_line_shapes(c->marked, c->lay, &c->lines.glyphs[ln->first], ln->count, x0, base, shape_sink, c))
-        out_of_memory(c);
+    decorate_line(c, b, ln->first, ln->count, base);
 }
 
 /* Where a listed block's marker goes, for its first line. */
@@ -244,7 +294,7 @@ static void emit_paragraph_lines(composer *c, const block *b, const block_style 
         item.keep_with_next = st->keep_with_next && li + 1 == c->lines.n_lines;
         if (li == 0 && marker)
             emit_marker(c, b, st, marker->x, marker->box);
-        emit_line_glyphs(c, li, x0, EM_BOX_ASCENT * st->size);
+        emit_line_glyphs(c, b, li, x0, EM_BOX_ASCENT * st->size);
         add_item(c, item);
     }
 }
@@ -256,10 +306,11 @@ static float heading_height(const composer *c, float lines)
     return lines * c->lay->pitch - (c->lay->pitch - c->lay->body_size);
 }
 
-static void add_decoration(composer *c, const block_style *st, float height, float text_top, float text_h)
+static void add_decoration(composer *c, const block *b, const block_style *st, float height, float text_top,
+                           float text_h)
 {
     float left = c->lay->area_left, right = left + c->lay->measure;
-    pg_shape s = {.color = st->decor_color, .line_width = st->rule_width};
+    pg_shape s = {.color = st->decor_color, .line_width = st->rule_width, .origin = {b, PG_ROLE_DECORATION}};
     switch (st->decor) {
     case DECOR_NONE: return;
     case DECOR_BAND: s.kind = PG_FILL_RECT; s.x0 = left; s.x1 = right; s.y0 = 0; s.y1 = height; break;
@@ -318,9 +369,9 @@ static void compose_heading_text(composer *c, const block *b, const block_style 
     item.keep_with_next = st->keep_with_next;
     item.page_break_before = st->page_break == BREAK_BEFORE ||
                              (st->page_break == BREAK_BEFORE_EXCEPT_FIRST && b->ordinal > 1);
-    add_decoration(c, st, height, text_top, text_h);
+    add_decoration(c, b, st, height, text_top, text_h);
     for (size_t li = 0; li < n; li++)
-        emit_line_glyphs(c, li, aligned_x(c, st, li, left, measure),
+        emit_line_glyphs(c, b, li, aligned_x(c, st, li, left, measure),
                          text_top + (float)li * c->lay->pitch + EM_BOX_ASCENT * st->size);
     if (st->bookmark && b->text) {
         item.mark_level = b->kind == BK_PART ? 0 : 1;
@@ -349,13 +400,18 @@ static void compose_title(composer *c)
     block title = {.kind = BK_DOCUMENT, .text = c->doc->title, .text_loc = c->doc->title_loc};
     block org = title;
     org.text = c->doc->organization;
-    size_t first = c->out->n_items;
+    flow *f = c->out;
+    size_t first = f->n_items, first_glyph = f->n_glyphs, first_shape = f->n_shapes;
     compose_heading_text(c, &title, &c->lay->styles[BK_DOCUMENT], NULL);
     if (c->doc->organization)
         compose_heading_text(c, &org, &c->lay->organization, NULL);
-    /* title and org die with this frame: the items must not point at them */
-    for (size_t i = first; i < c->out->n_items; i++)
-        c->out->items[i].source = c->doc->root;
+    /* title and org die with this frame: the flow must not point at them */
+    for (size_t i = first; i < f->n_items; i++)
+        f->items[i].source = c->doc->root;
+    for (size_t i = first_glyph; i < f->n_glyphs; i++)
+        f->glyphs[i].origin.block = c->doc->root;
+    for (size_t i = first_shape; i < f->n_shapes; i++)
+        f->shapes[i].origin.block = c->doc->root;
 }
 
 /* ---- running text and listed blocks --------------------------------------- */
@@ -434,7 +490,7 @@ static void emit_marker(composer *c, const block *b, const block_style *st, floa
         for (size_t i = 0; i < m.n; i++) {
             pg_glyph g = {.cp = m.chars[i].cp, .font = m.chars[i].font, .color = m.chars[i].color,
                           .size = m.chars[i].size, .x = gx, .y = EM_BOX_ASCENT * st->size,
-                          .width = m.chars[i].advance};
+                          .width = m.chars[i].advance, .origin = {b, PG_ROLE_LABEL}};
             gx += m.chars[i].advance;
             if (!push_glyph(c->out, g))
                 out_of_memory(c);
@@ -509,19 +565,15 @@ static void compose_block(composer *c, const block *b)
         compose_block(c, b->children[i]);
 }
 
-bool compose(const document *doc, const layout *lay, const font_set *fs, flow *out, diag_list *dl)
+bool compose(const document *doc, const layout *lay, const font_set *fs, const compose_decorator *deco, flow *out,
+             diag_list *dl)
 {
-    return compose_marked(doc, lay, fs, NULL, out, dl);
-}
-
-bool compose_marked(const document *doc, const layout *lay, const font_set *fs, const change_marks *marks,
-                    flow *out, diag_list *dl)
-{
-    composer c = {.doc = doc, .lay = lay, .fs = fs, .dl = dl, .out = out, .marks = marks};
+    composer c = {.doc = doc, .lay = lay, .fs = fs, .dl = dl, .out = out, .deco = deco};
     memset(out, 0, sizeof *out);
     lb_result_init(&c.lines);
     compose_block(&c, doc->root);
     lb_result_free(&c.lines);
     char_buf_free(&c.chars);
+    free(c.text_offsets);
     return !c.failed;
 }

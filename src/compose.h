@@ -1,7 +1,10 @@
 /* compose.h — the document tree set in the layout's styles: a flow of
  * lines and headings, each a whole number of grid lines tall (or a
  * fraction where the layout asks), with the glyphs already broken into
- * lines and placed horizontally.  paginate.c cuts the flow into pages. */
+ * lines and placed horizontally, every glyph and shape with its origin
+ * (block and role).  paginate.c cuts the flow into pages.  A decorator
+ * may recolour the characters of a block and add shapes to its lines
+ * (build --compare marks the changes so, change_marks.c). */
 #ifndef KUMIHAN_COMPOSE_H
 #define KUMIHAN_COMPOSE_H
 
@@ -9,6 +12,7 @@
 #include "doc.h"
 #include "fonts.h"
 #include "layout.h"
+#include "linebreak.h"
 #include "pages.h"
 
 typedef enum flow_kind {
@@ -42,17 +46,37 @@ typedef struct flow {
     size_t n_shapes, cap_shapes;
 } flow;
 
-/* Sets every block of doc.  Returns false if any error was reported
- * (a character no font has, a unit wider than the line, …). */
-bool compose(const document *doc, const layout *lay, const font_set *fs, flow *out, diag_list *dl);
-/* The same with the changes of `kumihan build --compare` drawn (see
- * change_marks.h); doc is the annotated document of marks. */
-struct change_marks;
-bool compose_marked(const document *doc, const layout *lay, const font_set *fs, const struct change_marks *marks,
-                    flow *out, diag_list *dl);
-void flow_free(flow *f);
+/* A line as set, for a decorator: its glyphs as they go into the flow
+ * (x absolute on the page, y the baseline measured down from the item's
+ * top, origin filled) and, for each, the byte offset in block->text of
+ * the character it shows (meaningful where the role is PG_ROLE_TEXT). */
+typedef struct composed_line {
+    const block *block;
+    const pg_glyph *glyphs;
+    const uint32_t *text_offsets;
+    size_t n;
+    float baseline;
+} composed_line;
 
-/* The printed label of a block ("Ⅰ．", "⑴", "①", "12）", "・"), malloc'd. */
-char *block_label(const block *b, const layout *lay);
+typedef bool (*compose_shape_sink)(void *sink_ctx, pg_shape s);
+
+/* What a decorator adds to the plain setting; both callbacks optional.
+ * style_chars: before line breaking, may change the colour of chars[0..n),
+ *   the characters of one part (role TEXT, LABEL or NEW_MARK) of block b,
+ *   each with source = its byte offset in that part's string.
+ * line_shapes: after each line of b is set, may add shapes through sink
+ *   (with their origin filled); returns false if sink failed. */
+typedef struct compose_decorator {
+    void *ctx;
+    void (*style_chars)(void *ctx, const block *b, pg_role part, lb_char *chars, size_t n);
+    bool (*line_shapes)(void *ctx, const composed_line *line, compose_shape_sink sink, void *sink_ctx);
+} compose_decorator;
+
+/* Sets every block of doc, decorated by deco (NULL: the plain setting).
+ * Returns false if any error was reported (a character no font has, a
+ * unit wider than the line, …). */
+bool compose(const document *doc, const layout *lay, const font_set *fs, const compose_decorator *deco, flow *out,
+             diag_list *dl);
+void flow_free(flow *f);
 
 #endif

@@ -6,7 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include "compose.h"
+#include "block_label.h"
 #include "sbuf.h"
 
 /* ---- locations --------------------------------------------------------------- */

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include "block_label.h"
 #include "utf8.h"
 
 static const char *const stages[] = {"tree", "lines", "pages", "text", NULL};

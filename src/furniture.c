@@ -1,6 +1,7 @@
 /* furniture.c — the running header (the current part's title, with a
  * hairline under it) and the footer ("3 / 13") of every page, set outside
- * the type area once the page count is known. */
+ * the type area once the page count is known.  All of it is page
+ * furniture (role PG_ROLE_ARTIFACT): no block's content. */
 #include "paginate.h"
 
 #include <stdio.h>
@@ -49,7 +50,7 @@ static bool draw_text(pg_page *pg, const lb_char *chars, size_t n, float x, floa
 {
     for (size_t i = 0; i < n; i++) {
         pg_glyph g = {.cp = chars[i].cp, .font = chars[i].font, .color = chars[i].color, .size = chars[i].size,
-                      .x = x, .y = baseline, .width = chars[i].advance};
+                      .x = x, .y = baseline, .width = chars[i].advance, .origin = {NULL, PG_ROLE_ARTIFACT}};
         if (!pg_add_glyph(pg, g))
             return false;
         x += chars[i].advance;
@@ -82,7 +83,8 @@ static bool draw_one(pg_page *pg, const page_furniture *pf, const layout *lay, c
     if (ok && above && pf->rule_width > 0) {
         float y = baseline - 0.35f * pf->size;
         pg_shape rule = {.kind = PG_LINE, .x0 = lay->area_left, .x1 = lay->area_left + lay->measure,
-                         .y0 = y, .y1 = y, .line_width = pf->rule_width, .color = pf->color};
+                         .y0 = y, .y1 = y, .line_width = pf->rule_width, .color = pf->color,
+                         .origin = {NULL, PG_ROLE_ARTIFACT}};
         ok = pg_add_shape(pg, rule);
     }
     char_buf_free(&buf);

@@ -43,6 +43,19 @@ int impose_position_page(int n_pages, int padded, impose_pad pad, int pos)
     return pos == padded - 1 ? n_pages - 1 : -1;
 }
 
+/* The blocks of page `from` (only the last one has any) now lie on `to`. */
+static void move_block_pages(pg_doc *d, size_t from, size_t to)
+{
+    pg_block_pages *maps[] = {d->blocks, d->by_block};
+    for (size_t k = 0; k < 2; k++)
+        for (size_t i = 0; maps[k] && i < d->n_blocks; i++) {
+            if (maps[k][i].first_page == from)
+                maps[k][i].first_page = to;
+            if (maps[k][i].last_page == from)
+                maps[k][i].last_page = to;
+        }
+}
+
 bool impose_pad_pages(pg_doc *d, impose_method m, impose_pad pad)
 {
     int n = (int)d->n_pages, padded = impose_padded_count(n, m);
@@ -58,6 +71,7 @@ bool impose_pad_pages(pg_doc *d, impose_method m, impose_pad pad)
     pg_page last = d->pages[n - 1];
     d->pages[n - 1] = d->pages[padded - 1];
     d->pages[padded - 1] = last;
+    move_block_pages(d, (size_t)n - 1, (size_t)padded - 1);
     return true;
 }
 
@@ -113,7 +127,7 @@ static bool frame_for(const pg_doc *doc, const imposition_rules *r, sheet_frame 
 static bool line(pg_page *p, float x0, float y0, float x1, float y1)
 {
     pg_shape s = {.kind = PG_LINE, .x0 = x0, .y0 = y0, .x1 = x1, .y1 = y1,
-                  .line_width = CROP_LINE_WIDTH, .color = CROP_COLOR};
+                  .line_width = CROP_LINE_WIDTH, .color = CROP_COLOR, .origin = {NULL, PG_ROLE_ARTIFACT}};
     return pg_add_shape(p, s);
 }
 

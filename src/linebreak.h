@@ -29,7 +29,8 @@ typedef struct lb_char {
     rgb_color color;
     float size;           /* pt */
     float advance;        /* natural advance, pt */
-    uint32_t source;      /* caller's index (e.g. byte offset in the text), carried through */
+    uint32_t source;      /* caller's index, carried through to the glyph unchanged (compose.c: the
+                           * byte offset in the paragraph's string of label, (新) mark and text) */
 } lb_char;
 
 /* One placed glyph. */

@@ -159,7 +159,7 @@ static char *default_output(const char *content)
  * method when --impose does not, and always the padding, marks and creep. */
 static bool run_build(pipeline *p, const options *o, diag_list *dl)
 {
-    if (!(o->compare ? pipeline_typeset_compare(p, o->compare, dl) : pipeline_typeset(p, dl)))
+    if (!(o->compare ? compare_typeset(p, o->compare, dl) : pipeline_typeset(p, dl)))
         return false;
     imposition_rules r = p->lay->imposition;
     if (o->impose)

@@ -1,5 +1,6 @@
 /* pages.c — the page model's small constructors: growable arrays of
- * glyphs, shapes and bookmarks per page, doubling as they fill. */
+ * glyphs, shapes and bookmarks per page, doubling as they fill; and the
+ * block → pages map with its lookup. */
 #include "pages.h"
 
 #include <stdlib.h>
@@ -42,6 +43,11 @@ void pg_doc_free(pg_doc *d)
     free(d->pages);
     d->pages = NULL;
     d->n_pages = d->cap_pages = 0;
+    free(d->blocks);
+    free(d->by_block);
+    d->blocks = NULL;
+    d->by_block = NULL;
+    d->n_blocks = d->cap_blocks = 0;
 }
 
 pg_page *pg_add_page(pg_doc *d)
@@ -78,4 +84,60 @@ bool pg_add_mark(pg_page *p, int level, const char *title, float y)
     }
     p->marks[p->n_marks++] = (pg_mark){.level = level, .title = copy, .y = y};
     return true;
+}
+
+/* ---- block → pages --------------------------------------------------------- */
+
+/* The flow sets a block's lines one after another, so a block is either
+ * the last one noted (its lines go on) or a new one. */
+bool pg_note_block_page(pg_doc *d, const struct block *b, size_t page)
+{
+    if (d->n_blocks > 0 && d->blocks[d->n_blocks - 1].block == b) {
+        d->blocks[d->n_blocks - 1].last_page = page;
+        return true;
+    }
+    if (!grow((void **)&d->blocks, d->n_blocks, &d->cap_blocks, sizeof *d->blocks))
+        return false;
+    d->blocks[d->n_blocks++] = (pg_block_pages){.block = b, .first_page = page, .last_page = page};
+    return true;
+}
+
+static int cmp_by_block(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)((const pg_block_pages *)a)->block, y = (uintptr_t)((const pg_block_pages *)b)->block;
+    return (x > y) - (x < y);
+}
+
+bool pg_index_blocks(pg_doc *d)
+{
+    free(d->by_block);
+    d->by_block = xmallocarray(d->n_blocks ? d->n_blocks : 1, sizeof *d->by_block);
+    if (d->n_blocks)
+        memcpy(d->by_block, d->blocks, d->n_blocks * sizeof *d->by_block);
+    qsort(d->by_block, d->n_blocks, sizeof *d->by_block, cmp_by_block);
+    return true;
+}
+
+const pg_block_pages *pg_block_pages_of(const pg_doc *d, const struct block *b)
+{
+    if (!d->by_block)
+        return NULL;
+    pg_block_pages key = {.block = b};
+    return bsearch(&key, d->by_block, d->n_blocks, sizeof key, cmp_by_block);
+}
+
+void pg_forget_blocks(pg_doc *d)
+{
+    for (size_t p = 0; p < d->n_pages; p++) {
+        pg_page *pg = &d->pages[p];
+        for (size_t i = 0; i < pg->n_glyphs; i++)
+            pg->glyphs[i].origin.block = NULL;
+        for (size_t i = 0; i < pg->n_shapes; i++)
+            pg->shapes[i].origin.block = NULL;
+    }
+    free(d->blocks);
+    free(d->by_block);
+    d->blocks = NULL;
+    d->by_block = NULL;
+    d->n_blocks = d->cap_blocks = 0;
 }

@@ -1,13 +1,38 @@
 /* pages.h — the page model: what each page shows, as positioned glyphs,
- * filled rectangles and rules, plus bookmarks.  paginate.c fills it from
- * the composed flow; pdf_write.c (and impose.c) draw it.  Coordinates are
- * PDF points with the origin at the page's bottom-left. */
+ * filled rectangles and rules, each with its origin (the block it shows
+ * and its role there), plus bookmarks and the pages every block landed
+ * on.  paginate.c fills it from the composed flow; pdf_write.c (and
+ * impose.c) draw it.  Coordinates are PDF points with the origin at the
+ * page's bottom-left. */
 #ifndef KUMIHAN_PAGES_H
 #define KUMIHAN_PAGES_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+struct block;
+
+/* What a glyph or shape is for.  Consecutive glyphs and shapes of one
+ * block and role form one run: what a tagged-PDF writer makes one marked-
+ * content sequence of (an MCID under the block's structure element, or an
+ * /Artifact for the page furniture), and what build --compare finds its
+ * change bars by. */
+typedef enum pg_role {
+    PG_ROLE_TEXT,          /* the block's own text */
+    PG_ROLE_LABEL,         /* its generated number or marker: Ⅰ． ⑴ ① ・ */
+    PG_ROLE_NEW_MARK,      /* the (新) mark of a block new this year */
+    PG_ROLE_DECORATION,    /* a heading's band, box or rule */
+    PG_ROLE_CHANGE_BAR,    /* build --compare: the bar beside a changed line */
+    PG_ROLE_CHANGE_MARK,   /* build --compare: inserted text's underline, deleted text's strike line */
+    PG_ROLE_ARTIFACT       /* page furniture: running head, footer, crop marks (block is NULL) */
+} pg_role;
+
+typedef struct pg_origin {
+    const struct block *block;  /* the document block shown; NULL for artifacts.  Valid
+                                 * while that document lives (see compare.c) */
+    pg_role role;
+} pg_origin;
 
 typedef struct pg_glyph {
     uint32_t cp;
@@ -16,6 +41,7 @@ typedef struct pg_glyph {
     float size;            /* pt */
     float x, y;            /* glyph origin on the baseline */
     float width;           /* advance it was set with (x of the next glyph = x + width) */
+    pg_origin origin;
 } pg_glyph;
 
 typedef enum pg_shape_kind { PG_FILL_RECT, PG_STROKE_RECT, PG_LINE } pg_shape_kind;
@@ -25,6 +51,7 @@ typedef struct pg_shape {
     float x0, y0, x1, y1;  /* rect corners, or line ends */
     float line_width;      /* pt, for strokes */
     uint32_t color;
+    pg_origin origin;
 } pg_shape;
 
 /* A bookmark: level 0 = part, 1 = section; y is the top of the heading. */
@@ -45,10 +72,21 @@ typedef struct pg_page {
     bool blank;            /* padding page: no furniture */
 } pg_page;
 
+/* The pages one block's lines landed on (0-based page indices). */
+typedef struct pg_block_pages {
+    const struct block *block;
+    size_t first_page, last_page;
+} pg_block_pages;
+
 typedef struct pg_doc {
     float width, height;   /* paper, pt */
     pg_page *pages;
     size_t n_pages, cap_pages;
+    /* every block that has lines, in the order of the flow (= reading
+     * order); by_block: the same sorted by block pointer, for lookup only */
+    pg_block_pages *blocks;
+    size_t n_blocks, cap_blocks;
+    pg_block_pages *by_block;
 } pg_doc;
 
 void pg_doc_init(pg_doc *d, float width, float height);
@@ -57,5 +95,15 @@ pg_page *pg_add_page(pg_doc *d);             /* NULL on out of memory */
 bool pg_add_glyph(pg_page *p, pg_glyph g);
 bool pg_add_shape(pg_page *p, pg_shape s);
 bool pg_add_mark(pg_page *p, int level, const char *title, float y);
+
+/* Records that a line of block b sits on page `page` (pages come in order). */
+bool pg_note_block_page(pg_doc *d, const struct block *b, size_t page);
+/* Builds the lookup index of pg_block_pages_of; false on out of memory. */
+bool pg_index_blocks(pg_doc *d);
+/* The pages block b landed on, or NULL if it has no lines (or the index is not built). */
+const pg_block_pages *pg_block_pages_of(const pg_doc *d, const struct block *b);
+/* Forgets the blocks (map and origins' block pointers), keeping the roles:
+ * for pages that outlive the document they were set from. */
+void pg_forget_blocks(pg_doc *d);
 
 #endif

@@ -126,6 +126,8 @@ static bool place(paginator *p, const flow_item *it)
     }
     if (it->mark_title && !pg_add_mark(p->page, it->mark_level, it->mark_title, top))
         return false;
+    if (it->source && !pg_note_block_page(p->out, it->source, p->out->n_pages - 1))
+        return false;
     p->used += it->lines;
     return true;
 }
@@ -195,6 +197,8 @@ bool paginate(const flow *f, const layout *lay, pg_doc *out, diag_list *dl)
     for (size_t i = 0; i < f->n_items; i++)
         if (!step(&p, i))
             goto oom;
+    if (!pg_index_blocks(out))
+        goto oom;
     return true;
 oom:
     diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");

@@ -13,7 +13,8 @@
 #include "layout.h"
 #include "pages.h"
 
-/* Fills out (initialised by the caller with pg_doc_init) from f. */
+/* Fills out (initialised by the caller with pg_doc_init) from f, with
+ * the pages each block's lines landed on (pg_block_pages_of). */
 bool paginate(const flow *f, const layout *lay, pg_doc *out, diag_list *dl);
 
 /* Draws header and footer on every non-blank page of d. */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "block_label.h"
 #include "content.h"
 #include "pipeline.h"
 #include "test_util.h"
