@@ -17,6 +17,10 @@ typedef struct ynode {
     char *value;
     size_t len;
     int quoted;               /* scalar was quoted ('...' or "...") */
+    bool plain;               /* scalar was plain (neither quoted nor | >) */
+    /* YN_SCALAR: where its source ends (just after its last character):
+     * a comment after a plain text starts on that line (slips.c) */
+    src_loc end;
     /* YN_SEQUENCE: items; YN_MAPPING: keys[i] -> items[i] (keys are scalars) */
     struct ynode **keys;
     struct ynode **items;
