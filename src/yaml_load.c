@@ -460,6 +460,7 @@ void ytree_free(ytree *t)
     if (!t)
         return;
     ynode_free(t->root);
+    free(t->line_starts);
     free(t->path);
     free(t->source);
     free(t);
@@ -833,7 +834,11 @@ static void loader_cleanup(loader *L)
     for (size_t i = 0; i < L->depth; i++)
         ynode_free(L->stack[i].pending_key);
     free(L->stack);
-    free(L->line_starts);
+    /* the tree keeps the line starts, as offsets in its whole source */
+    for (size_t i = 0; i < L->nlines; i++)
+        L->line_starts[i] += L->bom;
+    L->tree->line_starts = L->line_starts;
+    L->tree->nlines = L->nlines;
 }
 
 /* Takes ownership of path and data (data[len] must be '\0'). */
@@ -957,6 +962,21 @@ ytree *ytree_load(const char *path, const ytree_limits *limits, diag_list *dl)
 }
 
 /* ---- lookup ---------------------------------------------------------- */
+
+const char *ytree_line(const ytree *t, int line, size_t *len)
+{
+    if (!t || line < 1 || (size_t)line > t->nlines) {
+        *len = 0;
+        return NULL;
+    }
+    size_t k = (size_t)line - 1;
+    size_t start = t->line_starts[k];
+    size_t end = k + 1 < t->nlines ? t->line_starts[k + 1] : t->source_len;
+    while (end > start && (t->source[end - 1] == '\n' || t->source[end - 1] == '\r'))
+        end--;
+    *len = end - start;
+    return t->source + start;
+}
 
 const ynode *ynode_get(const ynode *map, const char *key)
 {
