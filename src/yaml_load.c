@@ -257,13 +257,13 @@ static size_t glued_key(const char *s, size_t len, size_t *key_start)
  * end of the file, a glued "key:value" on the next key), so the report
  * points at the culprit when one is found. */
 typedef enum culprit_kind {
-    C_NONE, C_IDEO_INDENT, C_TAB_INDENT, C_QUOTE, C_GLUED_COLON, C_GLUED_DASH, C_INDENT_WIDTH
+    C_NONE, C_IDEO_INDENT, C_TAB_INDENT, C_QUOTE, C_GLUED_COLON, C_GLUED_DASH, C_KEY_IN_TEXT, C_INDENT_WIDTH
 } culprit_kind;
 
 typedef struct culprit {
     culprit_kind kind;
     size_t line0, col0;       /* 0-based, in characters */
-    const char *key;          /* C_GLUED_COLON: the key, in the source */
+    const char *key;          /* C_GLUED_COLON, C_KEY_IN_TEXT: the key, in the source */
     size_t key_len;
     char quote;               /* C_QUOTE */
 } culprit;
@@ -368,6 +368,26 @@ static bool find_indent_width(loader *L, size_t line0, culprit *c)
     return true;
 }
 
+/* "new: true" indented further than the keys of its entry: libyaml has
+ * read it as a continuation of the plain text above and stops at ':'. */
+static bool find_key_in_text(loader *L, const yaml_parser_t *p, culprit *c)
+{
+    size_t line0 = p->problem_mark.line, len, i = 0;
+    if (!p->problem || !strstr(p->problem, "mapping values are not allowed"))
+        return false;
+    const char *s = line_text(L, line0, &len);
+    while (i < len && s[i] == ' ')
+        i++;
+    size_t k = i;
+    while (k < len && is_key_char(s[k]))
+        k++;
+    if (k == i || k >= len || s[k] != ':' || previous_content_line(L, line0) == SIZE_MAX)
+        return false;
+    *c = (culprit){ .kind = C_KEY_IN_TEXT, .line0 = line0, .col0 = char_count(s, i), .key = s + i,
+                    .key_len = k - i };
+    return true;
+}
+
 static culprit find_culprit(loader *L, const yaml_parser_t *p)
 {
     culprit c = { .kind = C_NONE, .line0 = p->problem_mark.line, .col0 = p->problem_mark.column };
@@ -378,7 +398,7 @@ static culprit find_culprit(loader *L, const yaml_parser_t *p)
         return c;
     if (prev != SIZE_MAX && find_glued_colon(L, prev, &c))
         return c;
-    if (find_glued_dash(L, first, line0, &c))
+    if (find_glued_dash(L, first, line0, &c) || find_key_in_text(L, p, &c))
         return c;
     find_indent_width(L, line0, &c);
     return c;
@@ -403,6 +423,10 @@ static void hint_culprit(loader *L, const culprit *c)
         break;
     case C_GLUED_DASH:
         diag_hint(L->dl, "put a space after '-' (write '- text', not '-text'): a list entry starts with '- '");
+        break;
+    case C_KEY_IN_TEXT:
+        diag_hint(L->dl, "'%.*s:' is indented more than the line above, so it reads as part of that "
+                  "line's text; line it up with the other keys of its entry", (int)c->key_len, c->key);
         break;
     case C_INDENT_WIDTH:
         diag_hint(L->dl, "this line is indented differently from the lines above it");
