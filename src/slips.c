@@ -203,6 +203,8 @@ static void check_folded_lines(const ytree *t, const ynode *n, diag_list *dl)
         size_t len;
         const char *s = ytree_line(t, line, &len);
         size_t i = s ? skip_blanks(s, len, 0) : 0;
+        while (s && len - i >= 3 && memcmp(s + i, "\xE3\x80\x80", 3) == 0)
+            i += 3;   /* a 全角スペース is kept as text, but "　- " is still an entry */
         if (!s || i == len) {
             after_blank = text_started;
             continue;

@@ -92,6 +92,8 @@ static void test_texts(void **state)
     /* a folded '- ' line, pointed at on its own line */
     snprintf(yaml, sizeof yaml, HEAD "          - 市への要望\n           - 広域連携\n", "2023年度", 2023);
     expect_slips(yaml, "folded-line@10:12");
+    snprintf(yaml, sizeof yaml, HEAD "          - 市への要望\n            　- 広域連携\n", "2023年度", 2023);
+    expect_slips(yaml, "folded-line@10:14");
     /* a text broken over lines is fine; a blank line starts a paragraph */
     snprintf(yaml, sizeof yaml, HEAD "          - 市への要望書の\n            提出\n        lead: >-\n          前年の\n"
              "          1.5倍\n\n          ①から始まる段落\n", "2023年度", 2023);
