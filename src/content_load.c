@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "slips.h"
 #include "utf8.h"
 #include "yschema.h"
+#include "vec.h"
 #include "xalloc.h"
 
 #define MAX_BLOCKS 200000
@@ -38,8 +40,11 @@ static const char *const top_keys[] = {"title", "organization", "fiscal_year", "
 typedef struct loader {
     document *doc;
     diag_list *dl;
+    const ytree *tree;   /* the source, for slips_in_text */
     size_t n_blocks;
     bool out_of_memory;
+    slip_id *ids;        /* every id given, for slips_duplicate_ids */
+    size_t n_ids, cap_ids;
 } loader;
 
 /* Headings have a title; list entries have a text. */
@@ -126,6 +131,7 @@ static void load_paragraph_text(loader *ld, block *parent, const ynode *node)
     const char *text = ys_text(node, "a paragraph", ld->dl);
     if (!text || !check_text_chars(ld, text, node->loc, true))
         return;
+    slips_in_text(ld->tree, node, ld->dl);
     const char *p = text;
     while (*p) {
         const char *end = strchr(p, '\n');
@@ -172,8 +178,17 @@ static void load_children(loader *ld, block *b, const child_rule *rule, const yn
 static void set_block_text(loader *ld, block *b, const ynode *node, const char *what)
 {
     const char *text = ys_text(node, what, ld->dl);
-    if (text && check_text_chars(ld, text, node->loc, false))
-        block_set_text(b, text, doc_loc(ld, node));
+    if (!text || !check_text_chars(ld, text, node->loc, false))
+        return;
+    block_set_text(b, text, doc_loc(ld, node));
+    slips_in_text(ld->tree, node, ld->dl);
+}
+
+static void note_id(loader *ld, const char *id, const ynode *node)
+{
+    VEC_RESERVE(ld->ids, ld->cap_ids, ld->n_ids + 1);
+    ld->ids[ld->n_ids] = (slip_id){id, doc_loc(ld, node), ld->n_ids};
+    ld->n_ids++;
 }
 
 /* "an item", "an entry", "a part": messages read as plain English. */
@@ -197,8 +212,10 @@ static void load_block_mapping(loader *ld, block *b, const ynode *map)
     if (is_new)
         ys_bool(is_new, "'new'", &b->is_new, ld->dl);
     const ynode *id = ynode_get(map, "id");
-    if (id && ys_text(id, "'id'", ld->dl))
+    if (id && ys_text(id, "'id'", ld->dl)) {
         b->id = xstrdup(id->value);
+        note_id(ld, b->id, id);
+    }
 
     for (size_t i = 0; i < map->count; i++) {
         const child_rule *rule = rule_for(map->keys[i]->value, b->kind);
@@ -329,7 +346,7 @@ document *content_from_tree(const ytree *tree, diag_list *dl)
     }
     if (!ys_expect(tree->root, YN_MAPPING, "a content file", dl))
         return NULL;
-    loader ld = {.doc = doc_new(tree->path), .dl = dl};
+    loader ld = {.doc = doc_new(tree->path), .dl = dl, .tree = tree};
     if (!ld.doc) {
         diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
         return NULL;
@@ -337,6 +354,10 @@ document *content_from_tree(const ytree *tree, diag_list *dl)
     ys_check_keys(tree->root, top_keys, "the content file", dl);
     load_metadata(&ld, tree->root);
     load_body(&ld, tree->root);
+    slips_duplicate_ids(ld.ids, ld.n_ids, dl);
+    free(ld.ids);
+    if (dl->errors == errors_before)
+        slips_in_document(ld.doc, dl);
     if (dl->errors > errors_before) {
         doc_free(ld.doc);
         return NULL;

@@ -42,6 +42,11 @@ static const diag_kind_info kind_info[D__COUNT] = {
     [D_DOUBLED_PUNCT] = { "doubled-punct", SEV_WARNING, 1 },
     [D_UNBALANCED] = { "unbalanced", SEV_WARNING, 1 },
     [D_LAYOUT_WARN] = { "layout", SEV_WARNING, 1 },
+    [D_FOLDED_LINE] = { "folded-line", SEV_WARNING, 1 },
+    [D_COMMENT_IN_TEXT] = { "comment-in-text", SEV_WARNING, 1 },
+    [D_TYPED_NUMBER] = { "typed-number", SEV_WARNING, 1 },
+    [D_DUPLICATE_TEXT] = { "duplicate-text", SEV_WARNING, 1 },
+    [D_YEAR_MISMATCH] = { "year-mismatch", SEV_WARNING, 1 },
     [D_IO] = { "io", SEV_ERROR, 3 },
     [D_INTERNAL] = { "internal", SEV_ERROR, 3 },
 };

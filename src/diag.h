@@ -53,6 +53,12 @@ typedef enum diag_kind {
     D_DOUBLED_PUNCT,
     D_UNBALANCED,
     D_LAYOUT_WARN,
+    /* warnings: slips YAML accepts but that print wrong (slips.c) */
+    D_FOLDED_LINE,
+    D_COMMENT_IN_TEXT,
+    D_TYPED_NUMBER,
+    D_DUPLICATE_TEXT,
+    D_YEAR_MISMATCH,
     /* I/O and internal errors (exit 3) */
     D_IO,
     D_INTERNAL,

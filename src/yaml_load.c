@@ -254,13 +254,13 @@ static size_t glued_key(const char *s, size_t len, size_t *key_start)
  * end of the file, a glued "key:value" on the next key), so the report
  * points at the culprit when one is found. */
 typedef enum culprit_kind {
-    C_NONE, C_IDEO_INDENT, C_TAB_INDENT, C_QUOTE, C_GLUED_COLON, C_INDENT_WIDTH
+    C_NONE, C_IDEO_INDENT, C_TAB_INDENT, C_QUOTE, C_GLUED_COLON, C_GLUED_DASH, C_KEY_IN_TEXT, C_INDENT_WIDTH
 } culprit_kind;
 
 typedef struct culprit {
     culprit_kind kind;
     size_t line0, col0;       /* 0-based, in characters */
-    const char *key;          /* C_GLUED_COLON: the key, in the source */
+    const char *key;          /* C_GLUED_COLON, C_KEY_IN_TEXT: the key, in the source */
     size_t key_len;
     char quote;               /* C_QUOTE */
 } culprit;
@@ -286,25 +286,55 @@ static bool find_quote(loader *L, const yaml_parser_t *p, culprit *c)
     return true;
 }
 
-/* Checks the error line and the content line above it for tabs and
- * full-width spaces in the indentation; points at the first of them. */
-static bool find_indent_chars(loader *L, size_t line0, culprit *c)
+/* The first line a syntax error may come from: libyaml reports "could
+ * not find expected ':'" lines after the text it was reading as a key
+ * started (its context mark), and other errors at the line after the
+ * slip; either way the slip is on this line or below it. */
+static size_t suspect_start(const loader *L, const yaml_parser_t *p)
 {
-    size_t lines[2] = { line0, previous_content_line(L, line0) };
-    for (size_t k = 0; k < 2; k++) {
-        if (lines[k] == SIZE_MAX)
-            continue;
+    size_t line0 = p->problem_mark.line;
+    if (p->context && strstr(p->context, "simple key") && p->context_mark.line < line0)
+        return p->context_mark.line;
+    size_t prev = previous_content_line(L, line0);
+    return prev == SIZE_MAX ? line0 : prev;
+}
+
+/* Checks the suspect lines (see suspect_start) for tabs and full-width
+ * spaces in the indentation; points at the first of them. */
+static bool find_indent_chars(loader *L, size_t first, size_t line0, culprit *c)
+{
+    for (size_t k = first; k <= line0 && k < L->nlines; k++) {
         size_t len;
         bool tab, ideo;
-        const char *s = line_text(L, lines[k], &len);
+        const char *s = line_text(L, k, &len);
         size_t n = indent_bytes(s, len, &tab, &ideo);
-        if (!tab && !ideo)
+        if ((!tab && !ideo) || line_is_blank(s + n, len - n))
             continue;
         size_t i = 0;
         while (i < n && s[i] == ' ')
             i++;
-        *c = (culprit){ .kind = s[i] == '\t' ? C_TAB_INDENT : C_IDEO_INDENT, .line0 = lines[k],
+        *c = (culprit){ .kind = s[i] == '\t' ? C_TAB_INDENT : C_IDEO_INDENT, .line0 = k,
                         .col0 = utf8_count(s, i) };
+        return true;
+    }
+    return false;
+}
+
+/* "-text" where "- text" was meant: a dash glued to what follows it at
+ * the start of a suspect line ("---" and "-5" of a number excepted). */
+static bool find_glued_dash(loader *L, size_t first, size_t line0, culprit *c)
+{
+    for (size_t k = first; k <= line0 && k < L->nlines; k++) {
+        size_t len, i = 0;
+        const char *s = line_text(L, k, &len);
+        while (i < len && s[i] == ' ')
+            i++;
+        if (i + 1 >= len || s[i] != '-')
+            continue;
+        char next = s[i + 1];
+        if (next == ' ' || next == '\t' || next == '-' || (next >= '0' && next <= '9'))
+            continue;
+        *c = (culprit){ .kind = C_GLUED_DASH, .line0 = k, .col0 = utf8_count(s, i) };
         return true;
     }
     return false;
@@ -326,14 +356,37 @@ static bool find_indent_width(loader *L, size_t line0, culprit *c)
     return true;
 }
 
+/* "new: true" indented further than the keys of its entry: libyaml has
+ * read it as a continuation of the plain text above and stops at ':'. */
+static bool find_key_in_text(loader *L, const yaml_parser_t *p, culprit *c)
+{
+    size_t line0 = p->problem_mark.line, len, i = 0;
+    if (!p->problem || !strstr(p->problem, "mapping values are not allowed"))
+        return false;
+    const char *s = line_text(L, line0, &len);
+    while (i < len && s[i] == ' ')
+        i++;
+    size_t k = i;
+    while (k < len && is_key_char(s[k]))
+        k++;
+    if (k == i || k >= len || s[k] != ':' || previous_content_line(L, line0) == SIZE_MAX)
+        return false;
+    *c = (culprit){ .kind = C_KEY_IN_TEXT, .line0 = line0, .col0 = utf8_count(s, i), .key = s + i,
+                    .key_len = k - i };
+    return true;
+}
+
 static culprit find_culprit(loader *L, const yaml_parser_t *p)
 {
     culprit c = { .kind = C_NONE, .line0 = p->problem_mark.line, .col0 = p->problem_mark.column };
     size_t line0 = p->problem_mark.line;
+    size_t first = suspect_start(L, p);
     size_t prev = previous_content_line(L, line0);
-    if (find_indent_chars(L, line0, &c) || find_quote(L, p, &c) || find_glued_colon(L, line0, &c))
+    if (find_indent_chars(L, first, line0, &c) || find_quote(L, p, &c) || find_glued_colon(L, line0, &c))
         return c;
     if (prev != SIZE_MAX && find_glued_colon(L, prev, &c))
+        return c;
+    if (find_glued_dash(L, first, line0, &c) || find_key_in_text(L, p, &c))
         return c;
     find_indent_width(L, line0, &c);
     return c;
@@ -355,6 +408,13 @@ static void hint_culprit(loader *L, const culprit *c)
     case C_GLUED_COLON:
         diag_hint(L->dl, "put a space after ':' (write '%.*s: …', not '%.*s:…')", (int)c->key_len, c->key,
                   (int)c->key_len, c->key);
+        break;
+    case C_GLUED_DASH:
+        diag_hint(L->dl, "put a space after '-' (write '- text', not '-text'): a list entry starts with '- '");
+        break;
+    case C_KEY_IN_TEXT:
+        diag_hint(L->dl, "'%.*s:' is indented more than the line above, so it reads as part of that "
+                  "line's text; line it up with the other keys of its entry", (int)c->key_len, c->key);
         break;
     case C_INDENT_WIDTH:
         diag_hint(L->dl, "this line is indented differently from the lines above it");
@@ -412,6 +472,7 @@ void ytree_free(ytree *t)
     if (!t)
         return;
     ynode_free(t->root);
+    free(t->line_starts);
     free(t->path);
     free(t->source);
     free(t);
@@ -603,10 +664,51 @@ static void mark_if_verbatim(const loader *L, ynode *n, const yaml_event_t *ev)
     n->loc.exact = true;
 }
 
+/* Where the escape that made a NUL in a double-quoted scalar is ("\0",
+ * "\x00", "\u0000", "\U00000000"), or the scalar's start if not found. */
+static yaml_mark_t nul_escape_mark(const loader *L, const yaml_event_t *ev)
+{
+    static const char *const escapes[] = { "0", "x00", "u0000", "U00000000" };
+    yaml_mark_t m = ev->start_mark;
+    size_t i = mark_offset(L, ev->start_mark), end = mark_offset(L, ev->end_mark);
+    while (i < end) {
+        if (L->text[i] == '\\' && i + 1 < end) {
+            for (size_t e = 0; e < 4; e++) {
+                size_t n = strlen(escapes[e]);
+                if (end - (i + 1) >= n && memcmp(L->text + i + 1, escapes[e], n) == 0)
+                    return m;
+            }
+            i++;   /* the backslash; the escaped character follows */
+            m.column++;
+        }
+        uint32_t cp;
+        bool line_break = L->text[i] == '\n';
+        utf8_decode(L->text, end, &i, &cp);
+        m.column = line_break ? 0 : m.column + 1;
+        m.line += line_break;
+    }
+    return ev->start_mark;
+}
+
+/* libyaml hands over a length, but every later stage reads C strings: a
+ * NUL made by an escape would cut the text there without a word.  The
+ * scan goes on, so that every such slip is reported in one run. */
+static void reject_nul(loader *L, const yaml_event_t *ev)
+{
+    if (!memchr(ev->data.scalar.value, '\0', ev->data.scalar.length))
+        return;
+    fail(L, D_CONTROL_CHAR, mark_loc(L, nul_escape_mark(L, ev)),
+         "text contains the NUL character U+0000, which would cut it short");
+    diag_hint(L->dl, "remove the escape (\\0, \\x00 or \\u0000) that produces it");
+}
+
 static bool set_scalar_value(loader *L, ynode *n, const yaml_event_t *ev)
 {
     yaml_scalar_style_t st = ev->data.scalar.style;
     n->quoted = st == YAML_SINGLE_QUOTED_SCALAR_STYLE || st == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+    n->plain = st == YAML_PLAIN_SCALAR_STYLE;
+    n->end = mark_loc(L, ev->end_mark);
+    reject_nul(L, ev);
     if (needs_refold(ev)) {
         n->value = refold(L, ev, &n->len);
     } else {
@@ -726,7 +828,11 @@ static void loader_cleanup(loader *L)
     for (size_t i = 0; i < L->depth; i++)
         ynode_free(L->stack[i].pending_key);
     free(L->stack);
-    free(L->line_starts);
+    /* the tree keeps the line starts, as offsets in its whole source */
+    for (size_t i = 0; i < L->nlines; i++)
+        L->line_starts[i] += L->bom;
+    L->tree->line_starts = L->line_starts;
+    L->tree->nlines = L->nlines;
 }
 
 /* Takes ownership of path and data (data[len] must be '\0'). */
@@ -846,6 +952,21 @@ ytree *ytree_load(const char *path, const ytree_limits *limits, diag_list *dl)
 }
 
 /* ---- lookup ---------------------------------------------------------- */
+
+const char *ytree_line(const ytree *t, int line, size_t *len)
+{
+    if (!t || line < 1 || (size_t)line > t->nlines) {
+        *len = 0;
+        return NULL;
+    }
+    size_t k = (size_t)line - 1;
+    size_t start = t->line_starts[k];
+    size_t end = k + 1 < t->nlines ? t->line_starts[k + 1] : t->source_len;
+    while (end > start && (t->source[end - 1] == '\n' || t->source[end - 1] == '\r'))
+        end--;
+    *len = end - start;
+    return t->source + start;
+}
 
 const ynode *ynode_get(const ynode *map, const char *key)
 {

@@ -17,6 +17,10 @@ typedef struct ynode {
     char *value;
     size_t len;
     int quoted;               /* scalar was quoted ('...' or "...") */
+    bool plain;               /* scalar was plain (neither quoted nor | >) */
+    /* YN_SCALAR: where its source ends (just after its last character):
+     * a comment after a plain text starts on that line (slips.c) */
+    src_loc end;
     /* YN_SEQUENCE: items; YN_MAPPING: keys[i] -> items[i] (keys are scalars) */
     struct ynode **keys;
     struct ynode **items;
@@ -35,6 +39,8 @@ typedef struct ytree {
     char *path;      /* owned; every loc.file in the tree points here */
     char *source;    /* the file's bytes, NUL-terminated */
     size_t source_len;
+    size_t *line_starts;   /* byte offset in source of each line (0-based) */
+    size_t nlines;
     ynode *root;     /* NULL for an empty document */
 } ytree;
 
@@ -46,6 +52,11 @@ ytree *ytree_load(const char *path, const ytree_limits *limits, diag_list *dl);
 ytree *ytree_load_buffer(const char *name, const char *data, size_t len,
                          const ytree_limits *limits, diag_list *dl);
 void ytree_free(ytree *t);
+
+/* The bytes of line `line` (1-based, as in src_loc) without its line
+ * break, or NULL past the end: checks that need what libyaml dropped
+ * (comments, the source of a folded line) read it here. */
+const char *ytree_line(const ytree *t, int line, size_t *len);
 
 /* Mapping lookup by key; NULL if absent. */
 const ynode *ynode_get(const ynode *map, const char *key);

@@ -3,7 +3,8 @@ input files, `cmd` (kumihan's arguments), `expected` (the exact stderr) and
 `exit` (the expected status); an optional `changes` lists files the run
 may write (a successful build).  Each case runs in a fresh copy of its folder,
 from that folder, so messages show short relative paths.  A pre-existing
-OUT pdf must come out byte-identical and no other file may appear.
+OUT pdf and every input file must come out byte-identical, no other file may
+appear, and the shared fonts, layouts and plan must not be touched.
 
 UPDATE_EXPECTED=1 rewrites `expected` and `exit` from what kumihan does;
 each case whose files it rewrote still fails (kumihan_e2e.check_golden),
@@ -55,13 +56,28 @@ def snapshot(top):
     return files
 
 
+SHARED = ("fonts", "layouts", "content")
+
+
+def shared_stat():
+    """The shared input files every case reaches through a symlink (fonts,
+    layouts, the plan): size, mtime and inode, which any write changes."""
+    stats = {}
+    for shared in SHARED:
+        for dirpath, _, filenames in os.walk(os.path.join(ROOT, shared)):
+            for name in filenames:
+                st = os.stat(os.path.join(dirpath, name))
+                stats[os.path.join(dirpath, name)] = (st.st_size, st.st_mtime_ns, st.st_ino)
+    return stats
+
+
 def run_case(name):
     """Copies the case into <tmp>/tests/errors/<name> (so ../../../fonts and
     ../../../layouts resolve), runs it there; returns (status, stderr,
     before, after)."""
     src = os.path.join(CASES, name)
     with tempfile.TemporaryDirectory(prefix="kumihan-err-") as tmp:
-        for shared in ("fonts", "layouts", "content"):
+        for shared in SHARED:
             os.symlink(os.path.join(ROOT, shared), os.path.join(tmp, shared))
         work = os.path.join(tmp, "tests", "errors", name)
         shutil.copytree(src, work, ignore=shutil.ignore_patterns(*META))
@@ -92,7 +108,9 @@ class ErrorCases(unittest.TestCase):
         self.assertGreaterEqual(len(case_names()), 30)
 
     def check_case(self, name):
+        shared_before = shared_stat()
         status, stderr, before, after = run_case(name)
+        self.assertEqual(shared_stat(), shared_before, f"{name}: a shared font, layout or content file changed")
         stderr = normalize(stderr)
         src = os.path.join(CASES, name)
         self.assertNotIn("Sanitizer", stderr, f"{name}: sanitizer report")

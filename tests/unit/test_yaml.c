@@ -160,7 +160,7 @@ static void test_syntax_hints(void **state)
     expect_error("title:foo\nbody: x\n", D_YAML_SYNTAX, 1, 6, "write 'title: …'");
     expect_error("a: \"foo\nb: bar\n", D_YAML_SYNTAX, 1, 4, "quote \" is never closed");
     expect_error("a: 'foo\nb: bar\n", D_YAML_SYNTAX, 1, 4, "quote ' is never closed");
-    expect_error("a:\n  b: 1\n   c: 2\n", D_YAML_SYNTAX, 3, 4, "indented differently from the lines above");
+    expect_error("a:\n  b: 1\n   c: 2\n", D_YAML_SYNTAX, 3, 4, "indented more than the line above, so it reads as part of");
     expect_error("a:\n    b: 1\n  c: 2\n", D_YAML_SYNTAX, 3, 3, "indented differently");
     expect_error("list:\n  - a\n - b\n", D_YAML_SYNTAX, 3, 2, "indented differently");
     expect_error("a: b: c\n", D_YAML_SYNTAX, 1, 5, NULL);
