@@ -115,7 +115,7 @@ static bool outputs_are_safe(const pipeline *p, const cli_args *o, diag_list *dl
     }
     size_t n = 0;
     inputs[n++] = (guarded_path){"the content file", o->files[0]};
-    inputs[n++] = (guarded_path){"the layout", o->layout};
+    inputs[n++] = (guarded_path){"the layout file", o->layout};
     if (o->compare)
         inputs[n++] = (guarded_path){"the --compare file", o->compare};
     for (size_t i = 0; i < p->lay->n_fonts; i++)

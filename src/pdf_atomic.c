@@ -89,6 +89,13 @@ static void report_temp_failure(const char *path, int e, diag_list *dl)
         diag_hint(dl, "you may not write in the output's folder; choose another -o path");
 }
 
+static void hint_for_write_error(int e, diag_list *dl)
+{
+    if (e == ENOSPC || e == EDQUOT)
+        diag_hint(dl, "the disk is full; free some space or choose another place for the PDF. "
+                      "No PDF was replaced");
+}
+
 /* The complete new file beside its target, not yet renamed. */
 static bool stage_file(staged *s, diag_list *dl)
 {
@@ -119,6 +126,7 @@ static bool stage_file(staged *s, diag_list *dl)
     }
     if (step) {
         diag_report(dl, D_IO, (src_loc){0}, "cannot write %s: %s: %s", f->path, step, strerror(e));
+        hint_for_write_error(e, dl);
         remove_temp(s, dl);
     }
     return step == NULL;
@@ -135,8 +143,10 @@ static bool write_stream(const staged *s, diag_list *dl)
         ok = false;
         e = errno;
     }
-    if (!ok)
+    if (!ok) {
         diag_report(dl, D_IO, (src_loc){0}, "cannot write %s: %s", s->file->path, strerror(e));
+        hint_for_write_error(e, dl);
+    }
     return ok;
 }
 
