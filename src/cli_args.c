@@ -124,7 +124,7 @@ static char *unknown_option(const char *usage, const char *arg)
     return usage_message(usage, "unknown option: %s", arg);
 }
 
-/* "build", or "build and dump": the commands that take the option. */
+/* "build", or "build or dump": the commands that take the option. */
 static char *commands_taking(unsigned bit)
 {
     char *text = NULL;
@@ -135,7 +135,7 @@ static char *commands_taking(unsigned bit)
     size_t n = 0;
     for (size_t i = 0; i < N_COMMANDS; i++)
         if (commands[i].options & bit)
-            fprintf(f, "%s%s", n++ ? " and " : "", commands[i].name);
+            fprintf(f, "%s%s", n++ ? " or " : "", commands[i].name);
     fclose(f);
     return text;
 }
@@ -212,7 +212,8 @@ static cli_status check_against_command(parse_state *s)
         unsigned bit = refused & -refused;   /* the first in table order */
         const struct option_spec *o = spec_of(bit);
         char *takers = commands_taking(bit);
-        *s->message = usage_message(c->usage, "%s does not take %s (only %s does); leave it out", c->name,
+        *s->message = usage_message(c->usage, "%s does not take %s (it is an option of %s); leave it out",
+                                    c->name,
                                     o->name, takers ? takers : "another command");
         free(takers);
         return CLI_USAGE;

@@ -57,7 +57,7 @@ static void test_issue_example_is_refused(void **state)
 {
     (void)state;
     /* issue 15: this exited 0 and ignored all three options */
-    expect_usage("check c.yaml --compare x -o y --stage tree", "check does not take -o (only build does)",
+    expect_usage("check c.yaml --compare x -o y --stage tree", "check does not take -o (it is an option of build)",
                  "usage: kumihan check CONTENT.yaml");
     char *message = NULL;
     cli_args a;
@@ -128,7 +128,7 @@ static void test_diff_goes_through_the_parser(void **state)
     assert_string_equal(a.files[1], "new.yaml");
     expect_usage("diff old.yaml", "diff needs OLD and NEW content files", "usage: kumihan diff OLD.yaml");
     expect_usage("diff a b c", "diff: unexpected argument: c", "usage: kumihan diff");
-    expect_usage("diff a b --strict", "diff does not take --strict (only check does)", "usage: kumihan diff");
+    expect_usage("diff a b --strict", "diff does not take --strict (it is an option of check)", "usage: kumihan diff");
 }
 
 static void test_usage_errors(void **state)
@@ -145,7 +145,7 @@ static void test_usage_errors(void **state)
                  "usage: kumihan build");
     expect_usage("build a.yaml b.yaml", "build: unexpected argument: b.yaml", "usage: kumihan build");
     expect_usage("check", "check: no content file given", "usage: kumihan check");
-    expect_usage("dump c.yaml --compare o.yaml", "dump does not take --compare (only build does)",
+    expect_usage("dump c.yaml --compare o.yaml", "dump does not take --compare (it is an option of build)",
                  "usage: kumihan dump");
     expect_usage("dump c.yaml --layout a --layout b", "--layout is given twice", "usage: kumihan dump");
 }
