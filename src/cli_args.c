@@ -213,8 +213,7 @@ static cli_status check_against_command(parse_state *s)
         const struct option_spec *o = spec_of(bit);
         char *takers = commands_taking(bit);
         *s->message = usage_message(c->usage, "%s does not take %s (it is an option of %s); leave it out",
-                                    c->name,
-                                    o->name, takers ? takers : "another command");
+                                    c->name, o->name, takers ? takers : "another command");
         free(takers);
         return CLI_USAGE;
     }
