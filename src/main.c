@@ -5,25 +5,17 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "check.h"
+#include "cli_args.h"
 #include "compare.h"
 #include "diag.h"
 #include "docdiff.h"
 #include "dump.h"
 #include "impose.h"
+#include "output_guard.h"
 #include "pipeline.h"
 #include "xalloc.h"
 
-#define EXIT_INPUT 1
 #define EXIT_USAGE 2
-
-static const char usage_text[] =
-    "usage: kumihan build CONTENT.yaml [--layout LAYOUT.yaml] [-o OUT.pdf]\n"
-    "                     [--impose saddle|2up|none] [--print-output PRINT.pdf]\n"
-    "                     [--compare OLD.yaml]\n"
-    "       kumihan check CONTENT.yaml [--layout LAYOUT.yaml] [--strict]\n"
-    "       kumihan dump --stage tree|lines|pages|text CONTENT.yaml [--layout LAYOUT.yaml]\n"
-    "       kumihan diff OLD.yaml NEW.yaml [--layout LAYOUT.yaml]\n"
-    "       kumihan --help | --version\n";
 
 static const char help_text[] =
     "kumihan typesets a Japanese document from YAML content and YAML layout\n"
@@ -41,15 +33,19 @@ static const char help_text[] =
     "options:\n"
     "  --layout FILE   layout rules (default: layouts/booklet-a4.yaml next to the\n"
     "                  content's folder, else ./layouts/booklet-a4.yaml)\n"
-    "  -o FILE         output PDF; written atomically, an existing file is only\n"
-    "                  replaced by a complete new one\n"
+    "  -o FILE         (build) output PDF; written atomically, an existing file is\n"
+    "                  only replaced by a complete new one (through a symlink,\n"
+    "                  keeping its permissions); '-' is standard output, and a\n"
+    "                  device or FIFO such as /dev/null is written as a stream.\n"
+    "                  It may not name the content, the layout, a font or OLD\n"
+    "  --stage S       (dump) the stage to print: tree, lines, pages or text\n"
     "  --impose M      (build) impose the pages for the print shop: saddle\n"
     "                  (A3 sheets in saddle-stitch order), 2up (pages 1|2, 3|4)\n"
     "                  or none; overrides the layout's imposition: method.\n"
     "                  Without --print-output, OUT is the imposed PDF\n"
     "  --print-output FILE  (build) write the reading PDF to OUT and, in the\n"
     "                  same run, the imposed PDF to FILE (method from --impose,\n"
-    "                  else from the layout)\n"
+    "                  else from the layout); both files or neither are replaced\n"
     "  --strict        (check) treat warnings as errors\n"
     "  --compare OLD   (build) mark the changes since OLD: change bars, inserted\n"
     "                  text underlined, deleted text struck through, and a first\n"
@@ -59,60 +55,14 @@ static const char help_text[] =
     "             3 I/O or internal error\n"
     "diff exit status (as diff(1)): 0 identical, 1 different, 2 trouble\n";
 
-typedef struct options {
-    const char *command;
-    const char *content;
-    const char *layout;
-    const char *output;
-    const char *stage;
-    const char *compare;
-    const char *impose;         /* method name, checked in main */
-    const char *print_output;
-    bool strict;
-} options;
-
-static int usage_error(const char *fmt, const char *arg)
+/* A usage error found after parsing (a value the command cannot use):
+ * the message, then the command's usage. */
+static int usage_error(const cli_command *cmd, const char *fmt, const char *arg)
 {
     fprintf(stderr, "kumihan: ");
     fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\n%s", usage_text);
+    fprintf(stderr, "\n%s", cmd->usage);
     return EXIT_USAGE;
-}
-
-/* Returns 0 and fills o, or an exit status. */
-static int parse_args(int argc, char **argv, options *o)
-{
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        bool has_value = i + 1 < argc;
-        if (strcmp(a, "--layout") == 0 && has_value)
-            o->layout = argv[++i];
-        else if (strcmp(a, "-o") == 0 && has_value)
-            o->output = argv[++i];
-        else if (strcmp(a, "--stage") == 0 && has_value)
-            o->stage = argv[++i];
-        else if (strcmp(a, "--compare") == 0 && has_value)
-            o->compare = argv[++i];
-        else if (strcmp(a, "--impose") == 0 && has_value)
-            o->impose = argv[++i];
-        else if (strcmp(a, "--print-output") == 0 && has_value)
-            o->print_output = argv[++i];
-        else if (strcmp(a, "--strict") == 0)
-            o->strict = true;
-        else if (a[0] == '-' && a[1])
-            return usage_error("unknown option or missing value: %s", a);
-        else if (!o->command)
-            o->command = a;
-        else if (!o->content)
-            o->content = a;
-        else
-            return usage_error("unexpected argument: %s", a);
-    }
-    if (!o->command)
-        return usage_error("%s", "no command given");
-    if (!o->content)
-        return usage_error("%s: no content file given", o->command);
-    return 0;
 }
 
 static bool file_exists(const char *path)
@@ -154,11 +104,35 @@ static char *default_output(const char *content)
     return out;
 }
 
+/* -o and --print-output may name neither an input nor each other; checked
+ * before anything is typeset or written (output_guard.h). */
+static bool outputs_are_safe(const pipeline *p, const cli_args *o, diag_list *dl)
+{
+    guarded_path outputs[2] = {{"-o", o->output}, {"--print-output", o->print_output}};
+    guarded_path *inputs = xcalloc(3 + p->lay->n_fonts, sizeof *inputs);
+    if (!inputs) {
+        diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
+        return false;
+    }
+    size_t n = 0;
+    inputs[n++] = (guarded_path){"the content file", o->files[0]};
+    inputs[n++] = (guarded_path){"the layout file", o->layout};
+    if (o->compare)
+        inputs[n++] = (guarded_path){"the --compare file", o->compare};
+    for (size_t i = 0; i < p->lay->n_fonts; i++)
+        inputs[n++] = (guarded_path){"a font the layout uses", p->lay->fonts[i].path};
+    bool ok = output_guard(outputs, o->print_output ? 2 : 1, inputs, n, dl);
+    free(inputs);
+    return ok;
+}
+
 /* The imposed PDF goes to --print-output beside the reading PDF, or, with
  * --impose alone, to -o instead of it.  The layout's imposition: gives the
  * method when --impose does not, and always the padding, marks and creep. */
-static bool run_build(pipeline *p, const options *o, diag_list *dl)
+static bool run_build(pipeline *p, const cli_args *o, diag_list *dl)
 {
+    if (!outputs_are_safe(p, o, dl))
+        return false;
     if (!(o->compare ? compare_typeset(p, o->compare, dl) : pipeline_typeset(p, dl)))
         return false;
     imposition_rules r = p->lay->imposition;
@@ -170,14 +144,12 @@ static bool run_build(pipeline *p, const options *o, diag_list *dl)
                     "'imposition: method' in the layout");
         return false;
     }
-    pdf_meta meta = pipeline_pdf_meta(p);
-    bool ok = o->impose && !o->print_output && r.method != IMPOSE_NONE
-                  ? pipeline_write_imposed(p, &r, o->output, dl)
-                  : pdf_write(&p->pages, p->fs, &meta, NULL, 0, o->output, dl);
-    return ok && (!o->print_output || pipeline_write_imposed(p, &r, o->print_output, dl));
+    bool imposed_only = o->impose && !o->print_output && r.method != IMPOSE_NONE;
+    return imposed_only ? pipeline_write_outputs(p, &r, NULL, o->output, dl)
+                        : pipeline_write_outputs(p, &r, o->output, o->print_output, dl);
 }
 
-static bool run_check(pipeline *p, const options *o, diag_list *dl)
+static bool run_check(pipeline *p, const cli_args *o, diag_list *dl)
 {
     if (!pipeline_typeset(p, dl))
         return false;
@@ -185,89 +157,81 @@ static bool run_check(pipeline *p, const options *o, diag_list *dl)
     return true;
 }
 
-static bool run_dump(pipeline *p, const options *o, diag_list *dl)
+static bool run_dump(pipeline *p, const cli_args *o, diag_list *dl)
 {
     return pipeline_typeset(p, dl) && dump_stage(p, o->stage, stdout, dl);
 }
 
-/* The commands that typeset CONTENT with a layout: each runs after the
- * pipeline has loaded both files and the fonts. */
-typedef bool (*command_fn)(pipeline *p, const options *o, diag_list *dl);
-
-static const struct command {
-    const char *name;
-    command_fn run;
-} commands[] = {
-    {"build", run_build},
-    {"check", run_check},
-    {"dump", run_dump},
-};
-
-static const struct command *find_command(const char *name)
+/* kumihan diff OLD NEW: two content files and no pipeline; its status is
+ * diff(1)'s (0 same, 1 different, 2 trouble). */
+static int run_diff(const cli_args *o)
 {
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(commands[i].name, name) == 0)
-            return &commands[i];
-    return NULL;
-}
-
-/* kumihan diff OLD NEW [--layout L]: two content files and no pipeline,
- * so it is not in the table; its status is diff(1)'s (0 same, 1 different,
- * 2 trouble), usage errors included. */
-static int run_diff_command(int argc, char **argv)
-{
-    const char *paths[2] = {NULL, NULL}, *layout_arg = NULL;
-    size_t n = 0;
-    for (int i = 2; i < argc; i++) {
-        if (strcmp(argv[i], "--layout") == 0 && i + 1 < argc)
-            layout_arg = argv[++i];
-        else if ((argv[i][0] == '-' && argv[i][1]) || n == 2)
-            return usage_error("diff: unexpected argument: %s", argv[i]);
-        else
-            paths[n++] = argv[i];
-    }
-    if (n < 2)
-        return usage_error("%s", "diff needs OLD and NEW content files");
-    char *layout_path = layout_arg ? NULL : default_layout(paths[1]);
+    char *layout_path = o->layout ? NULL : default_layout(o->files[1]);
     diag_list dl;
     diag_init(&dl);
-    int status = docdiff_files(paths[0], paths[1], layout_arg ? layout_arg : layout_path, stdout, &dl);
+    int status = docdiff_files(o->files[0], o->files[1], o->layout ? o->layout : layout_path, stdout, &dl);
     diag_print(&dl, stderr);
     diag_free(&dl);
     free(layout_path);
     return status;
 }
 
+/* The values the parser cannot judge; 0 or a usage status. */
+static int check_values(const cli_args *o)
+{
+    const cli_command *cmd = o->command;
+    if (cmd->id == CMD_DUMP && !dump_stage_known(o->stage))
+        return usage_error(cmd, "dump needs --stage tree, lines, pages or text (got %s)",
+                           o->stage ? o->stage : "none");
+    impose_method method;
+    if (o->impose && !impose_method_from_name(o->impose, &method))
+        return usage_error(cmd, "--impose must be saddle, 2up or none (got %s)", o->impose);
+    /* the marked booklet's pages (summary first) are not the flow impose.c re-paginates */
+    if (o->compare && (o->impose || o->print_output))
+        return usage_error(cmd, "%s", "--compare cannot be combined with --impose or --print-output");
+    return 0;
+}
+
+/* The commands that typeset CONTENT with a layout: each runs after the
+ * pipeline has loaded both files and the fonts. */
+static bool run_typesetting(pipeline *p, const cli_args *o, diag_list *dl)
+{
+    switch (o->command->id) {
+    case CMD_BUILD: return run_build(p, o, dl);
+    case CMD_CHECK: return run_check(p, o, dl);
+    case CMD_DUMP: return run_dump(p, o, dl);
+    case CMD_DIFF: break;
+    }
+    return false;
+}
+
+static int parse_or_exit(int argc, char **argv, cli_args *o)
+{
+    char *message = NULL;
+    switch (cli_parse(argc, argv, o, &message)) {
+    case CLI_RUN: return -1;
+    case CLI_HELP: printf("%s\n%s", cli_usage_all, help_text); return 0;
+    case CLI_VERSION: printf("kumihan %s\n", KUMIHAN_VERSION); return 0;
+    case CLI_USAGE: break;
+    }
+    fputs(message ? message : "kumihan: usage error (out of memory)\n", stderr);
+    free(message);
+    return EXIT_USAGE;
+}
+
 int main(int argc, char **argv)
 {
-    if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-        printf("%s\n%s", usage_text, help_text);
-        return 0;
-    }
-    if (argc == 2 && strcmp(argv[1], "--version") == 0) {
-        printf("kumihan %s\n", KUMIHAN_VERSION);
-        return 0;
-    }
-    if (argc >= 2 && strcmp(argv[1], "diff") == 0)
-        return run_diff_command(argc, argv);
-    options o = {0};
-    int status = parse_args(argc, argv, &o);
-    if (status)
+    cli_args o;
+    int status = parse_or_exit(argc, argv, &o);
+    if (status >= 0)
         return status;
-    const struct command *cmd = find_command(o.command);
-    if (!cmd)
-        return usage_error("unknown command: %s", o.command);
-    if (strcmp(o.command, "dump") == 0 && !dump_stage_known(o.stage))
-        return usage_error("dump needs --stage tree, lines, pages or text (got %s)", o.stage ? o.stage : "none");
-    impose_method method;
-    if (o.impose && !impose_method_from_name(o.impose, &method))
-        return usage_error("--impose must be saddle, 2up or none (got %s)", o.impose);
-    /* the marked booklet's pages (summary first) are not the flow impose.c re-paginates */
-    if (o.compare && (o.impose || o.print_output))
-        return usage_error("%s", "--compare cannot be combined with --impose or --print-output");
+    if (o.command->id == CMD_DIFF)
+        return run_diff(&o);
+    if ((status = check_values(&o)))
+        return status;
 
-    char *layout_path = o.layout ? NULL : default_layout(o.content);
-    char *output_path = o.output ? NULL : default_output(o.content);
+    char *layout_path = o.layout ? NULL : default_layout(o.files[0]);
+    char *output_path = o.output ? NULL : default_output(o.files[0]);
     if (!o.layout)
         o.layout = layout_path;
     if (!o.output)
@@ -277,9 +241,9 @@ int main(int argc, char **argv)
     diag_init(&dl);
     dl.strict = o.strict;
     pipeline p = {0};
-    bool ok = pipeline_load(&p, o.content, o.layout, &dl) && cmd->run(&p, &o, &dl);
+    bool ok = pipeline_load(&p, o.files[0], o.layout, &dl) && run_typesetting(&p, &o, &dl);
     if (!ok && !diag_failed(&dl))
-        diag_report(&dl, D_INTERNAL, (src_loc){0}, "%s failed without saying why", o.command);
+        diag_report(&dl, D_INTERNAL, (src_loc){0}, "%s failed without saying why", o.command->name);
     diag_print(&dl, stderr);
     status = diag_exit_status(&dl);
     pipeline_free(&p);

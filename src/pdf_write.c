@@ -219,3 +219,9 @@ bool pdf_write(const pg_doc *doc, const font_set *fs, const pdf_meta *meta,
     free(bytes);
     return ok;
 }
+
+unsigned char *pdf_render(const pg_doc *doc, const font_set *fs, const pdf_meta *meta,
+                          const pdf_sheet *sheets, size_t n_sheets, size_t *len, diag_list *dl)
+{
+    return build_pdf(doc, fs, meta, sheets, n_sheets, len, dl);
+}

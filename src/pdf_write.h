@@ -52,4 +52,10 @@ bool pdf_write(const pg_doc *doc, const font_set *fs, const pdf_meta *meta,
                const pdf_sheet *sheets, size_t n_sheets,
                const char *out_path, diag_list *dl);
 
+/* The same PDF in a malloc'd buffer of *len bytes, for a caller that
+ * writes several files as one transaction (pdf_atomic.h); NULL with a
+ * diagnostic on failure. */
+unsigned char *pdf_render(const pg_doc *doc, const font_set *fs, const pdf_meta *meta,
+                          const pdf_sheet *sheets, size_t n_sheets, size_t *len, diag_list *dl);
+
 #endif

@@ -1,7 +1,9 @@
 /* pipeline.c — running the stages in order. */
 #include "pipeline.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include "pdf_atomic.h"
 #include "content.h"
 #include "impose.h"
 #include "paginate.h"
@@ -31,7 +33,7 @@ bool pipeline_typeset(pipeline *p, diag_list *dl)
 
 /* The imposed PDF has its own pages: the flow paginated again, padded with
  * blank pages, then the furniture (see impose.h for why in that order). */
-bool pipeline_write_imposed(pipeline *p, const imposition_rules *r, const char *path, diag_list *dl)
+static unsigned char *render_imposed(pipeline *p, const imposition_rules *r, size_t *len, diag_list *dl)
 {
     pdf_sheet *sheets = NULL;
     size_t n = 0;
@@ -43,10 +45,34 @@ bool pipeline_write_imposed(pipeline *p, const imposition_rules *r, const char *
         diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory while padding the pages");
         ok = false;
     }
-    ok = ok && draw_furniture(&padded, p->lay, p->fs, dl) && impose(&padded, r, &sheets, &n, dl) &&
-         pdf_write(&padded, p->fs, &meta, sheets, n, path, dl);
+    ok = ok && draw_furniture(&padded, p->lay, p->fs, dl) && impose(&padded, r, &sheets, &n, dl);
+    unsigned char *bytes = ok ? pdf_render(&padded, p->fs, &meta, sheets, n, len, dl) : NULL;
     impose_free(sheets, n);
     pg_doc_free(&padded);
+    return bytes;
+}
+
+bool pipeline_write_outputs(pipeline *p, const imposition_rules *r, const char *reading_path,
+                            const char *imposed_path, diag_list *dl)
+{
+    pdf_atomic_file files[2];
+    size_t n = 0;
+    unsigned char *reading = NULL, *imposed = NULL;
+    bool ok = true;
+    if (reading_path) {
+        pdf_meta meta = pipeline_pdf_meta(p);
+        files[n] = (pdf_atomic_file){reading_path, NULL, 0};
+        ok = (reading = pdf_render(&p->pages, p->fs, &meta, NULL, 0, &files[n].len, dl)) != NULL;
+        files[n++].data = reading;
+    }
+    if (ok && imposed_path) {
+        files[n] = (pdf_atomic_file){imposed_path, NULL, 0};
+        ok = (imposed = render_imposed(p, r, &files[n].len, dl)) != NULL;
+        files[n++].data = imposed;
+    }
+    ok = ok && pdf_atomic_write_all(files, n, dl);
+    free(reading);
+    free(imposed);
     return ok;
 }
 

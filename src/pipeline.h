@@ -26,9 +26,13 @@ typedef struct pipeline {
 bool pipeline_load(pipeline *p, const char *content_path, const char *layout_path, diag_list *dl);
 /* Content tree → pages with furniture. */
 bool pipeline_typeset(pipeline *p, diag_list *dl);
-/* The print shop's PDF: the flow paginated again, padded with blank
- * pages by the rules, furnished, imposed onto sheets, written to path. */
-bool pipeline_write_imposed(pipeline *p, const imposition_rules *rules, const char *path, diag_list *dl);
+/* Writes the reading PDF (p->pages) to reading_path and the print shop's
+ * PDF (the flow paginated again, padded with blank pages by the rules,
+ * furnished, imposed onto sheets) to imposed_path; either path may be
+ * NULL.  One transaction: both are built in memory first, and neither
+ * file is replaced unless both can be written (pdf_atomic.h). */
+bool pipeline_write_outputs(pipeline *p, const imposition_rules *rules, const char *reading_path,
+                            const char *imposed_path, diag_list *dl);
 /* PDF metadata from the document (strings point into p). */
 pdf_meta pipeline_pdf_meta(const pipeline *p);
 void pipeline_free(pipeline *p);

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include <yaml.h>
+#include "input_file.h"
 
 #include "text_fold.h"
 #include "utf8.h"
@@ -916,9 +917,10 @@ ytree *ytree_load(const char *path, const ytree_limits *limits, diag_list *dl)
 {
     size_t max = limits ? limits->max_file_bytes : default_limits.max_file_bytes;
     src_loc at_file = { path, 0, 0 };
-    FILE *f = fopen(path, "rb");
+    const char *why = NULL;
+    FILE *f = input_file_open(path, &why);
     if (!f) {
-        diag_report(dl, D_IO, at_file, "cannot open: %s", strerror(errno));
+        diag_report(dl, D_IO, at_file, "cannot open: %s", why);
         return NULL;
     }
     struct stat st;
