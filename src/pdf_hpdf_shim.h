@@ -72,7 +72,8 @@ bool shim_libharu_supports(const char *version);
 HPDF_STATUS shim_set_pdf_version(HPDF_Doc pdf, HPDF_PDFVer version);
 pdf_dict shim_catalog(HPDF_Doc pdf);
 pdf_dict shim_trailer(HPDF_Doc pdf);
-/* The info dictionary; NULL until HPDF_SetInfoAttr has made it. */
+/* The info dictionary, the one HPDF_SetInfoAttr fills (libharu makes it
+ * with the document). */
 pdf_dict shim_info(HPDF_Doc pdf);
 /* A page's own dictionary (for /Resources, /TrimBox, /StructParents…). */
 pdf_dict shim_page_dict(HPDF_Page page);
