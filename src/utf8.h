@@ -1,7 +1,7 @@
-/* utf8.h — decoding, encoding and validating UTF-8, and telling which code
- * points are "wide" (East Asian Width W/F plus the ambiguous symbols that
- * Japanese text sets full-width).  Shared by the YAML loader, the text
- * folder and the diagnostics printer. */
+/* utf8.h — decoding, encoding and validating UTF-8.  Shared by the YAML
+ * loader, the text folder, the diagnostics printer and the PDF writer.
+ * Which code points are "wide" is a character class: jp_is_wide() in
+ * jpclass.h. */
 #ifndef KUMIHAN_UTF8_H
 #define KUMIHAN_UTF8_H
 
