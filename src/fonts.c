@@ -1,7 +1,14 @@
 /* fonts.c — opens the layout's font roles with FreeType and answers the
  * questions measuring code asks per character (coverage, advance, ink box),
  * caching per code point because the line breaker asks for every character
- * of the document.  The only file that includes FreeType. */
+ * of the document.  The only file that includes FreeType.
+ *
+ * Asking a question does not change what a font is, so every query takes
+ * a const font_set.  The caches are the one thing a query writes: they
+ * live in a face_cache the set points to (a pointer in a const struct
+ * still points to writable memory), so no const is ever cast away.  Out
+ * of memory aborts (xalloc.h), so it can never turn into "no font has X".
+ * Queries are not thread-safe (neither is an FT_Face). */
 #include "fonts.h"
 
 #include <errno.h>
@@ -43,20 +50,27 @@ typedef struct ink_info {
     glyph_box box;
 } ink_info;
 
-typedef struct font_face {
-    char *role;
-    char *path;
-    char *ps_name;
-    FT_Face face;
-    unsigned upem;
-    float ascent, descent, cap_height;
-    int fallbacks[LAYOUT_MAX_FALLBACKS];
-    int n_fallbacks;
+/* What one face has been asked so far: filled by the queries, through a
+ * const font_set (see the top of the file). */
+typedef struct face_cache {
     cp_info *bmp;              /* BMP_SIZE entries, allocated on first lookup */
     astral_info *astral;       /* sorted by cp: planes 1–16 are rare */
     size_t n_astral, cap_astral;
     ink_info *ink;             /* sorted by cp: only punctuation is asked */
     size_t n_ink, cap_ink;
+} face_cache;
+
+/* One font role, as opened: fixed once fonts_open returns. */
+typedef struct font_face {
+    char *role;
+    char *path;
+    char *ps_name;
+    FT_Face face;              /* FreeType loads glyphs into face->glyph: a query writes there too */
+    unsigned upem;
+    float ascent, descent, cap_height;
+    int fallbacks[LAYOUT_MAX_FALLBACKS];
+    int n_fallbacks;
+    face_cache *cache;         /* mutable through a const font_set */
 } font_face;
 
 struct font_set {
@@ -159,13 +173,14 @@ static bool open_face(font_set *fs, const layout_font *lf, font_face *ff, diag_l
     const char *ps = FT_Get_Postscript_Name(face);
     ff->ps_name = xstrdup_or_null(ps ? ps : lf->name);
     read_metrics(ff);
-    return ff->ps_name != NULL;
+    return true;
 }
 
 static void copy_role(const layout_font *lf, font_face *ff, size_t n_roles)
 {
     ff->role = xstrdup_or_null(lf->name);
     ff->path = xstrdup_or_null(lf->path);
+    ff->cache = xcalloc(1, sizeof *ff->cache);
     for (int i = 0; i < lf->n_fallbacks && i < LAYOUT_MAX_FALLBACKS; i++)
         if (lf->fallbacks[i] >= 0 && (size_t)lf->fallbacks[i] < n_roles)
             ff->fallbacks[ff->n_fallbacks++] = lf->fallbacks[i];
@@ -174,18 +189,12 @@ static void copy_role(const layout_font *lf, font_face *ff, size_t n_roles)
 font_set *fonts_open(const layout *lay, diag_list *dl)
 {
     font_set *fs = xcalloc(1, sizeof *fs);
-    if (!fs)
-        return NULL;
     if (FT_Init_FreeType(&fs->lib)) {
         diag_report(dl, D_INTERNAL, (src_loc){0}, "cannot initialise FreeType");
         free(fs);
         return NULL;
     }
     fs->faces = xcalloc(lay->n_fonts ? lay->n_fonts : 1, sizeof *fs->faces);
-    if (!fs->faces) {
-        fonts_free(fs);
-        return NULL;
-    }
     fs->n_faces = lay->n_fonts;
     bool ok = true;
     for (size_t i = 0; i < lay->n_fonts; i++) {
@@ -211,9 +220,12 @@ void fonts_free(font_set *fs)
         free(ff->role);
         free(ff->path);
         free(ff->ps_name);
-        free(ff->bmp);
-        free(ff->astral);
-        free(ff->ink);
+        if (ff->cache) {
+            free(ff->cache->bmp);
+            free(ff->cache->astral);
+            free(ff->cache->ink);
+            free(ff->cache);
+        }
     }
     free(fs->faces);
     if (fs->lib)
@@ -258,7 +270,6 @@ static void compute_info(const font_face *ff, uint32_t cp, cp_info *ci)
     ci->known = true;
 }
 
-/* Cached lookup; the caches are logically const (they only remember). */
 /* The sorted caches below (astral code points, ink boxes) are arrays of
  * structs whose first member is the uint32_t code point. */
 static size_t lower_bound_cp(const void *base, size_t n, size_t size, uint32_t cp)
@@ -276,44 +287,44 @@ static size_t lower_bound_cp(const void *base, size_t n, size_t size, uint32_t c
     return lo;
 }
 
-/* Inserts elem at index at, growing the array (always true: out of memory
- * aborts, see xalloc.h). */
-static bool insert_at(void **base, size_t *n, size_t *cap, size_t size, size_t at, const void *elem)
+/* Inserts elem at index at, growing the array (out of memory aborts). */
+static void insert_at(void **base, size_t *n, size_t *cap, size_t size, size_t at, const void *elem)
 {
     *base = vec_reserve_(*base, cap, *n + 1, size);
     char *b = *base;
     memmove(b + (at + 1) * size, b + at * size, (*n - at) * size);
     memcpy(b + at * size, elem, size);
     (*n)++;
-    return true;
 }
 
-static const cp_info *lookup(const font_set *fs, int font, uint32_t cp)
+/* What font knows about cp, from its cache (filled on first ask). */
+static cp_info lookup(const font_set *fs, int font, uint32_t cp)
 {
     static const cp_info none = {0, 0, true};
-    font_face *ff = (font_face *)face_at(fs, font);
+    const font_face *ff = face_at(fs, font);
     if (!ff || !ff->face || cp > 0x10FFFFu)
-        return &none;
+        return none;
+    face_cache *c = ff->cache;
     if (cp < BMP_SIZE) {
-        if (!ff->bmp)   /* out of memory aborts: never a false "no glyph" */
-            ff->bmp = xcalloc(BMP_SIZE, sizeof *ff->bmp);
-        cp_info *ci = &ff->bmp[cp];
+        if (!c->bmp)   /* out of memory aborts (xalloc.h): never a false "no glyph" */
+            c->bmp = xcalloc(BMP_SIZE, sizeof *c->bmp);
+        cp_info *ci = &c->bmp[cp];
         if (!ci->known)
             compute_info(ff, cp, ci);
-        return ci;
+        return *ci;
     }
-    size_t at = lower_bound_cp(ff->astral, ff->n_astral, sizeof *ff->astral, cp);
-    if (at < ff->n_astral && ff->astral[at].cp == cp)
-        return &ff->astral[at].info;
+    size_t at = lower_bound_cp(c->astral, c->n_astral, sizeof *c->astral, cp);
+    if (at < c->n_astral && c->astral[at].cp == cp)
+        return c->astral[at].info;
     astral_info entry = {.cp = cp};
     compute_info(ff, cp, &entry.info);
-    insert_at((void **)&ff->astral, &ff->n_astral, &ff->cap_astral, sizeof entry, at, &entry);
-    return &ff->astral[at].info;
+    insert_at((void **)&c->astral, &c->n_astral, &c->cap_astral, sizeof entry, at, &entry);
+    return entry.info;
 }
 
 bool fonts_has_glyph(const font_set *fs, int font, uint32_t cp)
 {
-    return lookup(fs, font, cp)->gid != 0;
+    return lookup(fs, font, cp).gid != 0;
 }
 
 int fonts_resolve(const font_set *fs, int font, uint32_t cp)
@@ -331,7 +342,7 @@ int fonts_resolve(const font_set *fs, int font, uint32_t cp)
 
 float fonts_advance_em(const font_set *fs, int font, uint32_t cp)
 {
-    return lookup(fs, font, cp)->advance_em;
+    return lookup(fs, font, cp).advance_em;
 }
 
 static bool load_ink_box(const font_face *ff, uint32_t gid, glyph_box *out)
@@ -350,32 +361,31 @@ static bool load_ink_box(const font_face *ff, uint32_t gid, glyph_box *out)
 }
 
 /* The cached entry for cp, or NULL if it is not cached (and *at is where it goes). */
-static ink_info *find_ink(font_face *ff, uint32_t cp, size_t *at)
+static const ink_info *find_ink(const face_cache *c, uint32_t cp, size_t *at)
 {
-    *at = lower_bound_cp(ff->ink, ff->n_ink, sizeof *ff->ink, cp);
-    return *at < ff->n_ink && ff->ink[*at].cp == cp ? &ff->ink[*at] : NULL;
+    *at = lower_bound_cp(c->ink, c->n_ink, sizeof *c->ink, cp);
+    return *at < c->n_ink && c->ink[*at].cp == cp ? &c->ink[*at] : NULL;
 }
 
 bool fonts_ink_box(const font_set *fs, int font, uint32_t cp, glyph_box *out)
 {
-    const cp_info *ci = lookup(fs, font, cp);
-    font_face *ff = (font_face *)face_at(fs, font);
-    if (!ff || !ff->face || ci->gid == 0)
+    cp_info ci = lookup(fs, font, cp);
+    const font_face *ff = face_at(fs, font);
+    if (!ff || !ff->face || ci.gid == 0)
         return false;
     size_t at;
-    ink_info *cached = find_ink(ff, cp, &at);
-    if (!cached) {
-        ink_info info = {.cp = cp};
-        info.has_ink = load_ink_box(ff, ci->gid, &info.box);
-        /* should this run out of memory, the box is just measured again next time */
-        insert_at((void **)&ff->ink, &ff->n_ink, &ff->cap_ink, sizeof info, at, &info);
-        if (info.has_ink)
-            *out = info.box;
-        return info.has_ink;
+    const ink_info *cached = find_ink(ff->cache, cp, &at);
+    ink_info info;
+    if (cached) {
+        info = *cached;
+    } else {
+        info = (ink_info){.cp = cp};
+        info.has_ink = load_ink_box(ff, ci.gid, &info.box);
+        insert_at((void **)&ff->cache->ink, &ff->cache->n_ink, &ff->cache->cap_ink, sizeof info, at, &info);
     }
-    if (cached->has_ink)
-        *out = cached->box;
-    return cached->has_ink;
+    if (info.has_ink)
+        *out = info.box;
+    return info.has_ink;
 }
 
 float fonts_ascent_em(const font_set *fs, int font)

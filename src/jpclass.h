@@ -1,6 +1,7 @@
 /* jpclass.h — the character classes of the W3C "Requirements for Japanese
- * Text Layout" (JLREQ, Appendix A), one table and one function.  Line
- * breaking, punctuation spacing and justification all ask jp_class(). */
+ * Text Layout" (JLREQ, Appendix A), one table and one function, and the
+ * East Asian width test (jp_is_wide).  Line breaking, punctuation spacing
+ * and justification all ask jp_class_of(). */
 #ifndef KUMIHAN_JPCLASS_H
 #define KUMIHAN_JPCLASS_H
 

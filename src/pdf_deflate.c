@@ -1,12 +1,11 @@
 /* pdf_deflate.c — Flate compression of big stream contents (the font
- * programs) on worker threads, and stream objects that carry such
+ * programs) on worker threads, and filling the streams that carry such
  * already-compressed bytes through libharu untouched. */
 #include "pdf_deflate.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include <hpdf_objects.h>
 #include <zlib.h>
 
 #include "xalloc.h"
@@ -66,26 +65,9 @@ void pdf_deflate_free(pdf_deflate_job *job)
     memset(job, 0, sizeof *job);
 }
 
-/* Called by libharu between the dictionary's keys and its ">>". */
-static HPDF_STATUS write_filter(HPDF_Dict dict, HPDF_Stream stream)
-{
-    (void)dict;
-    return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
-}
-
-HPDF_Dict pdf_deflated_stream_new(HPDF_Doc pdf)
-{
-    HPDF_Dict dict = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    if (dict) {
-        dict->filter = HPDF_STREAM_FILTER_NONE;   /* the bytes come compressed */
-        dict->write_fn = write_filter;
-    }
-    return dict;
-}
-
-HPDF_STATUS pdf_deflated_stream_fill(HPDF_Dict stream, pdf_deflate_job *job)
+HPDF_STATUS pdf_deflated_stream_fill(pdf_dict stream, pdf_deflate_job *job)
 {
     if (!pdf_deflate_finish(job))
-        return HPDF_FAILD_TO_ALLOC_MEM;   /* compress2 fails only for want of memory */
-    return HPDF_Stream_Write(stream->stream, job->out, (HPDF_UINT)job->out_len);
+        return SHIM_NO_MEMORY;   /* compress2 fails only for want of memory */
+    return shim_stream_write(stream, job->out, job->out_len);
 }

@@ -1,5 +1,5 @@
 /* pdf_deflate.h — Flate compression of a PDF stream's bytes on a worker
- * thread, and the stream object that carries the compressed bytes as they
+ * thread, filling a stream that carries the compressed bytes as they
  * are.  The font programs are most of the file and most of the deflate
  * time; compressing each one while the main thread subsets the next font
  * and draws the pages takes that time off the wall clock, and handing
@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include <hpdf.h>
+#include "pdf_hpdf_shim.h"
 
 typedef struct pdf_deflate_job {
     const unsigned char *in;   /* borrowed: must outlive the job */
@@ -34,13 +34,9 @@ bool pdf_deflate_finish(pdf_deflate_job *job);
 /* Waits if needed and frees the output. */
 void pdf_deflate_free(pdf_deflate_job *job);
 
-/* A new, empty indirect stream object for already-compressed bytes: libharu
- * writes them unchanged, and /Filter /FlateDecode is written by us (libharu
- * drops a /Filter key from a stream it does not filter itself).  NULL on
- * failure. */
-HPDF_Dict pdf_deflated_stream_new(HPDF_Doc pdf);
-/* Waits for job and puts its bytes into such a stream (any time before
- * the document is saved). */
-HPDF_STATUS pdf_deflated_stream_fill(HPDF_Dict stream, pdf_deflate_job *job);
+/* Waits for job and puts its bytes into stream, a stream made with
+ * shim_stream_new(pdf, SHIM_PRECOMPRESSED) (any time before the document
+ * is saved). */
+HPDF_STATUS pdf_deflated_stream_fill(pdf_dict stream, pdf_deflate_job *job);
 
 #endif

@@ -10,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <hpdf_objects.h>
-
 #include "xalloc.h"
 
 #define N_CODE_POINTS 0x110000u
@@ -169,9 +167,9 @@ void pdf_fonts_free(pdf_fonts *pf)
 
 /* /W: runs of consecutive glyph ids whose width differs from /DW, as
  * "first [w1 w2 …]" (PDF §9.7.4.3). */
-static HPDF_Array make_widths(HPDF_MMgr mmgr, const pdf_font *f)
+static pdf_array make_widths(HPDF_Doc pdf, const pdf_font *f)
 {
-    HPDF_Array w = HPDF_Array_New(mmgr);
+    pdf_array w = shim_array_new(pdf);
     if (!w)
         return NULL;
     unsigned n = f->sub.n_glyphs;
@@ -180,93 +178,92 @@ static HPDF_Array make_widths(HPDF_MMgr mmgr, const pdf_font *f)
             g++;
             continue;
         }
-        HPDF_Array run = HPDF_Array_New(mmgr);
-        if (!run || HPDF_Array_AddNumber(w, (HPDF_INT32)g) != HPDF_OK || HPDF_Array_Add(w, run) != HPDF_OK)
+        pdf_array run = shim_array_new(pdf);
+        if (!run || shim_array_add_int(w, (int32_t)g) != HPDF_OK || shim_array_add_array(w, run) != HPDF_OK)
             return NULL;
         for (; g < n && f->width[g] != f->default_width; g++)
-            HPDF_Array_AddNumber(run, f->width[g]);
+            shim_array_add_int(run, f->width[g]);
     }
     return w;
 }
 
-static HPDF_Array int_array(HPDF_MMgr mmgr, const int *v, int n)
+static pdf_array int_array(HPDF_Doc pdf, const int *v, int n)
 {
-    HPDF_Array a = HPDF_Array_New(mmgr);
+    pdf_array a = shim_array_new(pdf);
     for (int i = 0; a && i < n; i++)
-        HPDF_Array_AddNumber(a, v[i]);
+        shim_array_add_int(a, v[i]);
     return a;
 }
 
-static HPDF_Dict make_descriptor(HPDF_Doc pdf, pdf_font *f, const font_set *fs, int role)
+static pdf_dict make_descriptor(HPDF_Doc pdf, pdf_font *f, const font_set *fs, int role)
 {
     const font_subset *s = &f->sub;
     double k = 1000.0 / (s->units_per_em ? s->units_per_em : 1000);
-    HPDF_Dict fd = HPDF_Dict_New(pdf->mmgr);
-    if (!fd || HPDF_Xref_Add(pdf->xref, fd) != HPDF_OK)
+    pdf_dict fd = shim_dict_new_indirect(pdf);
+    if (!fd)
         return NULL;
     int bbox[4] = {(int)lround(s->x_min * k), (int)lround(s->y_min * k),
                    (int)lround(s->x_max * k), (int)lround(s->y_max * k)};
-    HPDF_Dict_AddName(fd, "Type", "FontDescriptor");
-    HPDF_Dict_AddName(fd, "FontName", f->base_font);
-    HPDF_Dict_AddNumber(fd, "Flags", 4);   /* symbolic: glyphs outside the standard Latin set */
-    HPDF_Dict_Add(fd, "FontBBox", int_array(pdf->mmgr, bbox, 4));
-    HPDF_Dict_AddReal(fd, "ItalicAngle", s->italic_angle);
-    HPDF_Dict_AddNumber(fd, "Ascent", (HPDF_INT32)lround(fonts_ascent_em(fs, role) * 1000));
-    HPDF_Dict_AddNumber(fd, "Descent", (HPDF_INT32)lround(fonts_descent_em(fs, role) * 1000));
-    HPDF_Dict_AddNumber(fd, "CapHeight", (HPDF_INT32)lround(fonts_cap_height_em(fs, role) * 1000));
-    HPDF_Dict_AddNumber(fd, "StemV", 80);  /* not in TrueType; a regular weight's usual value */
+    shim_dict_add_name(fd, "Type", "FontDescriptor");
+    shim_dict_add_name(fd, "FontName", f->base_font);
+    shim_dict_add_int(fd, "Flags", 4);   /* symbolic: glyphs outside the standard Latin set */
+    shim_dict_add_array(fd, "FontBBox", int_array(pdf, bbox, 4));
+    shim_dict_add_real(fd, "ItalicAngle", s->italic_angle);
+    shim_dict_add_int(fd, "Ascent", (int32_t)lround(fonts_ascent_em(fs, role) * 1000));
+    shim_dict_add_int(fd, "Descent", (int32_t)lround(fonts_descent_em(fs, role) * 1000));
+    shim_dict_add_int(fd, "CapHeight", (int32_t)lround(fonts_cap_height_em(fs, role) * 1000));
+    shim_dict_add_int(fd, "StemV", 80);  /* not in TrueType; a regular weight's usual value */
 
-    HPDF_Dict file = pdf_deflated_stream_new(pdf);
+    pdf_dict file = shim_stream_new(pdf, SHIM_PRECOMPRESSED);   /* see pdf_deflate.h */
     if (!file)
         return NULL;
     f->program_stream = file;
-    HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)s->size);
-    HPDF_Dict_Add(fd, "FontFile2", file);
+    shim_dict_add_int(file, "Length1", (int32_t)s->size);
+    shim_dict_add_dict(fd, "FontFile2", file);
     return fd;
 }
 
-static HPDF_Dict make_cid_font(HPDF_Doc pdf, pdf_font *f, const font_set *fs, int role)
+static pdf_dict make_cid_font(HPDF_Doc pdf, pdf_font *f, const font_set *fs, int role)
 {
-    HPDF_Dict cid = HPDF_Dict_New(pdf->mmgr);
-    HPDF_Dict info = HPDF_Dict_New(pdf->mmgr);
-    HPDF_Dict fd = make_descriptor(pdf, f, fs, role);
-    HPDF_Array w = make_widths(pdf->mmgr, f);
-    if (!cid || !info || !fd || !w || HPDF_Xref_Add(pdf->xref, cid) != HPDF_OK)
+    pdf_dict cid = shim_dict_new(pdf);
+    pdf_dict info = shim_dict_new(pdf);
+    pdf_dict fd = make_descriptor(pdf, f, fs, role);
+    pdf_array w = make_widths(pdf, f);
+    if (!cid || !info || !fd || !w || shim_dict_make_indirect(pdf, cid) != HPDF_OK)
         return NULL;
-    HPDF_Dict_Add(info, "Registry", HPDF_String_New(pdf->mmgr, "Adobe", NULL));
-    HPDF_Dict_Add(info, "Ordering", HPDF_String_New(pdf->mmgr, "Identity", NULL));
-    HPDF_Dict_AddNumber(info, "Supplement", 0);
-    HPDF_Dict_AddName(cid, "Type", "Font");
-    HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
-    HPDF_Dict_AddName(cid, "BaseFont", f->base_font);
-    HPDF_Dict_Add(cid, "CIDSystemInfo", info);
-    HPDF_Dict_Add(cid, "FontDescriptor", fd);
-    HPDF_Dict_AddNumber(cid, "DW", f->default_width);
-    HPDF_Dict_Add(cid, "W", w);
-    HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+    shim_dict_add_string(info, "Registry", "Adobe");
+    shim_dict_add_string(info, "Ordering", "Identity");
+    shim_dict_add_int(info, "Supplement", 0);
+    shim_dict_add_name(cid, "Type", "Font");
+    shim_dict_add_name(cid, "Subtype", "CIDFontType2");
+    shim_dict_add_name(cid, "BaseFont", f->base_font);
+    shim_dict_add_dict(cid, "CIDSystemInfo", info);
+    shim_dict_add_dict(cid, "FontDescriptor", fd);
+    shim_dict_add_int(cid, "DW", f->default_width);
+    shim_dict_add_array(cid, "W", w);
+    shim_dict_add_name(cid, "CIDToGIDMap", "Identity");
     return cid;
 }
 
 static bool embed_one(HPDF_Doc pdf, pdf_font *f, const font_set *fs, int role)
 {
-    HPDF_Dict type0 = HPDF_Dict_New(pdf->mmgr);
-    HPDF_Dict cid = make_cid_font(pdf, f, fs, role);
-    HPDF_Array desc = HPDF_Array_New(pdf->mmgr);
-    HPDF_Dict tu = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    if (!type0 || !cid || !desc || !tu || HPDF_Xref_Add(pdf->xref, type0) != HPDF_OK)
+    pdf_dict type0 = shim_dict_new(pdf);
+    pdf_dict cid = make_cid_font(pdf, f, fs, role);
+    pdf_array desc = shim_array_new(pdf);
+    pdf_dict tu = shim_stream_new(pdf, SHIM_FLATE);
+    if (!type0 || !cid || !desc || !tu || shim_dict_make_indirect(pdf, type0) != HPDF_OK)
         return false;
-    tu->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    if (pdf_write_tounicode(tu->stream, &f->sub) != HPDF_OK)
+    if (pdf_write_tounicode(tu, &f->sub) != HPDF_OK)
         return false;
-    HPDF_Array_Add(desc, cid);
-    HPDF_Dict_AddName(type0, "Type", "Font");
-    HPDF_Dict_AddName(type0, "Subtype", "Type0");
-    HPDF_Dict_AddName(type0, "BaseFont", f->base_font);
-    HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
-    HPDF_Dict_Add(type0, "DescendantFonts", desc);
-    HPDF_Dict_Add(type0, "ToUnicode", tu);
+    shim_array_add_dict(desc, cid);
+    shim_dict_add_name(type0, "Type", "Font");
+    shim_dict_add_name(type0, "Subtype", "Type0");
+    shim_dict_add_name(type0, "BaseFont", f->base_font);
+    shim_dict_add_name(type0, "Encoding", "Identity-H");
+    shim_dict_add_array(type0, "DescendantFonts", desc);
+    shim_dict_add_dict(type0, "ToUnicode", tu);
     f->type0 = type0;
-    return pdf->error.error_no == HPDF_OK;
+    return HPDF_GetError(pdf) == HPDF_OK;
 }
 
 bool pdf_fonts_embed(pdf_fonts *pf, HPDF_Doc pdf, const font_set *fs)
@@ -284,7 +281,7 @@ HPDF_STATUS pdf_fonts_finish(pdf_fonts *pf)
         if (!f->used)
             continue;
         HPDF_STATUS st = f->program_stream ? pdf_deflated_stream_fill(f->program_stream, &f->program)
-                                           : HPDF_INVALID_OBJECT;
+                                           : SHIM_INVALID_OBJECT;
         if (st != HPDF_OK)
             return st;
     }

@@ -5,10 +5,9 @@
 #ifndef KUMIHAN_PDF_FONT_H
 #define KUMIHAN_PDF_FONT_H
 
-#include <hpdf.h>
-
 #include "diag.h"
 #include "pdf_deflate.h"
+#include "pdf_hpdf_shim.h"
 #include "fonts.h"
 #include "pages.h"
 #include "subset.h"
@@ -23,8 +22,8 @@ typedef struct pdf_font {
     int default_width;         /* /DW: the commonest width */
     char res_name[24];         /* "F1": the name in page /Resources */
     char base_font[160];       /* "ABCDEF+BIZUDMincho-Regular" */
-    HPDF_Dict type0;           /* indirect, shared by all pages */
-    HPDF_Dict program_stream;  /* FontFile2, filled by pdf_fonts_finish */
+    pdf_dict type0;            /* indirect, shared by all pages */
+    pdf_dict program_stream;   /* FontFile2, filled by pdf_fonts_finish */
 } pdf_font;
 
 typedef struct pdf_fonts {
@@ -47,7 +46,7 @@ bool pdf_fonts_embed(pdf_fonts *pf, HPDF_Doc pdf, const font_set *fs);
 HPDF_STATUS pdf_fonts_finish(pdf_fonts *pf);
 void pdf_fonts_free(pdf_fonts *pf);
 
-/* Writes the ToUnicode CMap of font f into stream (pdf_tounicode.c). */
-HPDF_STATUS pdf_write_tounicode(HPDF_Stream stream, const font_subset *sub);
+/* Writes the ToUnicode CMap of a subset font into stream (pdf_tounicode.c). */
+HPDF_STATUS pdf_write_tounicode(pdf_dict stream, const font_subset *sub);
 
 #endif

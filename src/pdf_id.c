@@ -2,50 +2,43 @@
  * metadata, the imposition and the embedded font bytes, so that the same
  * input always gives the same identifier and different files differ.
  * Fields are hashed one by one: struct padding is never read. */
-#include "pdf_meta.h"
+#include "pdf_id.h"
+
 #include "layout.h"
 
 #include <string.h>
-
-#include <hpdf_encrypt.h>
-#include <hpdf_objects.h>
 
 /* An MD5 context fed through a buffer: libharu's MD5Update costs about a
  * hundred instructions a call, and the page model is hashed four bytes at
  * a time (about 5 % of the main thread of a build without this buffer). */
 typedef struct hasher {
-    HPDF_MD5_CTX md5;
+    shim_md5 *md5;
     size_t n;
-    HPDF_BYTE buf[4096];
+    unsigned char buf[4096];
 } hasher;
 
 static void flush(hasher *h)
 {
     if (h->n > 0)
-        HPDF_MD5Update(&h->md5, h->buf, (HPDF_UINT32)h->n);
+        shim_md5_update(h->md5, h->buf, h->n);
     h->n = 0;
 }
 
 static void hash_bytes(hasher *h, const void *p, size_t n)
 {
-    const HPDF_BYTE *b = p;
     if (h->n + n <= sizeof h->buf) {
-        memcpy(h->buf + h->n, b, n);
+        memcpy(h->buf + h->n, p, n);
         h->n += n;
         return;
     }
     flush(h);
-    while (n > 0) {
-        HPDF_UINT32 chunk = n > 0x40000000u ? 0x40000000u : (HPDF_UINT32)n;
-        HPDF_MD5Update(&h->md5, b, chunk);
-        b += chunk;
-        n -= chunk;
-    }
+    shim_md5_update(h->md5, p, n);
 }
 
 static void hash_u32(hasher *ctx, uint32_t v)
 {
-    HPDF_BYTE b[4] = {(HPDF_BYTE)(v >> 24), (HPDF_BYTE)(v >> 16), (HPDF_BYTE)(v >> 8), (HPDF_BYTE)v};
+    unsigned char b[4] = {(unsigned char)(v >> 24), (unsigned char)(v >> 16), (unsigned char)(v >> 8),
+                          (unsigned char)v};
     hash_bytes(ctx, b, 4);
 }
 
@@ -135,9 +128,9 @@ static void hash_sheets(hasher *ctx, const pdf_sheet *sheets, size_t n)
 HPDF_STATUS pdf_set_id(HPDF_Doc pdf, const pg_doc *doc, const pdf_meta *meta,
                        const pdf_fonts *pf, const pdf_sheet *sheets, size_t n_sheets)
 {
-    hasher ctx;
-    ctx.n = 0;
-    HPDF_MD5Init(&ctx.md5);
+    hasher ctx = {.md5 = shim_md5_new()};
+    if (!ctx.md5)
+        return SHIM_NO_MEMORY;
     hash_float(&ctx, doc->width);
     hash_float(&ctx, doc->height);
     hash_u32(&ctx, (uint32_t)doc->n_pages);
@@ -150,16 +143,17 @@ HPDF_STATUS pdf_set_id(HPDF_Doc pdf, const pg_doc *doc, const pdf_meta *meta,
             hash_str(&ctx, pf->fonts[r].base_font);
             hash_bytes(&ctx, pf->fonts[r].sub.data, pf->fonts[r].sub.size);
         }
-    HPDF_BYTE digest[16];
+    unsigned char digest[16];
     flush(&ctx);
-    HPDF_MD5Final(digest, &ctx.md5);
-    HPDF_Array id = HPDF_Array_New(pdf->mmgr);
+    shim_md5_final(ctx.md5, digest);
+    shim_md5_free(ctx.md5);
+    pdf_array id = shim_array_new(pdf);
     if (!id)
-        return HPDF_FAILD_TO_ALLOC_MEM;
-    HPDF_STATUS st = HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, digest, 16));
+        return SHIM_NO_MEMORY;
+    HPDF_STATUS st = shim_array_add_bytes(id, digest, sizeof digest);
     if (st == HPDF_OK)
-        st = HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, digest, 16));
+        st = shim_array_add_bytes(id, digest, sizeof digest);
     if (st == HPDF_OK)
-        st = HPDF_Dict_Add(pdf->trailer, "ID", id);
+        st = shim_dict_add_array(shim_trailer(pdf), "ID", id);
     return st;
 }

@@ -1,50 +1,17 @@
-/* pdf_meta.c — the info dictionary and catalog /Lang.  Text goes in as
- * UTF-16BE text strings (libharu's own encoders cannot write them for
- * non-BMP text); dates only ever come from the input or SOURCE_DATE_EPOCH,
- * so that the same input gives the same bytes. */
+/* pdf_meta.c — the info dictionary, catalog /Lang and /PageLabels.  Text
+ * goes in as UTF-16BE text strings (libharu's own encoders cannot write
+ * them for non-BMP text); dates only ever come from the input or
+ * SOURCE_DATE_EPOCH, so that the same input gives the same bytes. */
 #include "pdf_meta.h"
 
 #include "layout.h"
+#include "pdf_text.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-#include <hpdf_objects.h>
-
-#include "utf8.h"
-#include "xalloc.h"
-
-HPDF_Binary pdf_text_string(HPDF_MMgr mmgr, const char *utf8)
-{
-    size_t len = strlen(utf8);
-    HPDF_BYTE *buf = xmalloc(2 + 4 * len);   /* each byte gives at most 4 bytes of UTF-16 */
-    if (!buf)
-        return NULL;
-    size_t n = 0;
-    buf[n++] = 0xFE;
-    buf[n++] = 0xFF;
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        utf8_decode(utf8, len, &i, &cp);   /* U+FFFD for a bad byte */
-        if (cp >= 0x10000) {
-            uint32_t v = cp - 0x10000;
-            uint32_t hi = 0xD800 + (v >> 10), lo = 0xDC00 + (v & 0x3FF);
-            buf[n++] = (HPDF_BYTE)(hi >> 8);
-            buf[n++] = (HPDF_BYTE)hi;
-            buf[n++] = (HPDF_BYTE)(lo >> 8);
-            buf[n++] = (HPDF_BYTE)lo;
-        } else {
-            buf[n++] = (HPDF_BYTE)(cp >> 8);
-            buf[n++] = (HPDF_BYTE)cp;
-        }
-    }
-    HPDF_Binary bin = HPDF_Binary_New(mmgr, buf, (HPDF_UINT)n);
-    free(buf);
-    return bin;
-}
 
 static HPDF_STATUS set_text(HPDF_Doc pdf, HPDF_InfoType type, const char *key, const char *value)
 {
@@ -55,8 +22,7 @@ static HPDF_STATUS set_text(HPDF_Doc pdf, HPDF_InfoType type, const char *key, c
     HPDF_STATUS st = HPDF_SetInfoAttr(pdf, type, "-");
     if (st != HPDF_OK)
         return st;
-    HPDF_Binary bin = pdf_text_string(pdf->mmgr, value);
-    return bin ? HPDF_Dict_Add(pdf->info, key, bin) : HPDF_FAILD_TO_ALLOC_MEM;
+    return pdf_dict_add_text(shim_info(pdf), key, value);
 }
 
 /* The document date: meta->date (YYYY-MM-DD), else SOURCE_DATE_EPOCH;
@@ -110,23 +76,21 @@ static const char *label_style_name(label_style style)
 
 /* One /Nums entry: << /S /D /P (prefix) /St n >>; a range without a
  * numbering style shows its prefix alone (a cover: "表紙"). */
-static HPDF_STATUS add_label(HPDF_Doc pdf, HPDF_Array nums, const page_label_rule *r)
+static HPDF_STATUS add_label(HPDF_Doc pdf, pdf_array nums, const page_label_rule *r)
 {
-    HPDF_Dict label = HPDF_Dict_New(pdf->mmgr);
+    pdf_dict label = shim_dict_new(pdf);
     if (!label)
-        return HPDF_FAILD_TO_ALLOC_MEM;
-    HPDF_STATUS st = HPDF_Array_AddNumber(nums, r->first - 1);
+        return SHIM_NO_MEMORY;
+    HPDF_STATUS st = shim_array_add_int(nums, r->first - 1);
     if (st == HPDF_OK)
-        st = HPDF_Array_Add(nums, label);
+        st = shim_array_add_dict(nums, label);
     const char *style = label_style_name(r->style);
     if (st == HPDF_OK && style)
-        st = HPDF_Dict_AddName(label, "S", style);
+        st = shim_dict_add_name(label, "S", style);
     if (st == HPDF_OK && style && r->start != 1)
-        st = HPDF_Dict_AddNumber(label, "St", r->start);
-    if (st == HPDF_OK && r->prefix && *r->prefix) {
-        HPDF_Binary prefix = pdf_text_string(pdf->mmgr, r->prefix);
-        st = prefix ? HPDF_Dict_Add(label, "P", prefix) : HPDF_FAILD_TO_ALLOC_MEM;
-    }
+        st = shim_dict_add_int(label, "St", r->start);
+    if (st == HPDF_OK && r->prefix && *r->prefix)
+        st = pdf_dict_add_text(label, "P", r->prefix);
     return st;
 }
 
@@ -134,14 +98,14 @@ HPDF_STATUS pdf_set_page_labels(HPDF_Doc pdf, const pdf_meta *meta)
 {
     if (meta->n_labels == 0)
         return HPDF_OK;
-    HPDF_Dict labels = HPDF_Dict_New(pdf->mmgr);
-    HPDF_Array nums = HPDF_Array_New(pdf->mmgr);
+    pdf_dict labels = shim_dict_new(pdf);
+    pdf_array nums = shim_array_new(pdf);
     if (!labels || !nums)
-        return HPDF_FAILD_TO_ALLOC_MEM;
-    HPDF_STATUS st = HPDF_Dict_Add(labels, "Nums", nums);
+        return SHIM_NO_MEMORY;
+    HPDF_STATUS st = shim_dict_add_array(labels, "Nums", nums);
     for (size_t i = 0; st == HPDF_OK && i < meta->n_labels; i++)
         st = add_label(pdf, nums, &meta->labels[i]);
-    return st == HPDF_OK ? HPDF_Dict_Add(pdf->catalog, "PageLabels", labels) : st;
+    return st == HPDF_OK ? shim_dict_add_dict(shim_catalog(pdf), "PageLabels", labels) : st;
 }
 
 HPDF_STATUS pdf_set_info(HPDF_Doc pdf, const pdf_meta *meta)
@@ -161,9 +125,7 @@ HPDF_STATUS pdf_set_info(HPDF_Doc pdf, const pdf_meta *meta)
         if (st == HPDF_OK)
             st = HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
     }
-    if (st == HPDF_OK && meta->lang && *meta->lang) {
-        HPDF_String lang = HPDF_String_New(pdf->mmgr, meta->lang, NULL);
-        st = lang ? HPDF_Dict_Add(pdf->catalog, "Lang", lang) : HPDF_FAILD_TO_ALLOC_MEM;
-    }
+    if (st == HPDF_OK && meta->lang && *meta->lang)
+        st = shim_dict_add_string(shim_catalog(pdf), "Lang", meta->lang);
     return st;
 }

@@ -2,9 +2,9 @@
  * at the top level (open, so their sections show), sections under the
  * part before them, each jumping to its page with the heading at the top
  * of the window (/FitH). */
-#include "pdf_meta.h"
+#include "pdf_outline.h"
 
-#include <hpdf_objects.h>
+#include "pdf_text.h"
 
 static HPDF_Outline make_item(HPDF_Doc pdf, HPDF_Outline parent, const pg_mark *mark,
                               const pdf_page_dest *dest)
@@ -12,8 +12,7 @@ static HPDF_Outline make_item(HPDF_Doc pdf, HPDF_Outline parent, const pg_mark *
     HPDF_Outline item = HPDF_CreateOutline(pdf, parent, "", NULL);
     if (!item)
         return NULL;
-    HPDF_Binary title = pdf_text_string(pdf->mmgr, mark->title);
-    if (!title || HPDF_Dict_Add(item, "Title", title) != HPDF_OK)
+    if (pdf_dict_add_text(shim_outline_dict(item), "Title", mark->title) != HPDF_OK)
         return NULL;
     HPDF_Destination dst = HPDF_Page_CreateDestination(dest->page);
     if (!dst)
@@ -43,7 +42,7 @@ HPDF_STATUS pdf_add_outline(HPDF_Doc pdf, const pg_doc *doc, const pdf_page_dest
             HPDF_Outline parent = (mark->level > 0 && part) ? part : NULL;
             HPDF_Outline item = make_item(pdf, parent, mark, &dest[p]);
             if (!item)
-                return pdf->error.error_no ? pdf->error.error_no : HPDF_FAILD_TO_ALLOC_MEM;
+                return HPDF_GetError(pdf) ? HPDF_GetError(pdf) : SHIM_NO_MEMORY;
             if (mark->level == 0)
                 part = item;
             (*n_made)++;

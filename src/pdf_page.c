@@ -9,9 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <hpdf_objects.h>
-#include <hpdf_pages.h>
-
 /* A run breaks on a jump larger than this (thousandths of an em), so that
  * separate columns stay separate TJ strings. */
 #define MAX_ADJUST 1500.0
@@ -82,7 +79,7 @@ static void format_num(char *buf, size_t size, double v)
 
 /* The text writer's state across one BT … ET block. */
 typedef struct text_writer {
-    HPDF_Stream out;
+    HPDF_Page out;         /* its content stream, after the shapes */
     const pdf_fonts *pf;
     const font_set *fs;
     int role;              /* current Tf, -1 none */
@@ -98,7 +95,7 @@ typedef struct text_writer {
 static void put(text_writer *tw, const char *s)
 {
     if (tw->st == HPDF_OK)
-        tw->st = HPDF_Stream_WriteStr(tw->out, s);
+        tw->st = shim_page_write_str(tw->out, s);
 }
 
 /* A glyph id as four hex digits, opening the hex string if needed. */
@@ -112,7 +109,7 @@ static void put_gid(text_writer *tw, uint16_t gid)
     for (int shift = 12; shift >= 0; shift -= 4)
         buf[n++] = hex[(gid >> shift) & 0xF];
     if (tw->st == HPDF_OK)
-        tw->st = HPDF_Stream_Write(tw->out, (const HPDF_BYTE *)buf, (HPDF_UINT)n);
+        tw->st = shim_page_write(tw->out, buf, n);
     tw->in_hex = true;
 }
 
@@ -196,7 +193,7 @@ static HPDF_STATUS draw_text(HPDF_Page page, const pg_page *src, const pdf_fonts
 {
     if (src->n_glyphs == 0)
         return HPDF_OK;
-    text_writer tw = {.out = ((HPDF_PageAttr)page->attr)->stream, .pf = pf, .fs = fs, .role = -1};
+    text_writer tw = {.out = page, .pf = pf, .fs = fs, .role = -1};
     put(&tw, "BT\n");
     for (size_t i = 0; i < src->n_glyphs && tw.st == HPDF_OK; i++) {
         int role = pdf_glyph_role(fs, &src->glyphs[i]);
@@ -223,18 +220,15 @@ HPDF_STATUS pdf_draw_page(HPDF_Page page, const pg_page *src, const pdf_fonts *p
 
 HPDF_STATUS pdf_register_fonts(HPDF_Page page, const pdf_fonts *pf, const bool *used)
 {
-    HPDF_Dict res = HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT);
+    pdf_dict res = shim_dict_get_dict(shim_page_dict(page), "Resources");
     if (!res)
-        return HPDF_INVALID_OBJECT;
-    HPDF_Dict fonts = HPDF_Dict_GetItem(res, "Font", HPDF_OCLASS_DICT);
-    if (!fonts) {
-        fonts = HPDF_Dict_New(page->mmgr);
-        if (!fonts || HPDF_Dict_Add(res, "Font", fonts) != HPDF_OK)
-            return HPDF_FAILD_TO_ALLOC_MEM;
-    }
+        return SHIM_INVALID_OBJECT;
+    pdf_dict fonts = shim_dict_get_or_add_dict(res, "Font");
+    if (!fonts)
+        return SHIM_NO_MEMORY;
     for (size_t r = 0; r < pf->n; r++)
         if (used[r] && pf->fonts[r].type0) {
-            HPDF_STATUS st = HPDF_Dict_Add(fonts, pf->fonts[r].res_name, pf->fonts[r].type0);
+            HPDF_STATUS st = shim_dict_add_dict(fonts, pf->fonts[r].res_name, pf->fonts[r].type0);
             if (st != HPDF_OK)
                 return st;
         }

@@ -4,9 +4,8 @@
 #ifndef KUMIHAN_PDF_PAGE_H
 #define KUMIHAN_PDF_PAGE_H
 
-#include <hpdf.h>
-
 #include "pdf_font.h"
+#include "pdf_hpdf_shim.h"
 
 /* Draws src's shapes, then its text; sets used[role] for every font role
  * it draws with (used has pf->n entries). */

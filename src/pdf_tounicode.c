@@ -40,13 +40,13 @@ static void format_entry(char *buf, size_t size, unsigned gid, uint32_t cp)
     }
 }
 
-HPDF_STATUS pdf_write_tounicode(HPDF_Stream stream, const font_subset *sub)
+HPDF_STATUS pdf_write_tounicode(pdf_dict stream, const font_subset *sub)
 {
     /* One code point per glyph: the lowest that maps to it (code points
      * are ascending, so the first seen). */
     uint32_t *cp_of = xcalloc(sub->n_glyphs ? sub->n_glyphs : 1, sizeof *cp_of);
     if (!cp_of)
-        return HPDF_FAILD_TO_ALLOC_MEM;
+        return SHIM_NO_MEMORY;
     size_t n_entries = 0;
     for (size_t i = 0; i < sub->n_cps; i++) {
         unsigned g = sub->gids[i];
@@ -55,26 +55,26 @@ HPDF_STATUS pdf_write_tounicode(HPDF_Stream stream, const font_subset *sub)
             n_entries++;
         }
     }
-    HPDF_STATUS st = HPDF_Stream_WriteStr(stream, cmap_head);
+    HPDF_STATUS st = shim_stream_write_str(stream, cmap_head);
     char line[64];
     unsigned g = 1;
     while (st == HPDF_OK && n_entries > 0) {
         size_t block = n_entries < MAX_BLOCK ? n_entries : MAX_BLOCK;
         snprintf(line, sizeof line, "%zu beginbfchar\n", block);
-        st = HPDF_Stream_WriteStr(stream, line);
+        st = shim_stream_write_str(stream, line);
         for (size_t k = 0; k < block && st == HPDF_OK; g++) {
             if (cp_of[g] == 0)
                 continue;
             format_entry(line, sizeof line, g, cp_of[g]);
-            st = HPDF_Stream_WriteStr(stream, line);
+            st = shim_stream_write_str(stream, line);
             k++;
         }
         if (st == HPDF_OK)
-            st = HPDF_Stream_WriteStr(stream, "endbfchar\n");
+            st = shim_stream_write_str(stream, "endbfchar\n");
         n_entries -= block;
     }
     if (st == HPDF_OK)
-        st = HPDF_Stream_WriteStr(stream, cmap_tail);
+        st = shim_stream_write_str(stream, cmap_tail);
     free(cp_of);
     return st;
 }

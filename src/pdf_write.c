@@ -8,11 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <hpdf_pages.h>
-
 #include "pdf_atomic.h"
 #include "pdf_font.h"
+#include "pdf_hpdf_shim.h"
+#include "pdf_id.h"
 #include "pdf_meta.h"
+#include "pdf_outline.h"
 #include "pdf_page.h"
 #include "xalloc.h"
 
@@ -49,7 +50,7 @@ static HPDF_STATUS draw_pages(HPDF_Doc pdf, const pg_doc *doc, const pdf_fonts *
     for (size_t p = 0; p < doc->n_pages; p++) {
         HPDF_Page page = new_page(pdf, doc->width, doc->height);
         if (!page)
-            return HPDF_FAILD_TO_ALLOC_MEM;
+            return SHIM_NO_MEMORY;
         memset(used, 0, pf->n * sizeof *used);
         HPDF_STATUS st = pdf_draw_page(page, &doc->pages[p], pf, fs, used);
         if (st == HPDF_OK)
@@ -87,7 +88,7 @@ static HPDF_STATUS draw_sheets(HPDF_Doc pdf, const pg_doc *doc, const pdf_sheet 
         const pdf_sheet *sh = &sheets[s];
         HPDF_Page page = new_page(pdf, sh->width, sh->height);
         if (!page)
-            return HPDF_FAILD_TO_ALLOC_MEM;
+            return SHIM_NO_MEMORY;
         memset(used, 0, pf->n * sizeof *used);
         HPDF_STATUS st = HPDF_OK;
         for (int i = 0; i < sh->n_place && i < 4 && st == HPDF_OK; i++) {
@@ -141,7 +142,7 @@ static unsigned char *save_to_memory(HPDF_Doc pdf, size_t *len)
         HPDF_UINT32 n = size - got;
         HPDF_STATUS st = HPDF_ReadFromStream(pdf, buf + got, &n);
         got += n;
-        if (n == 0 || (st != HPDF_OK && st != HPDF_STREAM_EOF))
+        if (n == 0 || (st != HPDF_OK && st != SHIM_STREAM_EOF))
             break;
     }
     if (got != size) {
@@ -174,14 +175,15 @@ static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf
     pdf = HPDF_New(on_hpdf_error, &err);
     if (!used || !pdf)
         goto oom;
-    pdf->pdf_version = HPDF_VER_14;   /* /Lang needs 1.4; libharu defaults to 1.3 */
-    HPDF_STATUS st = HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    HPDF_STATUS st = shim_set_pdf_version(pdf, HPDF_VER_14);   /* /Lang needs 1.4 */
+    if (st == HPDF_OK)
+        st = HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
     /* one /Pages node holds at most 8191 kids: past that, a tree of them */
     size_t n_out = sheets ? n_sheets : doc->n_pages;
     if (st == HPDF_OK && n_out > LARGE_PAGE_COUNT)
         st = HPDF_SetPagesConfiguration(pdf, PAGES_PER_NODE);
     if (st == HPDF_OK && !pdf_fonts_embed(&pf, pdf, fs))
-        st = err.code ? err.code : HPDF_FAILD_TO_ALLOC_MEM;
+        st = err.code ? err.code : SHIM_NO_MEMORY;
     if (st == HPDF_OK)
         st = sheets ? draw_sheets(pdf, doc, sheets, n_sheets, &pf, fs, dest, used)
                     : draw_pages(pdf, doc, &pf, fs, dest, used);
@@ -207,10 +209,28 @@ done:
     return bytes;
 }
 
+/* The shim reaches into libharu's structs: a libharu other than the one
+ * whose headers it was compiled against (a swapped shared library) could
+ * lay them out differently, so it is refused before any is touched. */
+static bool libharu_matches(diag_list *dl)
+{
+    const char *loaded = shim_libharu_loaded();
+    if (shim_libharu_supports(loaded))
+        return true;
+    diag_report(dl, D_INTERNAL, (src_loc){0},
+                "libharu %s is loaded, but kumihan's PDF writer was built for libharu %s",
+                loaded ? loaded : "(unknown)", SHIM_LIBHARU_VERSION);
+    diag_hint(dl, "install libharu %s (Debian 12: libhpdf-2.3.0), or port src/pdf_hpdf_shim.c",
+              SHIM_LIBHARU_VERSION);
+    return false;
+}
+
 bool pdf_write(const pg_doc *doc, const font_set *fs, const pdf_meta *meta,
                const pdf_sheet *sheets, size_t n_sheets,
                const char *out_path, diag_list *dl)
 {
+    if (!libharu_matches(dl))
+        return false;
     size_t len = 0;
     unsigned char *bytes = build_pdf(doc, fs, meta, sheets, n_sheets, &len, dl);
     if (!bytes)

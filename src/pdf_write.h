@@ -3,7 +3,8 @@
  * ToUnicode CMap, text as glyph-id strings, outline, document info, /Lang,
  * a content-derived /ID, and an atomic write (temporary file, then rename)
  * so that an existing PDF is never left half-written.  Only the pdf_*.c
- * files include <hpdf.h>. */
+ * files see libharu, all through pdf_hpdf_shim.h (the one includer of
+ * <hpdf.h>); this header does not. */
 #ifndef KUMIHAN_PDF_WRITE_H
 #define KUMIHAN_PDF_WRITE_H
 

@@ -1,7 +1,8 @@
 /* utf8.h — decoding, encoding, validating and counting UTF-8, and finding
  * U+3000 in it: the one set of UTF-8 helpers, shared by the YAML loader,
  * the schema, the text folder, the differ, the PDF writer and the
- * diagnostics printer.  (Which code points are "wide" is jpclass.h's.) */
+ * diagnostics printer.  Which code points are "wide" is a character
+ * class: jp_is_wide() in jpclass.h. */
 #ifndef KUMIHAN_UTF8_H
 #define KUMIHAN_UTF8_H
 

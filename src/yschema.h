@@ -36,7 +36,10 @@ bool ys_color(const ynode *node, const ynode *palette, const char *what, uint32_
 /* One of names[] (NULL-terminated); *out gets its index. */
 bool ys_choice(const ynode *node, const char *const *names, const char *what, int *out, diag_list *dl);
 
-/* Edit distance in bytes (ASCII-case-blind; names are ASCII), for "did you mean". */
+/* Edit distance in bytes (ASCII letters compared case-blind), for "did you
+ * mean"; 99 when either string is longer than 64 bytes.  Keys are ASCII;
+ * for a non-ASCII name (a Japanese font role) one character counts as up
+ * to three edits, which only makes a suggestion less likely. */
 int ys_edit_distance(const char *a, const char *b);
 
 /* The one rule of every "did you mean": the name in names (NULL-terminated)

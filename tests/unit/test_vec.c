@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "oom_test_util.h"
 #include "sbuf.h"
 #include "vec.h"
 #include "xalloc.h"
@@ -107,33 +108,6 @@ static void test_alloc_size_checks_the_product(void **state)
     assert_false(xalloc_size(SIZE_MAX / 2, 8, &bytes));
 }
 
-/* Runs what() in a child with stderr captured; returns the child's wait
- * status and its stderr in msg. */
-static int run_child(void (*what)(void), char *msg, size_t size)
-{
-    int fd[2];
-    assert_int_equal(pipe(fd), 0);
-    fflush(NULL);
-    pid_t pid = fork();
-    assert_true(pid >= 0);
-    if (pid == 0) {
-        close(fd[0]);
-        dup2(fd[1], STDERR_FILENO);
-        what();
-        _exit(0);   /* not reached when the policy holds */
-    }
-    close(fd[1]);
-    size_t n = 0;
-    ssize_t got;
-    while (n + 1 < size && (got = read(fd[0], msg + n, size - 1 - n)) > 0)
-        n += (size_t)got;
-    msg[n] = '\0';
-    close(fd[0]);
-    int status = 0;
-    assert_int_equal(waitpid(pid, &status, 0), pid);
-    return status;
-}
-
 static void reserve_half_the_address_space(void)
 {
     long *p = NULL;
@@ -145,15 +119,6 @@ static void reserve_half_the_address_space(void)
 static void malloc_an_overflowing_array(void)
 {
     free(xmallocarray(SIZE_MAX / 4, 8));
-}
-
-static void expect_out_of_memory_abort(void (*what)(void))
-{
-    char msg[256];
-    int status = run_child(what, msg, sizeof msg);
-    assert_true(WIFSIGNALED(status));
-    assert_int_equal(WTERMSIG(status), SIGABRT);
-    assert_non_null(strstr(msg, "kumihan: out of memory\n"));
 }
 
 static void test_overflow_aborts_with_the_message(void **state)

@@ -1,0 +1,288 @@
+/* pdf_hpdf_shim.c — kumihan's PDF object calls on top of libharu 2.3.0's
+ * private object layer (hpdf_objects.h, hpdf_doc.h, hpdf_pages.h,
+ * hpdf_encrypt.h): the only file that includes them or touches a libharu
+ * struct field.  Every field it reads or writes is named in a comment
+ * marked "libharu 2.3.0:", which is what to check against a new version. */
+#define KUMIHAN_HPDF_SHIM_IMPL
+#undef HPDF_SHARED   /* this file sees libharu's structs (see pdf_hpdf_shim.h) */
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_encrypt.h>
+#include <hpdf_error.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_version.h>
+
+#include "pdf_hpdf_shim.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#if HPDF_VERSION_ID != SHIM_LIBHARU_VERSION_ID
+#error "pdf_hpdf_shim.c was written for libharu 2.3.0 (Debian 12's libhpdf-dev) and uses its private structs; these hpdf headers are another version. Check every 'libharu 2.3.0:' comment in pdf_hpdf_shim.c against them, then update SHIM_LIBHARU_VERSION_ID and SHIM_LIBHARU_VERSION in pdf_hpdf_shim.h."
+#endif
+
+_Static_assert(SHIM_NO_MEMORY == HPDF_FAILD_TO_ALLOC_MEM, "libharu's out-of-memory status");
+_Static_assert(SHIM_INVALID_OBJECT == HPDF_INVALID_OBJECT, "libharu's invalid-object status");
+_Static_assert(SHIM_STREAM_EOF == HPDF_STREAM_EOF, "libharu's end-of-stream status");
+
+/* Our handles are libharu's pointers under a name of our own; they are
+ * only ever converted back here. */
+static HPDF_Dict D(pdf_dict d) { return (HPDF_Dict)(void *)d; }
+static HPDF_Array A(pdf_array a) { return (HPDF_Array)(void *)a; }
+static pdf_dict to_dict(HPDF_Dict d) { return (pdf_dict)(void *)d; }
+static pdf_array to_array(HPDF_Array a) { return (pdf_array)(void *)a; }
+
+/* ---- the library ------------------------------------------------------ */
+
+const char *shim_libharu_loaded(void)
+{
+    return HPDF_GetVersion();
+}
+
+bool shim_libharu_supports(const char *version)
+{
+    return version && strcmp(version, SHIM_LIBHARU_VERSION) == 0;
+}
+
+/* ---- the document ----------------------------------------------------- */
+
+HPDF_STATUS shim_set_pdf_version(HPDF_Doc pdf, HPDF_PDFVer version)
+{
+    if (!pdf || version >= HPDF_VER_EOF)
+        return SHIM_INVALID_OBJECT;
+    pdf->pdf_version = version;   /* libharu 2.3.0: HPDF_Doc_Rec.pdf_version, read when saving */
+    return HPDF_OK;
+}
+
+/* libharu 2.3.0: HPDF_Doc_Rec.catalog, .trailer and .info are dictionaries. */
+pdf_dict shim_catalog(HPDF_Doc pdf) { return pdf ? to_dict(pdf->catalog) : NULL; }
+pdf_dict shim_trailer(HPDF_Doc pdf) { return pdf ? to_dict(pdf->trailer) : NULL; }
+pdf_dict shim_info(HPDF_Doc pdf) { return pdf ? to_dict(pdf->info) : NULL; }
+
+/* libharu 2.3.0: HPDF_Page and HPDF_Outline are HPDF_Dict. */
+pdf_dict shim_page_dict(HPDF_Page page) { return to_dict(page); }
+pdf_dict shim_outline_dict(HPDF_Outline item) { return to_dict(item); }
+
+HPDF_STATUS shim_page_write(HPDF_Page page, const void *bytes, size_t n)
+{
+    if (!page || !page->attr || n > UINT32_MAX)
+        return SHIM_INVALID_OBJECT;
+    /* libharu 2.3.0: HPDF_PageAttr_Rec.stream is the content stream the
+     * HPDF_Page_* drawing calls write to. */
+    HPDF_Stream content = ((HPDF_PageAttr)page->attr)->stream;
+    return HPDF_Stream_Write(content, bytes, (HPDF_UINT)n);
+}
+
+HPDF_STATUS shim_page_write_str(HPDF_Page page, const char *s)
+{
+    return shim_page_write(page, s, strlen(s));
+}
+
+/* ---- objects ---------------------------------------------------------- */
+
+pdf_dict shim_dict_new(HPDF_Doc pdf)
+{
+    return pdf ? to_dict(HPDF_Dict_New(pdf->mmgr)) : NULL;   /* libharu 2.3.0: .mmgr */
+}
+
+pdf_array shim_array_new(HPDF_Doc pdf)
+{
+    return pdf ? to_array(HPDF_Array_New(pdf->mmgr)) : NULL;
+}
+
+HPDF_STATUS shim_dict_make_indirect(HPDF_Doc pdf, pdf_dict dict)
+{
+    if (!pdf || !dict)
+        return SHIM_INVALID_OBJECT;
+    return HPDF_Xref_Add(pdf->xref, D(dict));   /* libharu 2.3.0: .xref; frees dict on failure */
+}
+
+HPDF_STATUS shim_array_make_indirect(HPDF_Doc pdf, pdf_array array)
+{
+    if (!pdf || !array)
+        return SHIM_INVALID_OBJECT;
+    return HPDF_Xref_Add(pdf->xref, A(array));
+}
+
+pdf_dict shim_dict_new_indirect(HPDF_Doc pdf)
+{
+    pdf_dict d = shim_dict_new(pdf);
+    return d && shim_dict_make_indirect(pdf, d) == HPDF_OK ? d : NULL;
+}
+
+pdf_array shim_array_new_indirect(HPDF_Doc pdf)
+{
+    pdf_array a = shim_array_new(pdf);
+    return a && shim_array_make_indirect(pdf, a) == HPDF_OK ? a : NULL;
+}
+
+/* Called by libharu between a stream dictionary's keys and its ">>":
+ * libharu drops a /Filter key from a stream it does not filter itself. */
+static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream out)
+{
+    (void)dict;
+    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+pdf_dict shim_stream_new(HPDF_Doc pdf, shim_filter filter)
+{
+    if (!pdf)
+        return NULL;
+    HPDF_Dict s = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (!s)
+        return NULL;
+    /* libharu 2.3.0: HPDF_Dict_Rec.filter chooses the encoding at save
+     * time; .write_fn adds to the dictionary as it is written. */
+    s->filter = filter == SHIM_FLATE ? HPDF_STREAM_FILTER_FLATE_DECODE : HPDF_STREAM_FILTER_NONE;
+    if (filter == SHIM_PRECOMPRESSED)
+        s->write_fn = write_flate_filter;
+    return to_dict(s);
+}
+
+HPDF_STATUS shim_stream_write(pdf_dict stream, const void *bytes, size_t n)
+{
+    HPDF_Dict s = D(stream);
+    if (!s || !s->stream || n > UINT32_MAX)   /* libharu 2.3.0: .stream holds the bytes */
+        return SHIM_INVALID_OBJECT;
+    return HPDF_Stream_Write(s->stream, bytes, (HPDF_UINT)n);
+}
+
+HPDF_STATUS shim_stream_write_str(pdf_dict stream, const char *s)
+{
+    return shim_stream_write(stream, s, strlen(s));
+}
+
+HPDF_STATUS shim_dict_add_dict(pdf_dict dict, const char *key, pdf_dict value)
+{
+    return dict ? HPDF_Dict_Add(D(dict), key, D(value)) : SHIM_INVALID_OBJECT;
+}
+
+HPDF_STATUS shim_dict_add_array(pdf_dict dict, const char *key, pdf_array value)
+{
+    return dict ? HPDF_Dict_Add(D(dict), key, A(value)) : SHIM_INVALID_OBJECT;
+}
+
+HPDF_STATUS shim_dict_add_name(pdf_dict dict, const char *key, const char *name)
+{
+    return dict ? HPDF_Dict_AddName(D(dict), key, name) : SHIM_INVALID_OBJECT;
+}
+
+HPDF_STATUS shim_dict_add_int(pdf_dict dict, const char *key, int32_t value)
+{
+    return dict ? HPDF_Dict_AddNumber(D(dict), key, value) : SHIM_INVALID_OBJECT;
+}
+
+HPDF_STATUS shim_dict_add_real(pdf_dict dict, const char *key, float value)
+{
+    return dict ? HPDF_Dict_AddReal(D(dict), key, value) : SHIM_INVALID_OBJECT;
+}
+
+HPDF_STATUS shim_dict_add_bool(pdf_dict dict, const char *key, bool value)
+{
+    return dict ? HPDF_Dict_AddBoolean(D(dict), key, value ? HPDF_TRUE : HPDF_FALSE)
+                : SHIM_INVALID_OBJECT;
+}
+
+HPDF_STATUS shim_dict_add_string(pdf_dict dict, const char *key, const char *s)
+{
+    if (!dict)
+        return SHIM_INVALID_OBJECT;
+    return HPDF_Dict_Add(D(dict), key, HPDF_String_New(D(dict)->mmgr, s, NULL));
+}
+
+/* libharu 2.3.0: HPDF_Binary_New copies the bytes but takes them
+ * non-const; the cast is for its prototype only. */
+static HPDF_Binary new_binary(HPDF_MMgr mmgr, const void *bytes, size_t n)
+{
+    return n > UINT32_MAX ? NULL : HPDF_Binary_New(mmgr, (HPDF_BYTE *)bytes, (HPDF_UINT)n);
+}
+
+HPDF_STATUS shim_dict_add_bytes(pdf_dict dict, const char *key, const void *bytes, size_t n)
+{
+    if (!dict)
+        return SHIM_INVALID_OBJECT;
+    return HPDF_Dict_Add(D(dict), key, new_binary(D(dict)->mmgr, bytes, n));
+}
+
+pdf_dict shim_dict_get_dict(pdf_dict dict, const char *key)
+{
+    return dict ? to_dict(HPDF_Dict_GetItem(D(dict), key, HPDF_OCLASS_DICT)) : NULL;
+}
+
+pdf_dict shim_dict_get_or_add_dict(pdf_dict dict, const char *key)
+{
+    pdf_dict found = shim_dict_get_dict(dict, key);
+    if (found || !dict)
+        return found;
+    HPDF_Dict fresh = HPDF_Dict_New(D(dict)->mmgr);
+    return fresh && HPDF_Dict_Add(D(dict), key, fresh) == HPDF_OK ? to_dict(fresh) : NULL;
+}
+
+HPDF_STATUS shim_array_add_dict(pdf_array array, pdf_dict value)
+{
+    return array ? HPDF_Array_Add(A(array), D(value)) : SHIM_INVALID_OBJECT;
+}
+
+HPDF_STATUS shim_array_add_array(pdf_array array, pdf_array value)
+{
+    return array ? HPDF_Array_Add(A(array), A(value)) : SHIM_INVALID_OBJECT;
+}
+
+HPDF_STATUS shim_array_add_name(pdf_array array, const char *name)
+{
+    return array ? HPDF_Array_AddName(A(array), name) : SHIM_INVALID_OBJECT;
+}
+
+HPDF_STATUS shim_array_add_int(pdf_array array, int32_t value)
+{
+    return array ? HPDF_Array_AddNumber(A(array), value) : SHIM_INVALID_OBJECT;
+}
+
+HPDF_STATUS shim_array_add_real(pdf_array array, float value)
+{
+    return array ? HPDF_Array_AddReal(A(array), value) : SHIM_INVALID_OBJECT;
+}
+
+HPDF_STATUS shim_array_add_bytes(pdf_array array, const void *bytes, size_t n)
+{
+    if (!array)
+        return SHIM_INVALID_OBJECT;
+    return HPDF_Array_Add(A(array), new_binary(A(array)->mmgr, bytes, n));   /* libharu 2.3.0: .mmgr */
+}
+
+/* ---- MD5 --------------------------------------------------------------- */
+
+struct shim_md5 {
+    HPDF_MD5_CTX ctx;   /* libharu 2.3.0: hpdf_encrypt.h's MD5 (RFC 1321) */
+};
+
+shim_md5 *shim_md5_new(void)
+{
+    shim_md5 *md5 = malloc(sizeof *md5);
+    if (md5)
+        HPDF_MD5Init(&md5->ctx);
+    return md5;
+}
+
+void shim_md5_update(shim_md5 *md5, const void *bytes, size_t n)
+{
+    const HPDF_BYTE *b = bytes;
+    while (n > 0) {   /* HPDF_MD5Update counts in 32 bits */
+        HPDF_UINT32 chunk = n > 0x40000000u ? 0x40000000u : (HPDF_UINT32)n;
+        HPDF_MD5Update(&md5->ctx, b, chunk);
+        b += chunk;
+        n -= chunk;
+    }
+}
+
+void shim_md5_final(shim_md5 *md5, unsigned char digest[16])
+{
+    HPDF_MD5Final(digest, &md5->ctx);
+}
+
+void shim_md5_free(shim_md5 *md5)
+{
+    free(md5);
+}

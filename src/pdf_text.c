@@ -1,0 +1,37 @@
+/* pdf_text.c — UTF-8 → PDF text string (UTF-16BE with BOM, surrogate
+ * pairs beyond the BMP), added to a dictionary as a hex string. */
+#include "pdf_text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+
+HPDF_STATUS pdf_dict_add_text(pdf_dict dict, const char *key, const char *utf8)
+{
+    size_t len = strlen(utf8);
+    unsigned char *buf = malloc(2 + 4 * len);   /* each byte gives at most 4 bytes of UTF-16 */
+    if (!buf)
+        return SHIM_NO_MEMORY;
+    size_t n = 0;
+    buf[n++] = 0xFE;
+    buf[n++] = 0xFF;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        utf8_decode(utf8, len, &i, &cp);   /* an invalid sequence gives U+FFFD */
+        if (cp >= 0x10000) {
+            uint32_t v = cp - 0x10000;
+            uint32_t hi = 0xD800 + (v >> 10), lo = 0xDC00 + (v & 0x3FF);
+            buf[n++] = (unsigned char)(hi >> 8);
+            buf[n++] = (unsigned char)hi;
+            buf[n++] = (unsigned char)(lo >> 8);
+            buf[n++] = (unsigned char)lo;
+        } else {
+            buf[n++] = (unsigned char)(cp >> 8);
+            buf[n++] = (unsigned char)cp;
+        }
+    }
+    HPDF_STATUS st = shim_dict_add_bytes(dict, key, buf, n);
+    free(buf);
+    return st;
+}
