@@ -329,6 +329,17 @@ static void read_fonts(lloader *ld, const ynode *map)
     }
 }
 
+/* Without a role no text can be set: say so once, at 'fonts', instead of
+ * once per character of the content.  A missing 'fonts' or one that is not
+ * a mapping was reported already. */
+static void report_no_fonts(lloader *ld, const ynode *fonts)
+{
+    if (!fonts || fonts->kind != YN_MAPPING)
+        return;
+    diag_report(ld->dl, D_MISSING_FIELD, fonts->loc, "'fonts' defines no font role; every text needs one");
+    diag_hint(ld->dl, "name a role and its TrueType file, e.g. 'mincho: fonts/BIZUDMincho-Regular.ttf'");
+}
+
 static void read_fallbacks(lloader *ld, const ynode *map)
 {
     for (size_t i = 0; map && map->kind == YN_MAPPING && i < map->count; i++) {
@@ -607,8 +618,10 @@ static void read_layout(lloader *ld, const ynode *root)
         read_fonts(ld, v);
         read_fallbacks(ld, v);
     }
-    if (lay->n_fonts == 0)
+    if (lay->n_fonts == 0) {
+        report_no_fonts(ld, v);
         return;
+    }
     if ((v = ynode_get(root, "body")))
         read_fields(ld, v, body_fields, lay, "'body'", NULL, 0);
     const ynode *page = ynode_get(root, "page");
