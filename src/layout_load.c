@@ -590,6 +590,24 @@ static void derive_geometry(lloader *ld, const ynode *page)
         report_shift(ld, page, "shift_y", g->shift_y, (g->paper_height - d->area_height) / 2);
 }
 
+/* Justification may shrink the 和欧間 space down to its minimum, never
+ * grow it there: a minimum above the space is a slip.  Point at the value
+ * that was written (the minimum, else the space that fell below the
+ * default minimum). */
+static void check_wa_ou_space(lloader *ld, const ynode *typesetting)
+{
+    const typeset_rules *r = &ld->lay->rules;
+    if (r->wa_ou_space_min_em <= r->wa_ou_space_em || typesetting->kind != YN_MAPPING)
+        return;
+    const ynode *min = ynode_get(typesetting, "wa_ou_space_min");
+    const ynode *at = min ? min : ynode_get(typesetting, "wa_ou_space");
+    diag_report(ld->dl, D_OUT_OF_RANGE, at ? at->loc : typesetting->loc,
+                "typesetting: 'wa_ou_space_min' (%g%s) is larger than 'wa_ou_space' (%g)", r->wa_ou_space_min_em,
+                min ? "" : ", the default", r->wa_ou_space_em);
+    diag_hint(ld->dl, "the space between Japanese and western text only shrinks when justifying: "
+                      "make 'wa_ou_space_min' at most %g", r->wa_ou_space_em);
+}
+
 /* ---- the file ---------------------------------------------------------- */
 
 static const char *const top_keys[] = {"page", "fonts", "colors", "body", "typesetting", "pagination",
@@ -628,8 +646,10 @@ static void read_layout(lloader *ld, const ynode *root)
     if (page)
         read_page(ld, page);
     default_styles(lay);
-    if ((v = ynode_get(root, "typesetting")))
+    if ((v = ynode_get(root, "typesetting"))) {
         read_fields(ld, v, typesetting_fields, &lay->rules, "'typesetting'", NULL, 0);
+        check_wa_ou_space(ld, v);
+    }
     if ((v = ynode_get(root, "pagination")))
         read_fields(ld, v, pagination_fields, lay, "'pagination'", NULL, 0);
     if ((v = ynode_get(root, "blocks")))
