@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "utf8.h"
 #include "yschema.h"
 
 typedef enum field_type {
@@ -19,6 +20,8 @@ typedef enum field_type {
     F_COLOR,     /* rgb_color */
     F_BOOL,      /* bool */
     F_TEXT,      /* char * (owned) */
+    F_FORMAT,    /* char * (owned), a number format: {n} */
+    F_TEMPLATE,  /* char * (owned), header or footer text: {page} {pages} {part} */
     F_ALIGN,     /* text_align */
     F_NUMBERING, /* num_style */
     F_DECOR,     /* decor_kind */
@@ -42,7 +45,7 @@ static const field style_fields[] = {
     {"size", F_LENGTH, offsetof(block_style, size_pt), 1, 200},
     {"color", F_COLOR, offsetof(block_style, color), 0, 0},
     {"numbering", F_NUMBERING, offsetof(block_style, numbering), 0, 0},
-    {"format", F_TEXT, offsetof(block_style, number_format), 0, 0},
+    {"format", F_FORMAT, offsetof(block_style, number_format), 0, 0},
     {"marker", F_TEXT, offsetof(block_style, marker), 0, 0},
     {"number_align", F_ALIGN, offsetof(block_style, number_align), 0, 0},
     {"indent", F_EM, offsetof(block_style, indent_em), 0, 40},
@@ -63,7 +66,7 @@ static const field style_fields[] = {
 };
 
 static const field furniture_fields[] = {
-    {"text", F_TEXT, offsetof(page_furniture, text), 0, 0},
+    {"text", F_TEMPLATE, offsetof(page_furniture, text), 0, 0},
     {"font", F_FONT, offsetof(page_furniture, font), 0, 0},
     {"size", F_LENGTH, offsetof(page_furniture, size_pt), 1, 100},
     {"color", F_COLOR, offsetof(page_furniture, color), 0, 0},
@@ -171,6 +174,7 @@ static block_style *style_at(layout *lay, const style_key *k)
 
 typedef struct lloader {
     layout *lay;
+    const ytree *tree;           /* its source locates characters inside quoted values */
     const ynode *palette;
     diag_list *dl;
 } lloader;
@@ -213,6 +217,115 @@ static bool read_font_ref(lloader *ld, const ynode *v, const char *what, int *ou
     return false;
 }
 
+/* ---- templates --------------------------------------------------------- */
+
+/* What number_format and the header and footer text may hold (numbering.c
+ * and furniture.c expand exactly these). */
+static const char *const format_placeholders[] = {"n", NULL};
+static const char *const furniture_placeholders[] = {"page", "pages", "part", NULL};
+
+/* Byte offset of line `line`, column `col` (1-based, in characters) of the
+ * source, or (size_t)-1 past its end. */
+static size_t source_offset(const ytree *t, int line, int col)
+{
+    size_t i = t->source_len >= 3 && memcmp(t->source, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    for (int l = 1; l < line && i < t->source_len; i++)
+        if (t->source[i] == '\n')
+            l++;
+    for (int c = 1; c < col && i < t->source_len; c++) {
+        uint32_t cp;
+        if (!utf8_decode(t->source, t->source_len, &i, &cp))
+            return (size_t)-1;
+    }
+    return i < t->source_len ? i : (size_t)-1;
+}
+
+/* Where the k-th character of scalar v is.  A quoted value whose source is
+ * its text verbatim between the quotes (no escapes, one line) is located
+ * like a plain one, one column past its opening quote. */
+static src_loc char_loc(const lloader *ld, const ynode *v, size_t k)
+{
+    src_loc at = v->loc;
+    if (!at.exact && v->quoted && ld->tree->source) {
+        size_t o = source_offset(ld->tree, at.line, at.col);
+        const char *src = ld->tree->source;
+        if (o != (size_t)-1 && o + v->len + 2 <= ld->tree->source_len && memcmp(src + o + 1, v->value, v->len) == 0 &&
+            src[o + 1 + v->len] == src[o] && !memchr(v->value, '\n', v->len)) {
+            at.col++;
+            at.exact = true;
+        }
+    }
+    return loc_at_char(at, k);
+}
+
+static bool is_placeholder(const char *name, size_t len, const char *const *known)
+{
+    for (; *known; known++)
+        if (strlen(*known) == len && memcmp(*known, name, len) == 0)
+            return true;
+    return false;
+}
+
+static void hint_placeholders(lloader *ld, const char *const *known)
+{
+    char list[64] = "";
+    for (const char *const *k = known; *k; k++) {
+        size_t n = strlen(list);
+        snprintf(list + n, sizeof list - n, "%s{%s}", n ? " " : "", *k);
+    }
+    diag_hint(ld->dl, "known placeholders: %s (a brace is only ever part of one)", list);
+}
+
+static void report_template(lloader *ld, const ynode *v, size_t k, const char *const *known, const char *what,
+                            const char *problem, const char *text, int text_len)
+{
+    diag_report(ld->dl, D_BAD_VALUE, char_loc(ld, v, k), "%s: %s '%.*s'", what, problem, text_len, text);
+    hint_placeholders(ld, known);
+}
+
+/* A template prints {name} as a value and everything else as it is: an
+ * unknown name or a brace without its partner would print literally, so
+ * the first one is an error pointing at it. */
+static void check_template(lloader *ld, const ynode *v, const char *what, const char *const *known)
+{
+    const char *s = v->value;
+    bool open = false;
+    size_t open_at = 0, open_k = 0;   /* byte and character index of the open '{' */
+    size_t k = 0;                     /* characters before s[i] */
+    for (size_t i = 0; i < v->len; k++) {
+        size_t at = i;
+        uint32_t cp;
+        if (!utf8_decode(s, v->len, &i, &cp))
+            return;   /* the YAML reader has rejected invalid UTF-8 */
+        if (cp == '{' && open)
+            break;    /* the earlier '{' is the one without a '}' */
+        if (cp == '{') {
+            open = true, open_at = at, open_k = k;
+        } else if (cp == '}' && !open) {
+            report_template(ld, v, k, known, what, "'}' without an opening '{':", s, (int)v->len);
+            return;
+        } else if (cp == '}') {
+            open = false;
+            if (!is_placeholder(s + open_at + 1, at - open_at - 1, known)) {
+                report_template(ld, v, open_k, known, what, "unknown placeholder", s + open_at,
+                                (int)(i - open_at));
+                return;
+            }
+        }
+    }
+    if (open)
+        report_template(ld, v, open_k, known, what, "'{' without a closing '}':", s, (int)v->len);
+}
+
+static bool read_text(lloader *ld, const ynode *v, const char *what, char **out)
+{
+    if (!ys_expect(v, YN_SCALAR, what, ld->dl))
+        return false;
+    free(*out);
+    *out = strdup(v->value);
+    return true;
+}
+
 static void read_field(lloader *ld, const field *f, const ynode *v, void *base, const char *what)
 {
     char *p = (char *)base + f->offset;
@@ -229,11 +342,11 @@ static void read_field(lloader *ld, const field *f, const ynode *v, void *base, 
         break;
     case F_COLOR: ys_color(v, ld->palette, what, (rgb_color *)p, ld->dl); break;
     case F_BOOL: ys_bool(v, what, (bool *)p, ld->dl); break;
-    case F_TEXT:
-        if (ys_expect(v, YN_SCALAR, what, ld->dl)) {
-            free(*(char **)p);
-            *(char **)p = strdup(v->value);
-        }
+    case F_TEXT: read_text(ld, v, what, (char **)p); break;
+    case F_FORMAT:
+    case F_TEMPLATE:
+        if (read_text(ld, v, what, (char **)p))
+            check_template(ld, v, what, f->type == F_FORMAT ? format_placeholders : furniture_placeholders);
         break;
     case F_ALIGN:
         if (ys_choice(v, align_names, what, &choice, ld->dl))
@@ -679,7 +792,7 @@ static layout *layout_from_tree(ytree *tree, size_t errors_before, diag_list *dl
         diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
         return NULL;
     }
-    lloader ld = {.lay = lay, .dl = dl};
+    lloader ld = {.lay = lay, .tree = tree, .dl = dl};
     if (!tree->root)
         diag_report(dl, D_MISSING_FIELD, (src_loc){lay->path, 1, 1}, "the layout file is empty");
     else if (ys_expect(tree->root, YN_MAPPING, "a layout file", dl))

@@ -51,7 +51,7 @@ typedef struct block_style {
 
 typedef struct page_furniture {
     bool present;
-    char *text;                  /* template: {part} {page} {pages} {title} */
+    char *text;                  /* template: {part} {page} {pages} */
     int font;
     float size_pt;
     rgb_color color;
