@@ -209,9 +209,9 @@ static bool line_shapes(void *ctx, const composed_line *ln, compose_shape_sink s
         return true;
     const layout *lay = cm->lay;
     const change_style *st = &lay->changes;
-    float half_pitch = lay->pitch / 2, mid = ln->baseline - 0.38f * lay->body_size;
-    pg_shape bar = {.kind = PG_FILL_RECT, .x0 = lay->area_left - st->bar_offset - st->bar_width,
-                    .x1 = lay->area_left - st->bar_offset, .y0 = mid - half_pitch, .y1 = mid + half_pitch,
+    float half_pitch = lay->derived.pitch_pt / 2, mid = ln->baseline - 0.38f * lay->body_size_pt;
+    pg_shape bar = {.kind = PG_FILL_RECT, .x0 = lay->derived.area_left - st->bar_offset - st->bar_width,
+                    .x1 = lay->derived.area_left - st->bar_offset, .y0 = mid - half_pitch, .y1 = mid + half_pitch,
                     .color = st->bar_color, .origin = {ln->block, PG_ROLE_CHANGE_BAR}};
     if (!sink(sink_ctx, bar))
         return false;
@@ -238,7 +238,7 @@ compose_decorator change_marks_decorator(change_marks *cm, const layout *lay)
 /* The bars are known by their role; only their side changes. */
 void cm_bars_to_outer_margin(pg_doc *d, const layout *lay)
 {
-    float left = lay->area_left, right = lay->area_left + lay->measure;
+    float left = lay->derived.area_left, right = lay->derived.area_left + lay->derived.measure;
     for (size_t p = 0; p < d->n_pages; p += 2) {   /* pages 1, 3, 5 …: rectos */
         pg_page *pg = &d->pages[p];
         for (size_t i = 0; i < pg->n_shapes; i++) {

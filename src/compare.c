@@ -117,7 +117,7 @@ static bool set_summary(comparison *cmp, int guess, pg_doc *out, diag_list *dl)
     const pipeline *p = cmp->p;
     document *d = summary_document(cmp, guess);
     flow fl = {0};
-    pg_doc_init(out, p->lay->paper_width, p->lay->paper_height);
+    pg_doc_init(out, p->lay->page.paper_width, p->lay->page.paper_height);
     bool ok = d && compose(d, p->lay, p->fs, NULL, &fl, dl) && paginate(&fl, p->lay, out, dl);
     if (!d)
         diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
@@ -150,8 +150,8 @@ static bool typeset_marked(comparison *cmp, diag_list *dl)
 {
     pipeline *p = cmp->p;
     pg_doc body, summary;
-    pg_doc_init(&body, p->lay->paper_width, p->lay->paper_height);
-    pg_doc_init(&summary, p->lay->paper_width, p->lay->paper_height);
+    pg_doc_init(&body, p->lay->page.paper_width, p->lay->page.paper_height);
+    pg_doc_init(&summary, p->lay->page.paper_width, p->lay->page.paper_height);
     compose_decorator marking = change_marks_decorator(&cmp->marks, p->lay);
     bool ok = compose(cmp->marks.doc, p->lay, p->fs, &marking, &p->fl, dl) && paginate(&p->fl, p->lay, &body, dl) &&
               find_pages(cmp, &body);
@@ -177,7 +177,7 @@ static bool typeset_marked(comparison *cmp, diag_list *dl)
 bool compare_typeset(pipeline *p, const char *old_path, diag_list *dl)
 {
     comparison cmp = {.p = p, .dl = dl};
-    pg_doc_init(&p->pages, p->lay->paper_width, p->lay->paper_height);
+    pg_doc_init(&p->pages, p->lay->page.paper_width, p->lay->page.paper_height);
     cmp.old_doc = content_load(old_path, dl);
     if (!cmp.old_doc)
         return false;

@@ -128,7 +128,7 @@ static const block_style *style_of(const composer *c, const block *b)
 
 static float em(const composer *c)
 {
-    return c->lay->body_size;
+    return c->lay->body_size_pt;
 }
 
 /* Where a block's marker starts, in ems from the type area's left edge:
@@ -138,7 +138,7 @@ static float marker_x_em(const composer *c, const block *b)
 {
     float x = 0;
     for (; b && b->kind != BK_DOCUMENT; b = b->parent)
-        x += c->lay->styles[b->kind].indent;
+        x += c->lay->styles[b->kind].indent_em;
     return x;
 }
 
@@ -146,7 +146,7 @@ static float marker_x_em(const composer *c, const block *b)
 
 static run_style run_style_of(const block_style *st, uint16_t flags)
 {
-    return (run_style){.font = st->font, .size = st->size, .color = st->color, .flags = flags};
+    return (run_style){.font = st->font, .size = st->size_pt, .color = st->color, .flags = flags};
 }
 
 /* Appends one part of block b's paragraph string in style rs: lets the
@@ -168,7 +168,7 @@ static void append_part(composer *c, const block *b, pg_role part, const char *t
 /* The (新) mark, glued to the text that follows it. */
 static void append_new_mark(composer *c, const block *b, const block_style *st, uint32_t *at)
 {
-    run_style mark = {.font = c->lay->new_mark_font, .size = st->size, .color = c->lay->new_mark_color};
+    run_style mark = {.font = c->lay->new_mark_font, .size = st->size_pt, .color = c->lay->new_mark_color};
     size_t first = c->chars.n;
     append_part(c, b, PG_ROLE_NEW_MARK, c->lay->new_mark_text, &mark, (src_loc){c->lay->path, 0, 0}, at);
     for (size_t i = first + 1; i < c->chars.n; i++)
@@ -294,7 +294,7 @@ static void emit_paragraph_lines(composer *c, const block *b, const block_style 
         item.keep_with_next = st->keep_with_next && li + 1 == c->lines.n_lines;
         if (li == 0 && marker)
             emit_marker(c, b, st, marker->x, marker->box);
-        emit_line_glyphs(c, b, li, x0, EM_BOX_ASCENT * st->size);
+        emit_line_glyphs(c, b, li, x0, EM_BOX_ASCENT * st->size_pt);
         add_item(c, item);
     }
 }
@@ -303,14 +303,14 @@ static void emit_paragraph_lines(composer *c, const block *b, const block_style 
 
 static float heading_height(const composer *c, float lines)
 {
-    return lines * c->lay->pitch - (c->lay->pitch - c->lay->body_size);
+    return lines * c->lay->derived.pitch_pt - (c->lay->derived.pitch_pt - c->lay->body_size_pt);
 }
 
 static void add_decoration(composer *c, const block *b, const block_style *st, float height, float text_top,
                            float text_h)
 {
-    float left = c->lay->area_left, right = left + c->lay->measure;
-    pg_shape s = {.color = st->decor_color, .line_width = st->rule_width, .origin = {b, PG_ROLE_DECORATION}};
+    float left = c->lay->derived.area_left, right = left + c->lay->derived.measure;
+    pg_shape s = {.color = st->decor_color, .line_width = st->rule_width_pt, .origin = {b, PG_ROLE_DECORATION}};
     switch (st->decor) {
     case DECOR_NONE: return;
     case DECOR_BAND: s.kind = PG_FILL_RECT; s.x0 = left; s.x1 = right; s.y0 = 0; s.y1 = height; break;
@@ -318,7 +318,7 @@ static void add_decoration(composer *c, const block *b, const block_style *st, f
     case DECOR_LEFT_RULE:
         s.kind = PG_FILL_RECT;
         s.x0 = left;
-        s.x1 = left + st->rule_width;
+        s.x1 = left + st->rule_width_pt;
         s.y0 = text_top - 0.15f * text_h;
         s.y1 = text_top + 1.15f * text_h;
         break;
@@ -334,7 +334,7 @@ static float heading_inset(const composer *c, const block_style *st)
     switch (st->decor) {
     case DECOR_BAND:
     case DECOR_BOX: return em(c);
-    case DECOR_LEFT_RULE: return st->rule_width + 0.5f * em(c);
+    case DECOR_LEFT_RULE: return st->rule_width_pt + 0.5f * em(c);
     default: return 0;
     }
 }
@@ -354,17 +354,18 @@ static void compose_heading_text(composer *c, const block *b, const block_style 
 {
     build_chars(c, b, st, label);
     float inset = heading_inset(c, st);
-    float left = c->lay->area_left + marker_x_em(c, b) * em(c) + inset;
-    float measure = c->lay->measure - (left - c->lay->area_left) - (st->decor == DECOR_BAND ? inset : 0);
-    if (!break_lines(c, b, measure, 0, st->size))
+    float left = c->lay->derived.area_left + marker_x_em(c, b) * em(c) + inset;
+    float measure =
+        c->lay->derived.measure - (left - c->lay->derived.area_left) - (st->decor == DECOR_BAND ? inset : 0);
+    if (!break_lines(c, b, measure, 0, st->size_pt))
         return;
     size_t n = c->lines.n_lines;
     float lines = st->lines > (float)n ? st->lines : (float)n;
     float height = heading_height(c, lines);
-    float text_h = (float)(n - 1) * c->lay->pitch + st->size;
+    float text_h = (float)(n - 1) * c->lay->derived.pitch_pt + st->size_pt;
     float text_top = (height - text_h) / 2;
 
-    add_space(c, st->space_before, b);
+    add_space(c, st->space_before_lines, b);
     flow_item item = new_item(c, FLOW_LINE, lines, b);
     item.keep_with_next = st->keep_with_next;
     item.page_break_before = st->page_break == BREAK_BEFORE ||
@@ -372,7 +373,7 @@ static void compose_heading_text(composer *c, const block *b, const block_style 
     add_decoration(c, b, st, height, text_top, text_h);
     for (size_t li = 0; li < n; li++)
         emit_line_glyphs(c, b, li, aligned_x(c, st, li, left, measure),
-                         text_top + (float)li * c->lay->pitch + EM_BOX_ASCENT * st->size);
+                         text_top + (float)li * c->lay->derived.pitch_pt + EM_BOX_ASCENT * st->size_pt);
     if (st->bookmark && b->text) {
         item.mark_level = b->kind == BK_PART ? 0 : 1;
         size_t len = strlen(label ? label : "") + strlen(b->text) + 1;
@@ -383,7 +384,7 @@ static void compose_heading_text(composer *c, const block *b, const block_style 
             item.running_head = xstrdup(item.mark_title);
     }
     add_item(c, item);
-    add_space(c, st->space_after, b);
+    add_space(c, st->space_after_lines, b);
 }
 
 static void compose_heading(composer *c, const block *b)
@@ -420,12 +421,12 @@ static void compose_paragraph(composer *c, const block *b)
 {
     const block_style *st = style_of(c, b);
     float left_em = marker_x_em(c, b);
-    float x0 = c->lay->area_left + left_em * em(c);
+    float x0 = c->lay->derived.area_left + left_em * em(c);
     build_chars(c, b, st, NULL);
-    add_space(c, st->space_before, b);
-    if (break_lines(c, b, c->lay->measure - left_em * em(c), st->first_line_indent * em(c), em(c)))
+    add_space(c, st->space_before_lines, b);
+    if (break_lines(c, b, c->lay->derived.measure - left_em * em(c), st->first_line_indent_em * em(c), em(c)))
         emit_paragraph_lines(c, b, st, x0, NULL);
-    add_space(c, st->space_after, b);
+    add_space(c, st->space_after_lines, b);
 }
 
 /* The widest label among the siblings of b's kind, and their last ordinal. */
@@ -452,7 +453,7 @@ static void measure_list(composer *c, const block *b, const block_style *st)
     char_buf_free(&tmp);
     c->list_parent = parent;
     c->list_kind = b->kind;
-    c->list_box = widest + st->marker_gap * em(c);
+    c->list_box = widest + st->marker_gap_em * em(c);
     c->list_last = last;
 }
 
@@ -467,8 +468,8 @@ static void ensure_list_measured(composer *c, const block *b, const block_style 
  * block's siblings of the same kind (so 9）and 72）align), plus the gap. */
 static float marker_box(composer *c, const block *b, const block_style *st)
 {
-    if (st->marker_width > 0)
-        return st->marker_width * em(c);
+    if (st->marker_width_em > 0)
+        return st->marker_width_em * em(c);
     ensure_list_measured(c, b, st);
     return c->list_box;
 }
@@ -486,10 +487,10 @@ static void emit_marker(composer *c, const block *b, const block_style *st, floa
     run_style rs = run_style_of(st, 0);
     if (run_append(&m, label, &rs, c->fs, c->lay, b->loc, c->dl)) {
         float w = run_width(m.chars, m.n);
-        float gx = st->number_align == ALIGN_END ? x + box - st->marker_gap * em(c) - w : x;
+        float gx = st->number_align == ALIGN_END ? x + box - st->marker_gap_em * em(c) - w : x;
         for (size_t i = 0; i < m.n; i++) {
             pg_glyph g = {.cp = m.chars[i].cp, .font = m.chars[i].font, .color = m.chars[i].color,
-                          .size = m.chars[i].size, .x = gx, .y = EM_BOX_ASCENT * st->size,
+                          .size = m.chars[i].size, .x = gx, .y = EM_BOX_ASCENT * st->size_pt,
                           .width = m.chars[i].advance, .origin = {b, PG_ROLE_LABEL}};
             gx += m.chars[i].advance;
             if (!push_glyph(c->out, g))
@@ -525,12 +526,12 @@ static void keep_last_line_with_next(composer *c)
 static void compose_listed(composer *c, const block *b)
 {
     const block_style *st = style_of(c, b);
-    float mx = c->lay->area_left + marker_x_em(c, b) * em(c);
+    float mx = c->lay->derived.area_left + marker_x_em(c, b) * em(c);
     float box = marker_box(c, b, st);
     float text_x = mx + box;
-    float measure = c->lay->area_left + c->lay->measure - text_x;
+    float measure = c->lay->derived.area_left + c->lay->derived.measure - text_x;
     build_chars(c, b, st, NULL);
-    add_space(c, st->space_before, b);
+    add_space(c, st->space_before_lines, b);
     if (!break_lines(c, b, measure, 0, em(c)))
         return;
     /* the last item of a list is not left alone at the top of a page */
@@ -541,7 +542,7 @@ static void compose_listed(composer *c, const block *b)
     /* an item with bullets introduces them, as a heading does */
     if (b->n_children > 0)
         keep_last_line_with_next(c);
-    add_space(c, st->space_after, b);
+    add_space(c, st->space_after_lines, b);
 }
 
 /* ---- the tree --------------------------------------------------------------- */

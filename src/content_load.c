@@ -302,6 +302,27 @@ static void load_keywords(loader *ld, const ynode *node)
     ld->doc->keywords = joined;
 }
 
+/* libharu refuses a string longer than HPDF_LIMIT_MAX_STRING_LEN (65535
+ * bytes, hpdf_consts.h); document information goes in as UTF-16BE after a
+ * 2-byte mark (pdf_meta.c): 2 bytes a character, 4 outside the BMP. */
+#define PDF_MAX_STRING_BYTES 65535
+
+static void check_pdf_info_length(loader *ld, const ynode *node, const char *what, const char *text)
+{
+    size_t bytes = 2, chars = 0, len = text ? strlen(text) : 0;
+    for (size_t i = 0; i < len; chars++) {
+        uint32_t cp;
+        utf8_decode(text, len, &i, &cp);
+        bytes += cp >= 0x10000 ? 4 : 2;
+    }
+    if (bytes <= PDF_MAX_STRING_BYTES)
+        return;
+    diag_report(ld->dl, D_LIMIT, node->loc, "%s is too long for the PDF's document information (%zu characters)",
+                what, chars);
+    diag_hint(ld->dl, "a PDF string holds at most %d characters (fewer outside the BMP); shorten it",
+              (PDF_MAX_STRING_BYTES - 2) / 2);
+}
+
 static void load_metadata(loader *ld, const ynode *root)
 {
     document *doc = ld->doc;
@@ -309,18 +330,25 @@ static void load_metadata(loader *ld, const ynode *root)
     if ((n = ys_require(root, "title", "the document", ld->dl))) {
         doc->title = copy_text(ld, n, "'title'");
         doc->title_loc = doc_loc(ld, n);
+        check_pdf_info_length(ld, n, "'title'", doc->title);
     }
-    if ((n = ys_require(root, "organization", "the document", ld->dl)))
+    if ((n = ys_require(root, "organization", "the document", ld->dl))) {
         doc->organization = copy_text(ld, n, "'organization'");
+        check_pdf_info_length(ld, n, "'organization'", doc->organization);
+    }
     long year;
     if ((n = ynode_get(root, "fiscal_year")) && ys_int(n, "'fiscal_year'", 1900, 9999, &year, ld->dl))
         doc->fiscal_year = (int)year;
     if ((n = ynode_get(root, "date")))
         load_date(ld, n);
-    if ((n = ynode_get(root, "subject")))
+    if ((n = ynode_get(root, "subject"))) {
         doc->subject = copy_text(ld, n, "'subject'");
-    if ((n = ynode_get(root, "keywords")))
+        check_pdf_info_length(ld, n, "'subject'", doc->subject);
+    }
+    if ((n = ynode_get(root, "keywords"))) {
         load_keywords(ld, n);
+        check_pdf_info_length(ld, n, "'keywords' (joined with ', ')", doc->keywords);
+    }
 }
 
 static void load_body(loader *ld, const ynode *root)

@@ -40,10 +40,10 @@ static float furniture_x(const page_furniture *pf, const layout *lay, int positi
     if (a == ALIGN_OUTSIDE)
         a = position % 2 == 1 ? ALIGN_END : ALIGN_START;
     if (a == ALIGN_CENTER)
-        return lay->area_left + (lay->measure - width) / 2;
+        return lay->derived.area_left + (lay->derived.measure - width) / 2;
     if (a == ALIGN_END)
-        return lay->area_left + lay->measure - width;
-    return lay->area_left;
+        return lay->derived.area_left + lay->derived.measure - width;
+    return lay->derived.area_left;
 }
 
 static bool draw_text(pg_page *pg, const lb_char *chars, size_t n, float x, float baseline)
@@ -72,18 +72,19 @@ static bool draw_one(pg_page *pg, const page_furniture *pf, const layout *lay, c
     if (!text)
         return false;
     char_buf buf = {0};
-    run_style st = {.font = pf->font, .size = pf->size, .color = pf->color};
+    run_style st = {.font = pf->font, .size = pf->size_pt, .color = pf->color};
     bool ok = run_append(&buf, text, &st, fs, lay, (src_loc){lay->path, 0, 0}, dl);
-    float area_bottom = lay->area_top - lay->area_height;
-    float baseline = above ? lay->area_top + pf->offset : area_bottom - pf->offset;
+    float area_bottom = lay->derived.area_top - lay->derived.area_height;
+    float baseline = above ? lay->derived.area_top + pf->offset_pt : area_bottom - pf->offset_pt;
     if (ok) {
         float w = run_width(buf.chars, buf.n);
         ok = draw_text(pg, buf.chars, buf.n, furniture_x(pf, lay, position, w), baseline);
     }
-    if (ok && above && pf->rule_width > 0) {
-        float y = baseline - 0.35f * pf->size;
-        pg_shape rule = {.kind = PG_LINE, .x0 = lay->area_left, .x1 = lay->area_left + lay->measure,
-                         .y0 = y, .y1 = y, .line_width = pf->rule_width, .color = pf->color,
+    if (ok && above && pf->rule_width_pt > 0) {
+        float y = baseline - 0.35f * pf->size_pt;
+        float left = lay->derived.area_left;
+        pg_shape rule = {.kind = PG_LINE, .x0 = left, .x1 = left + lay->derived.measure,
+                         .y0 = y, .y1 = y, .line_width = pf->rule_width_pt, .color = pf->color,
                          .origin = {NULL, PG_ROLE_ARTIFACT}};
         ok = pg_add_shape(pg, rule);
     }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "utf8.h"
 #include "yschema.h"
 #include "xalloc.h"
 
@@ -20,6 +21,8 @@ typedef enum field_type {
     F_COLOR,     /* rgb_color */
     F_BOOL,      /* bool */
     F_TEXT,      /* char * (owned) */
+    F_FORMAT,    /* char * (owned), a number format: {n} */
+    F_TEMPLATE,  /* char * (owned), header or footer text: {page} {pages} {part} */
     F_ALIGN,     /* text_align */
     F_NUMBERING, /* num_style */
     F_DECOR,     /* decor_kind */
@@ -40,23 +43,23 @@ typedef struct field {
 
 static const field style_fields[] = {
     {"font", F_FONT, offsetof(block_style, font), 0, 0},
-    {"size", F_LENGTH, offsetof(block_style, size), 1, 200},
+    {"size", F_LENGTH, offsetof(block_style, size_pt), 1, 200},
     {"color", F_COLOR, offsetof(block_style, color), 0, 0},
     {"numbering", F_NUMBERING, offsetof(block_style, numbering), 0, 0},
-    {"format", F_TEXT, offsetof(block_style, number_format), 0, 0},
+    {"format", F_FORMAT, offsetof(block_style, number_format), 0, 0},
     {"marker", F_TEXT, offsetof(block_style, marker), 0, 0},
     {"number_align", F_ALIGN, offsetof(block_style, number_align), 0, 0},
-    {"indent", F_EM, offsetof(block_style, indent), 0, 40},
-    {"marker_width", F_EM, offsetof(block_style, marker_width), 0, 20},
-    {"marker_gap", F_EM, offsetof(block_style, marker_gap), 0, 10},
-    {"first_line_indent", F_EM, offsetof(block_style, first_line_indent), 0, 10},
+    {"indent", F_EM, offsetof(block_style, indent_em), 0, 40},
+    {"marker_width", F_EM, offsetof(block_style, marker_width_em), 0, 20},
+    {"marker_gap", F_EM, offsetof(block_style, marker_gap_em), 0, 10},
+    {"first_line_indent", F_EM, offsetof(block_style, first_line_indent_em), 0, 10},
     {"lines", F_NUMBER, offsetof(block_style, lines), 0, 20},
-    {"space_before", F_NUMBER, offsetof(block_style, space_before), 0, 20},
-    {"space_after", F_NUMBER, offsetof(block_style, space_after), 0, 20},
+    {"space_before", F_NUMBER, offsetof(block_style, space_before_lines), 0, 20},
+    {"space_after", F_NUMBER, offsetof(block_style, space_after_lines), 0, 20},
     {"align", F_ALIGN, offsetof(block_style, align), 0, 0},
     {"decoration", F_DECOR, offsetof(block_style, decor), 0, 0},
     {"decoration_color", F_COLOR, offsetof(block_style, decor_color), 0, 0},
-    {"rule_width", F_LENGTH, offsetof(block_style, rule_width), 0, 20},
+    {"rule_width", F_LENGTH, offsetof(block_style, rule_width_pt), 0, 20},
     {"page_break", F_BREAK, offsetof(block_style, page_break), 0, 0},
     {"keep_with_next", F_BOOL, offsetof(block_style, keep_with_next), 0, 0},
     {"bookmark", F_BOOL, offsetof(block_style, bookmark), 0, 0},
@@ -64,13 +67,13 @@ static const field style_fields[] = {
 };
 
 static const field furniture_fields[] = {
-    {"text", F_TEXT, offsetof(page_furniture, text), 0, 0},
+    {"text", F_TEMPLATE, offsetof(page_furniture, text), 0, 0},
     {"font", F_FONT, offsetof(page_furniture, font), 0, 0},
-    {"size", F_LENGTH, offsetof(page_furniture, size), 1, 100},
+    {"size", F_LENGTH, offsetof(page_furniture, size_pt), 1, 100},
     {"color", F_COLOR, offsetof(page_furniture, color), 0, 0},
     {"align", F_ALIGN, offsetof(page_furniture, align), 0, 0},
-    {"rule_width", F_LENGTH, offsetof(page_furniture, rule_width), 0, 10},
-    {"offset", F_LENGTH, offsetof(page_furniture, offset), 0, 300},
+    {"rule_width", F_LENGTH, offsetof(page_furniture, rule_width_pt), 0, 10},
+    {"offset", F_LENGTH, offsetof(page_furniture, offset_pt), 0, 300},
     {"first_page", F_BOOL, offsetof(page_furniture, on_first_page), 0, 0},
     END_FIELDS,
 };
@@ -79,9 +82,9 @@ static const field typesetting_fields[] = {
     {"kinsoku", F_KINSOKU, offsetof(typeset_rules, kinsoku), 0, 0},
     {"compress_punctuation", F_BOOL, offsetof(typeset_rules, compress_punctuation), 0, 0},
     {"hanging_punctuation", F_BOOL, offsetof(typeset_rules, hanging_punctuation), 0, 0},
-    {"wa_ou_space", F_NUMBER, offsetof(typeset_rules, wa_ou_space), 0, 1},
-    {"wa_ou_space_min", F_NUMBER, offsetof(typeset_rules, wa_ou_space_min), 0, 1},
-    {"max_expand", F_NUMBER, offsetof(typeset_rules, max_expand), 0, 2},
+    {"wa_ou_space", F_NUMBER, offsetof(typeset_rules, wa_ou_space_em), 0, 1},
+    {"wa_ou_space_min", F_NUMBER, offsetof(typeset_rules, wa_ou_space_min_em), 0, 1},
+    {"max_expand", F_NUMBER, offsetof(typeset_rules, max_expand_em), 0, 2},
     {"justify", F_BOOL, offsetof(typeset_rules, justify), 0, 0},
     END_FIELDS,
 };
@@ -95,8 +98,8 @@ static const field new_mark_fields[] = {
 
 static const field body_fields[] = {
     {"font", F_FONT, offsetof(layout, body_font), 0, 0},
-    {"size", F_LENGTH, offsetof(layout, body_size), 4, 100},
-    {"line_pitch", F_NUMBER, offsetof(layout, line_pitch), 1, 4},
+    {"size", F_LENGTH, offsetof(layout, body_size_pt), 4, 100},
+    {"line_pitch", F_NUMBER, offsetof(layout, line_pitch_factor), 1, 4},
     {"color", F_COLOR, offsetof(layout, body_color), 0, 0},
     END_FIELDS,
 };
@@ -128,10 +131,10 @@ static const field imposition_fields[] = {
 };
 
 static const field page_fields[] = {
-    {"chars_per_line", F_INT, offsetof(layout, chars_per_line), 5, 200},
-    {"lines_per_page", F_INT, offsetof(layout, lines_per_page), 3, 300},
-    {"shift_x", F_LENGTH, offsetof(layout, shift_x), -500, 500},
-    {"shift_y", F_LENGTH, offsetof(layout, shift_y), -500, 500},
+    {"chars_per_line", F_INT, offsetof(page_geometry, chars_per_line), 5, 200},
+    {"lines_per_page", F_INT, offsetof(page_geometry, lines_per_page), 3, 300},
+    {"shift_x", F_LENGTH, offsetof(page_geometry, shift_x), -500, 500},
+    {"shift_y", F_LENGTH, offsetof(page_geometry, shift_y), -500, 500},
     END_FIELDS, /* "paper" is read separately */
 };
 
@@ -144,19 +147,35 @@ static const char *const break_names[] = {"none", "before", "before-except-first
 static const char *const impose_names[] = {"none", "saddle", "2up", NULL};   /* order of impose_method */
 static const char *const pad_names[] = {"before-last", "end", NULL};         /* order of impose_pad */
 
-/* Block styles by their key under "blocks". */
-static const struct {
+/* Where a style under "blocks" lives in the layout: the style of a block
+ * kind, or the organisation line of the title page (no block of its own). */
+typedef enum style_slot { SLOT_BLOCK_KIND, SLOT_ORGANIZATION } style_slot;
+
+typedef struct style_key {
     const char *key;
-    block_kind kind;   /* BK__COUNT: the organisation line */
-} block_keys[] = {
-    {"document", BK_DOCUMENT},   {"organization", BK__COUNT}, {"paragraph", BK_PARAGRAPH},
-    {"part", BK_PART},           {"section", BK_SECTION},     {"subsection", BK_SUBSECTION},
-    {"item", BK_ITEM},           {"bullet", BK_BULLET},       {"entry", BK_ENTRY},
+    style_slot slot;
+    block_kind kind;   /* SLOT_BLOCK_KIND only */
+    bool heading;      /* kept with what follows by default */
+} style_key;
+
+static const style_key style_keys[] = {
+    {"document", SLOT_BLOCK_KIND, BK_DOCUMENT, true},     {"organization", SLOT_ORGANIZATION, BK_DOCUMENT, true},
+    {"paragraph", SLOT_BLOCK_KIND, BK_PARAGRAPH, false},  {"part", SLOT_BLOCK_KIND, BK_PART, true},
+    {"section", SLOT_BLOCK_KIND, BK_SECTION, true},       {"subsection", SLOT_BLOCK_KIND, BK_SUBSECTION, true},
+    {"item", SLOT_BLOCK_KIND, BK_ITEM, false},            {"bullet", SLOT_BLOCK_KIND, BK_BULLET, false},
+    {"entry", SLOT_BLOCK_KIND, BK_ENTRY, false},
 };
-#define N_BLOCK_KEYS (sizeof block_keys / sizeof block_keys[0])
+#define N_STYLE_KEYS (sizeof style_keys / sizeof style_keys[0])
+_Static_assert(N_STYLE_KEYS == BK__COUNT + 1, "every block kind and the organisation line has a key");
+
+static block_style *style_at(layout *lay, const style_key *k)
+{
+    return k->slot == SLOT_ORGANIZATION ? &lay->organization : &lay->styles[k->kind];
+}
 
 typedef struct lloader {
     layout *lay;
+    const ytree *tree;           /* its source locates characters inside quoted values */
     const ynode *palette;
     diag_list *dl;
 } lloader;
@@ -196,6 +215,115 @@ static bool read_font_ref(lloader *ld, const ynode *v, const char *what, int *ou
     return false;
 }
 
+/* ---- templates --------------------------------------------------------- */
+
+/* What number_format and the header and footer text may hold (numbering.c
+ * and furniture.c expand exactly these). */
+static const char *const format_placeholders[] = {"n", NULL};
+static const char *const furniture_placeholders[] = {"page", "pages", "part", NULL};
+
+/* Byte offset of line `line`, column `col` (1-based, in characters) of the
+ * source, or (size_t)-1 past its end. */
+static size_t source_offset(const ytree *t, int line, int col)
+{
+    size_t i = t->source_len >= 3 && memcmp(t->source, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    for (int l = 1; l < line && i < t->source_len; i++)
+        if (t->source[i] == '\n')
+            l++;
+    for (int c = 1; c < col && i < t->source_len; c++) {
+        uint32_t cp;
+        if (!utf8_decode(t->source, t->source_len, &i, &cp))
+            return (size_t)-1;
+    }
+    return i < t->source_len ? i : (size_t)-1;
+}
+
+/* Where the k-th character of scalar v is.  A quoted value whose source is
+ * its text verbatim between the quotes (no escapes, one line) is located
+ * like a plain one, one column past its opening quote. */
+static src_loc char_loc(const lloader *ld, const ynode *v, size_t k)
+{
+    src_loc at = v->loc;
+    if (!at.exact && v->quoted && ld->tree->source) {
+        size_t o = source_offset(ld->tree, at.line, at.col);
+        const char *src = ld->tree->source;
+        if (o != (size_t)-1 && o + v->len + 2 <= ld->tree->source_len && memcmp(src + o + 1, v->value, v->len) == 0 &&
+            src[o + 1 + v->len] == src[o] && !memchr(v->value, '\n', v->len)) {
+            at.col++;
+            at.exact = true;
+        }
+    }
+    return loc_at_char(at, k);
+}
+
+static bool is_placeholder(const char *name, size_t len, const char *const *known)
+{
+    for (; *known; known++)
+        if (strlen(*known) == len && memcmp(*known, name, len) == 0)
+            return true;
+    return false;
+}
+
+static void hint_placeholders(lloader *ld, const char *const *known)
+{
+    char list[64] = "";
+    for (const char *const *k = known; *k; k++) {
+        size_t n = strlen(list);
+        snprintf(list + n, sizeof list - n, "%s{%s}", n ? " " : "", *k);
+    }
+    diag_hint(ld->dl, "known placeholders: %s (a brace is only ever part of one)", list);
+}
+
+static void report_template(lloader *ld, const ynode *v, size_t k, const char *const *known, const char *what,
+                            const char *problem, const char *text, int text_len)
+{
+    diag_report(ld->dl, D_BAD_VALUE, char_loc(ld, v, k), "%s: %s '%.*s'", what, problem, text_len, text);
+    hint_placeholders(ld, known);
+}
+
+/* A template prints {name} as a value and everything else as it is: an
+ * unknown name or a brace without its partner would print literally, so
+ * the first one is an error pointing at it. */
+static void check_template(lloader *ld, const ynode *v, const char *what, const char *const *known)
+{
+    const char *s = v->value;
+    bool open = false;
+    size_t open_at = 0, open_k = 0;   /* byte and character index of the open '{' */
+    size_t k = 0;                     /* characters before s[i] */
+    for (size_t i = 0; i < v->len; k++) {
+        size_t at = i;
+        uint32_t cp;
+        if (!utf8_decode(s, v->len, &i, &cp))
+            return;   /* the YAML reader has rejected invalid UTF-8 */
+        if (cp == '{' && open)
+            break;    /* the earlier '{' is the one without a '}' */
+        if (cp == '{') {
+            open = true, open_at = at, open_k = k;
+        } else if (cp == '}' && !open) {
+            report_template(ld, v, k, known, what, "'}' without an opening '{':", s, (int)v->len);
+            return;
+        } else if (cp == '}') {
+            open = false;
+            if (!is_placeholder(s + open_at + 1, at - open_at - 1, known)) {
+                report_template(ld, v, open_k, known, what, "unknown placeholder", s + open_at,
+                                (int)(i - open_at));
+                return;
+            }
+        }
+    }
+    if (open)
+        report_template(ld, v, open_k, known, what, "'{' without a closing '}':", s, (int)v->len);
+}
+
+static bool read_text(lloader *ld, const ynode *v, const char *what, char **out)
+{
+    if (!ys_expect(v, YN_SCALAR, what, ld->dl))
+        return false;
+    free(*out);
+    *out = xstrdup(v->value);
+    return true;
+}
+
 static void read_field(lloader *ld, const field *f, const ynode *v, void *base, const char *what)
 {
     char *p = (char *)base + f->offset;
@@ -212,11 +340,11 @@ static void read_field(lloader *ld, const field *f, const ynode *v, void *base, 
         break;
     case F_COLOR: ys_color(v, ld->palette, what, (rgb_color *)p, ld->dl); break;
     case F_BOOL: ys_bool(v, what, (bool *)p, ld->dl); break;
-    case F_TEXT:
-        if (ys_expect(v, YN_SCALAR, what, ld->dl)) {
-            free(*(char **)p);
-            *(char **)p = xstrdup(v->value);
-        }
+    case F_TEXT: read_text(ld, v, what, (char **)p); break;
+    case F_FORMAT:
+    case F_TEMPLATE:
+        if (read_text(ld, v, what, (char **)p))
+            check_template(ld, v, what, f->type == F_FORMAT ? format_placeholders : furniture_placeholders);
         break;
     case F_ALIGN:
         if (ys_choice(v, align_names, what, &choice, ld->dl))
@@ -312,6 +440,17 @@ static void read_fonts(lloader *ld, const ynode *map)
     }
 }
 
+/* Without a role no text can be set: say so once, at 'fonts', instead of
+ * once per character of the content.  A missing 'fonts' or one that is not
+ * a mapping was reported already. */
+static void report_no_fonts(lloader *ld, const ynode *fonts)
+{
+    if (!fonts || fonts->kind != YN_MAPPING)
+        return;
+    diag_report(ld->dl, D_MISSING_FIELD, fonts->loc, "'fonts' defines no font role; every text needs one");
+    diag_hint(ld->dl, "name a role and its TrueType file, e.g. 'mincho: fonts/BIZUDMincho-Regular.ttf'");
+}
+
 static void read_fallbacks(lloader *ld, const ynode *map)
 {
     for (size_t i = 0; map && map->kind == YN_MAPPING && i < map->count; i++) {
@@ -352,11 +491,11 @@ static void read_paper(lloader *ld, const ynode *v)
 {
     layout *lay = ld->lay;
     if (v->kind == YN_SEQUENCE && v->count == 2) {
-        ys_length(v->items[0], "paper width", 72, 14400, &lay->paper_width, ld->dl);
-        ys_length(v->items[1], "paper height", 72, 14400, &lay->paper_height, ld->dl);
+        ys_length(v->items[0], "paper width", 72, 14400, &lay->page.paper_width, ld->dl);
+        ys_length(v->items[1], "paper height", 72, 14400, &lay->page.paper_height, ld->dl);
         return;
     }
-    if (v->kind == YN_SCALAR && paper_by_name(v->value, &lay->paper_width, &lay->paper_height))
+    if (v->kind == YN_SCALAR && paper_by_name(v->value, &lay->page.paper_width, &lay->page.paper_height))
         return;
     diag_report(ld->dl, D_BAD_VALUE, v->loc, "'paper' must be A3, A4, A5, B5, letter or [width, height]");
 }
@@ -364,7 +503,7 @@ static void read_paper(lloader *ld, const ynode *v)
 static void read_page(lloader *ld, const ynode *map)
 {
     static const char *const extra[] = {"paper"};
-    read_fields(ld, map, page_fields, ld->lay, "'page'", extra, 1);
+    read_fields(ld, map, page_fields, &ld->lay->page, "'page'", extra, 1);
     const ynode *paper = map->kind == YN_MAPPING ? ynode_get(map, "paper") : NULL;
     if (paper)
         read_paper(ld, paper);
@@ -453,21 +592,20 @@ static void read_palette(lloader *ld, const ynode *map)
 
 static void read_blocks(lloader *ld, const ynode *map)
 {
-    const char *keys[N_BLOCK_KEYS + 1];
-    for (size_t i = 0; i < N_BLOCK_KEYS; i++)
-        keys[i] = block_keys[i].key;
-    keys[N_BLOCK_KEYS] = NULL;
+    const char *keys[N_STYLE_KEYS + 1];
+    for (size_t i = 0; i < N_STYLE_KEYS; i++)
+        keys[i] = style_keys[i].key;
+    keys[N_STYLE_KEYS] = NULL;
     if (!ys_expect(map, YN_MAPPING, "'blocks'", ld->dl))
         return;
     ys_check_keys(map, keys, "'blocks'", ld->dl);
-    for (size_t i = 0; i < N_BLOCK_KEYS; i++) {
-        const ynode *v = ynode_get(map, block_keys[i].key);
+    for (size_t i = 0; i < N_STYLE_KEYS; i++) {
+        const ynode *v = ynode_get(map, style_keys[i].key);
         if (!v)
             continue;
-        block_kind k = block_keys[i].kind;
-        block_style *st = k == BK__COUNT ? &ld->lay->organization : &ld->lay->styles[k];
+        block_style *st = style_at(ld->lay, &style_keys[i]);
         char section[64];
-        snprintf(section, sizeof section, "blocks: '%s'", block_keys[i].key);
+        snprintf(section, sizeof section, "blocks: '%s'", style_keys[i].key);
         st->present = true;
         read_fields(ld, v, style_fields, st, section, NULL, 0);
     }
@@ -475,44 +613,40 @@ static void read_blocks(lloader *ld, const ynode *map)
 
 /* ---- defaults and derived values --------------------------------------- */
 
-static void default_style(layout *lay, block_style *st, block_kind kind)
-{
-    st->font = lay->body_font;
-    st->size = lay->body_size;
-    st->color = lay->body_color;
-    st->keep_with_next = kind == BK_PART || kind == BK_SECTION || kind == BK_SUBSECTION ||
-                         kind == BK_DOCUMENT || kind == BK__COUNT;
-    st->marker_gap = 0;
-    st->rule_width = 0.5f;
-}
-
-static void set_defaults(layout *lay)
-{
-    lay->paper_width = 595.28f;
-    lay->paper_height = 841.89f;
-    lay->chars_per_line = 40;
-    lay->lines_per_page = 36;
-    lay->body_size = 10.5f;
-    lay->line_pitch = 1.75f;
-    lay->rules = (typeset_rules){KINSOKU_STRICT, true, false, 0.25f, 0.125f, 0.5f, true};
-    lay->widow_lines = 2;
-    lay->keep_list_end = true;
-    lay->orphan_lines = 2;
-    lay->new_mark_font = -1;
-    lay->header.size = lay->footer.size = 9;
-    lay->header.offset = lay->footer.offset = 18;
+static const layout LAYOUT_DEFAULTS = {
+    .page = {.paper_width = 595.28f, .paper_height = 841.89f, .chars_per_line = 40, .lines_per_page = 36},
+    .body_size_pt = 10.5f,
+    .line_pitch_factor = 1.75f,
+    .rules = {.kinsoku = KINSOKU_STRICT, .compress_punctuation = true, .hanging_punctuation = false,
+              .wa_ou_space_em = 0.25f, .wa_ou_space_min_em = 0.125f, .max_expand_em = 0.5f, .justify = true},
+    .widow_lines = 2,
+    .orphan_lines = 2,
+    .keep_list_end = true,
+    .new_mark_font = -1,   /* the body font, once it is known */
+    .header = {.size_pt = 9, .offset_pt = 18},
+    .footer = {.size_pt = 9, .offset_pt = 18},
     /* blue insertions, red deletions: apart in greyscale too (dark vs. mid grey) */
-    lay->changes = (change_style){0x0047AB, 0xC00000, 0xC00000, 2.0f, 8.0f, 0.6f};
-    lay->imposition.slug = 10 * 72 / 25.4f;   /* 10mm: room for 6mm marks 3mm off the trim */
-}
+    .changes = {.insert_color = 0x0047AB, .delete_color = 0xC00000, .bar_color = 0xC00000, .bar_width = 2.0f,
+                .bar_offset = 8.0f, .line_width = 0.6f},
+    .imposition = {.slug = 10 * 72 / 25.4f},   /* 10mm: room for 6mm marks 3mm off the trim */
+};
+
+/* What a style has before the layout sets it; font, size and colour come
+ * from the body (default_styles). */
+static const block_style STYLE_DEFAULTS = {.rule_width_pt = 0.5f};
 
 /* Styles read before the body font was known must inherit it: fill the
  * defaults first, then read the styles over them. */
 static void default_styles(layout *lay)
 {
-    for (int k = 0; k < BK__COUNT; k++)
-        default_style(lay, &lay->styles[k], (block_kind)k);
-    default_style(lay, &lay->organization, BK__COUNT);
+    for (size_t i = 0; i < N_STYLE_KEYS; i++) {
+        block_style *st = style_at(lay, &style_keys[i]);
+        *st = STYLE_DEFAULTS;
+        st->font = lay->body_font;
+        st->size_pt = lay->body_size_pt;
+        st->color = lay->body_color;
+        st->keep_with_next = style_keys[i].heading;
+    }
     lay->header.font = lay->footer.font = lay->body_font;
     if (lay->new_mark_font < 0)
         lay->new_mark_font = lay->body_font;
@@ -531,27 +665,58 @@ static void report_shift(lloader *ld, const ynode *page, const char *key, float 
     diag_hint(ld->dl, "use a value from %.1fpt to %.1fpt", -margin, margin);
 }
 
+/* The one place the derived values are computed. */
+static layout_derived derived_of(const page_geometry *g, float body_size_pt, float line_pitch_factor)
+{
+    float measure = g->chars_per_line * body_size_pt;
+    float pitch = line_pitch_factor * body_size_pt;
+    float height = g->lines_per_page * pitch - (pitch - body_size_pt);
+    return (layout_derived){
+        .measure = measure,
+        .pitch_pt = pitch,
+        .area_height = height,
+        .area_left = (g->paper_width - measure) / 2 + g->shift_x,
+        .area_top = g->paper_height - (g->paper_height - height) / 2 + g->shift_y,
+    };
+}
+
 static void derive_geometry(lloader *ld, const ynode *page)
 {
     layout *lay = ld->lay;
-    lay->measure = lay->chars_per_line * lay->body_size;
-    lay->pitch = lay->line_pitch * lay->body_size;
-    lay->area_height = lay->lines_per_page * lay->pitch - (lay->pitch - lay->body_size);
-    lay->area_left = (lay->paper_width - lay->measure) / 2 + lay->shift_x;
-    lay->area_top = lay->paper_height - (lay->paper_height - lay->area_height) / 2 + lay->shift_y;
+    const page_geometry *g = &lay->page;
+    lay->derived = derived_of(g, lay->body_size_pt, lay->line_pitch_factor);
+    const layout_derived *d = &lay->derived;
     src_loc at = page ? (src_loc){lay->path, page->loc.line, page->loc.col} : (src_loc){lay->path, 1, 1};
-    if (lay->measure > lay->paper_width)
+    if (d->measure > g->paper_width)
         diag_report(ld->dl, D_OUT_OF_RANGE, at,
                     "the type area (%d characters of %.1fpt = %.1fpt) is wider than the paper (%.1fpt)",
-                    lay->chars_per_line, lay->body_size, lay->measure, lay->paper_width);
-    else if (lay->area_left < 0 || lay->area_left + lay->measure > lay->paper_width)
-        report_shift(ld, page, "shift_x", lay->shift_x, (lay->paper_width - lay->measure) / 2);
-    if (lay->area_height > lay->paper_height)
+                    g->chars_per_line, lay->body_size_pt, d->measure, g->paper_width);
+    else if (d->area_left < 0 || d->area_left + d->measure > g->paper_width)
+        report_shift(ld, page, "shift_x", g->shift_x, (g->paper_width - d->measure) / 2);
+    if (d->area_height > g->paper_height)
         diag_report(ld->dl, D_OUT_OF_RANGE, at,
-                    "the type area (%d lines at %.2fpt) is taller than the paper (%.1fpt)", lay->lines_per_page,
-                    lay->pitch, lay->paper_height);
-    else if (lay->area_top > lay->paper_height || lay->area_top - lay->area_height < 0)
-        report_shift(ld, page, "shift_y", lay->shift_y, (lay->paper_height - lay->area_height) / 2);
+                    "the type area (%d lines at %.2fpt) is taller than the paper (%.1fpt)", g->lines_per_page,
+                    d->pitch_pt, g->paper_height);
+    else if (d->area_top > g->paper_height || d->area_top - d->area_height < 0)
+        report_shift(ld, page, "shift_y", g->shift_y, (g->paper_height - d->area_height) / 2);
+}
+
+/* Justification may shrink the 和欧間 space down to its minimum, never
+ * grow it there: a minimum above the space is a slip.  Point at the value
+ * that was written (the minimum, else the space that fell below the
+ * default minimum). */
+static void check_wa_ou_space(lloader *ld, const ynode *typesetting)
+{
+    const typeset_rules *r = &ld->lay->rules;
+    if (r->wa_ou_space_min_em <= r->wa_ou_space_em || typesetting->kind != YN_MAPPING)
+        return;
+    const ynode *min = ynode_get(typesetting, "wa_ou_space_min");
+    const ynode *at = min ? min : ynode_get(typesetting, "wa_ou_space");
+    diag_report(ld->dl, D_OUT_OF_RANGE, at ? at->loc : typesetting->loc,
+                "typesetting: 'wa_ou_space_min' (%g%s) is larger than 'wa_ou_space' (%g)", r->wa_ou_space_min_em,
+                min ? "" : ", the default", r->wa_ou_space_em);
+    diag_hint(ld->dl, "the space between Japanese and western text only shrinks when justifying: "
+                      "make 'wa_ou_space_min' at most %g", r->wa_ou_space_em);
 }
 
 /* ---- the file ---------------------------------------------------------- */
@@ -582,16 +747,20 @@ static void read_layout(lloader *ld, const ynode *root)
         read_fonts(ld, v);
         read_fallbacks(ld, v);
     }
-    if (lay->n_fonts == 0)
+    if (lay->n_fonts == 0) {
+        report_no_fonts(ld, v);
         return;
+    }
     if ((v = ynode_get(root, "body")))
         read_fields(ld, v, body_fields, lay, "'body'", NULL, 0);
     const ynode *page = ynode_get(root, "page");
     if (page)
         read_page(ld, page);
     default_styles(lay);
-    if ((v = ynode_get(root, "typesetting")))
+    if ((v = ynode_get(root, "typesetting"))) {
         read_fields(ld, v, typesetting_fields, &lay->rules, "'typesetting'", NULL, 0);
+        check_wa_ou_space(ld, v);
+    }
     if ((v = ynode_get(root, "pagination")))
         read_fields(ld, v, pagination_fields, lay, "'pagination'", NULL, 0);
     if ((v = ynode_get(root, "blocks")))
@@ -612,15 +781,10 @@ static void read_layout(lloader *ld, const ynode *root)
 /* Reads the layout from a parsed tree; the tree is freed. */
 static layout *layout_from_tree(ytree *tree, size_t errors_before, diag_list *dl)
 {
-    layout *lay = xcalloc(1, sizeof *lay);
-    if (!lay || !(lay->path = xstrdup(tree->path))) {
-        free(lay);
-        ytree_free(tree);
-        diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
-        return NULL;
-    }
-    set_defaults(lay);
-    lloader ld = {.lay = lay, .dl = dl};
+    layout *lay = xmalloc(sizeof *lay);
+    *lay = LAYOUT_DEFAULTS;
+    lay->path = xstrdup(tree->path);
+    lloader ld = {.lay = lay, .tree = tree, .dl = dl};
     if (!tree->root)
         diag_report(dl, D_MISSING_FIELD, (src_loc){lay->path, 1, 1}, "the layout file is empty");
     else if (ys_expect(tree->root, YN_MAPPING, "a layout file", dl))

@@ -94,7 +94,7 @@ static bool plan_grow(const lb_ctx *c, const line_sums *m, double need, adjust *
 {
     double em = c->p->em;
     double waou_room = 0.5 * em - m->waou_nat;
-    double jp_cap = c->p->rules.max_expand > 0 ? c->p->rules.max_expand * em : -1;
+    double jp_cap = c->p->rules.max_expand_em > 0 ? c->p->rules.max_expand_em * em : -1;
     a->grow[GROW_WAOU] = share(&need, m->growable[GROW_WAOU], waou_room > 0 ? waou_room : 0);
     a->grow[GROW_JAPANESE] = share(&need, m->growable[GROW_JAPANESE], jp_cap);
     a->grow[GROW_SPACE] = share(&need, m->growable[GROW_SPACE], -1);

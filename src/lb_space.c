@@ -153,9 +153,9 @@ void lb_gap_after(const lb_ctx *c, size_t i, lb_gap *g)
     lb_box_of(c, i + 1, &bb);
     if (ba.trail > 0 || bb.lead > 0) {
         punct_gap(&ba, &bb, g);
-    } else if (r->wa_ou_space > 0 && needs_waou(a->cp, b->cp)) {
-        g->nat = r->wa_ou_space * c->p->em;
-        g->min = r->wa_ou_space_min * c->p->em;
+    } else if (r->wa_ou_space_em > 0 && needs_waou(a->cp, b->cp)) {
+        g->nat = r->wa_ou_space_em * c->p->em;
+        g->min = r->wa_ou_space_min_em * c->p->em;
         if (g->min > g->nat)
             g->min = g->nat;
         g->shrink = SHRINK_WAOU;

@@ -13,7 +13,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include "layout.h"
+#include "jlreq_rules.h"
+#include "rgb_color.h"
 
 /* Per-character flags. */
 enum {

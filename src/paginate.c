@@ -22,7 +22,7 @@ typedef struct paginator {
 
 static float capacity(const paginator *p)
 {
-    return (float)p->lay->lines_per_page;
+    return (float)p->lay->page.lines_per_page;
 }
 
 /* Whole lines still free on the current page (spaces may be fractional). */
@@ -110,7 +110,7 @@ static bool plan_paragraph(paginator *p, const flow_item *it)
 static bool place(paginator *p, const flow_item *it)
 {
     const flow *f = p->f;
-    float top = p->lay->area_top - p->used * p->lay->pitch;
+    float top = p->lay->derived.area_top - p->used * p->lay->derived.pitch_pt;
     for (size_t g = it->glyph_first; g < it->glyph_first + it->glyph_count; g++) {
         pg_glyph gl = f->glyphs[g];
         gl.y = top - gl.y;
@@ -176,7 +176,7 @@ static void report_too_tall(const flow_item *it, const layout *lay, diag_list *d
     src_loc at = !b ? (src_loc){0} : b->text_loc.line > 0 ? b->text_loc : b->loc;
     const char *kind = !b ? "block" : b->kind == BK_DOCUMENT ? "title" : block_kind_name(b->kind);
     diag_report(dl, D_TOO_TALL, at, "this %s needs %.1f lines but a page has only %d lines", kind, it->lines,
-                lay->lines_per_page);
+                lay->page.lines_per_page);
     if (b)
         diag_hint(dl, "in the layout, lower 'lines' or the spaces of blocks: %s, or raise page: lines_per_page",
                   b->kind == BK_DOCUMENT ? "document" : block_kind_name(b->kind));

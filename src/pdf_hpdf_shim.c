@@ -15,6 +15,7 @@
 #include <hpdf_version.h>
 
 #include "pdf_hpdf_shim.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -260,9 +261,8 @@ struct shim_md5 {
 
 shim_md5 *shim_md5_new(void)
 {
-    shim_md5 *md5 = malloc(sizeof *md5);
-    if (md5)
-        HPDF_MD5Init(&md5->ctx);
+    shim_md5 *md5 = xmalloc(sizeof *md5);
+    HPDF_MD5Init(&md5->ctx);
     return md5;
 }
 

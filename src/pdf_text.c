@@ -6,13 +6,12 @@
 #include <string.h>
 
 #include "utf8.h"
+#include "xalloc.h"
 
 HPDF_STATUS pdf_dict_add_text(pdf_dict dict, const char *key, const char *utf8)
 {
     size_t len = strlen(utf8);
-    unsigned char *buf = malloc(2 + 4 * len);   /* each byte gives at most 4 bytes of UTF-16 */
-    if (!buf)
-        return SHIM_NO_MEMORY;
+    unsigned char *buf = xmallocarray(len + 1, 4);   /* each byte gives at most 4 bytes of UTF-16 (+ BOM) */
     size_t n = 0;
     buf[n++] = 0xFE;
     buf[n++] = 0xFF;

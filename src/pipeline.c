@@ -22,7 +22,7 @@ bool pipeline_load(pipeline *p, const char *content_path, const char *layout_pat
 
 bool pipeline_typeset(pipeline *p, diag_list *dl)
 {
-    pg_doc_init(&p->pages, p->lay->paper_width, p->lay->paper_height);
+    pg_doc_init(&p->pages, p->lay->page.paper_width, p->lay->page.paper_height);
     if (!compose(p->doc, p->lay, p->fs, NULL, &p->fl, dl))
         return false;
     if (!paginate(&p->fl, p->lay, &p->pages, dl))

@@ -70,9 +70,9 @@ static lb_params params_from(const uint8_t *h)
         .kinsoku = (kinsoku_level)(h[3] % 3),
         .compress_punctuation = h[3] & 16,
         .hanging_punctuation = h[3] & 32,
-        .wa_ou_space = 0.25f,
-        .wa_ou_space_min = 0.125f,
-        .max_expand = (h[3] & 64) ? 0.25f : 0.5f,
+        .wa_ou_space_em = 0.25f,
+        .wa_ou_space_min_em = 0.125f,
+        .max_expand_em = (h[3] & 64) ? 0.25f : 0.5f,
         .justify = !(h[3] & 128),
     };
     return p;

@@ -88,8 +88,8 @@ static inline lb_params tu_params(float measure)
 {
     lb_params p = {.measure = measure, .em = TEST_EM};
     p.rules = (typeset_rules){.kinsoku = KINSOKU_STRICT, .compress_punctuation = true,
-                              .hanging_punctuation = false, .wa_ou_space = 0.25f,
-                              .wa_ou_space_min = 0.125f, .max_expand = 0, .justify = true};
+                              .hanging_punctuation = false, .wa_ou_space_em = 0.25f,
+                              .wa_ou_space_min_em = 0.125f, .max_expand_em = 0, .justify = true};
     return p;
 }
 

@@ -65,9 +65,9 @@ static void check_hanging(const pipeline *p, const block *b, float expect_marker
     const flow_item *lines[8];
     size_t n = lines_of(&p->fl, b, lines, 8);
     assert_true(n >= 2);
-    float em = p->lay->body_size;
+    float em = p->lay->body_size_pt;
     const pg_glyph *marker = glyph(&p->fl, lines[0], 0);
-    assert_float_equal(marker->x, p->lay->area_left + expect_marker_x_em * em, 0.01);
+    assert_float_equal(marker->x, p->lay->derived.area_left + expect_marker_x_em * em, 0.01);
     const pg_glyph *text_start = glyph(&p->fl, lines[0], 1);
     for (size_t i = 1; i < n; i++)
         assert_float_equal(glyph(&p->fl, lines[i], 0)->x, text_start->x, 0.01);

@@ -120,7 +120,7 @@ static void test_line_end_prohibited(void **state)
 static void test_half_width_punctuation(void **state)
 {
     lb_params p = tu_params(40);
-    p.rules.wa_ou_space = p.rules.wa_ou_space_min = 0;
+    p.rules.wa_ou_space_em = p.rules.wa_ou_space_min_em = 0;
     lb_result r;
     lb_result_init(&r);
     assert_int_equal(set("あいうえ)か", &p, &r, NULL), LB_OK);

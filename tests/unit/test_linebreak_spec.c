@@ -131,9 +131,9 @@ static void apply_rules(const char *rules, lb_params *p)
         else if (!strcmp(w, "justify")) r->justify = true;
         else if (!strcmp(w, "ragged")) r->justify = false;
         else if (!strcmp(w, "hang")) r->hanging_punctuation = true;
-        else if (!strcmp(w, "nowaou")) r->wa_ou_space = r->wa_ou_space_min = 0;
+        else if (!strcmp(w, "nowaou")) r->wa_ou_space_em = r->wa_ou_space_min_em = 0;
         else if (!strcmp(w, "justify-last")) p->justify_last = true;
-        else if (!strncmp(w, "max-expand=", 11)) r->max_expand = strtof(w + 11, NULL);
+        else if (!strncmp(w, "max-expand=", 11)) r->max_expand_em = strtof(w + 11, NULL);
         else fail_msg("unknown rule word '%s'", w);
     }
     free(copy);

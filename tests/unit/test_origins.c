@@ -215,22 +215,22 @@ static void test_furniture_is_artifact(void **state)
     pipeline p;
     typeset_plan(&p);
     const layout *lay = p.lay;
-    float bottom = lay->area_top - lay->area_height;
+    float bottom = lay->derived.area_top - lay->derived.area_height;
     size_t heads = 0, feet = 0;
     for (size_t pg = 0; pg < p.pages.n_pages; pg++) {
         const pg_page *page = &p.pages.pages[pg];
         for (size_t i = 0; i < page->n_glyphs; i++) {
             const pg_glyph *g = &page->glyphs[i];
-            bool outside = g->y > lay->area_top || g->y < bottom;
+            bool outside = g->y > lay->derived.area_top || g->y < bottom;
             assert_int_equal(g->origin.role == PG_ROLE_ARTIFACT, outside);
             assert_int_equal(g->origin.block == NULL, outside);
-            heads += g->y > lay->area_top;
+            heads += g->y > lay->derived.area_top;
             feet += g->y < bottom;
         }
         for (size_t i = 0; i < page->n_shapes; i++) {
             const pg_shape *s = &page->shapes[i];
             if (s->origin.role == PG_ROLE_ARTIFACT)
-                assert_true(s->y0 > lay->area_top && s->origin.block == NULL);
+                assert_true(s->y0 > lay->derived.area_top && s->origin.block == NULL);
             else
                 assert_int_equal(s->origin.role, PG_ROLE_DECORATION);
         }
@@ -313,7 +313,7 @@ static void test_compare_bars_in_outer_margin(void **state)
     diag_free(&dl);
     assert_true(ok);
     const layout *lay = p.lay;
-    float right = lay->area_left + lay->measure;
+    float right = lay->derived.area_left + lay->derived.measure;
     size_t bars[2] = {0, 0}, marks = 0;
     for (size_t pg = 0; pg < p.pages.n_pages; pg++) {
         const pg_page *page = &p.pages.pages[pg];
@@ -325,7 +325,7 @@ static void test_compare_bars_in_outer_margin(void **state)
                 if (pg % 2 == 0)
                     assert_true(s->x0 > right);
                 else
-                    assert_true(s->x1 < lay->area_left);
+                    assert_true(s->x1 < lay->derived.area_left);
                 bars[pg % 2]++;
             } else if (s->origin.role == PG_ROLE_CHANGE_MARK) {
                 assert_int_equal(s->kind, PG_LINE);

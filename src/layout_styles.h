@@ -1,0 +1,102 @@
+/* layout_styles.h — how each thing on the page is set: block styles per
+ * block kind (size, numbering, indents, heading decoration, page breaks),
+ * the running header and footer, change marks, imposition for the print
+ * shop and PDF page labels.  Lengths in PDF points (_pt), em of the body
+ * size (_em), or body lines (_lines), as each name says. */
+#ifndef KUMIHAN_LAYOUT_STYLES_H
+#define KUMIHAN_LAYOUT_STYLES_H
+
+#include <stdbool.h>
+#include "numbering.h"
+#include "rgb_color.h"
+
+typedef enum text_align { ALIGN_START, ALIGN_CENTER, ALIGN_END, ALIGN_OUTSIDE } text_align;
+
+typedef enum page_break_rule {
+    BREAK_NONE,
+    BREAK_BEFORE,               /* every block of the kind starts a new page */
+    BREAK_BEFORE_EXCEPT_FIRST   /* … except the first, which follows the title matter */
+} page_break_rule;
+
+typedef enum decor_kind { DECOR_NONE, DECOR_BAND, DECOR_BOX, DECOR_LEFT_RULE, DECOR_UNDERLINE } decor_kind;
+
+/* How one kind of block is set. */
+typedef struct block_style {
+    bool present;                /* the layout defines this kind */
+    int font;                    /* index into layout.fonts */
+    float size_pt;
+    rgb_color color;
+    /* numbering */
+    num_style numbering;
+    char *number_format;         /* "{n}．", "{n}）"; NULL = "{n}" */
+    char *marker;                /* fixed marker for NUM_MARKER (e.g. "・") */
+    text_align number_align;     /* START, or END to right-align labels */
+    float indent_em;             /* marker position relative to the parent block's marker */
+    float marker_width_em;       /* box for the marker; 0 = widest label + gap */
+    float marker_gap_em;         /* between the marker box and the text */
+    float first_line_indent_em;  /* paragraphs (字下げ) */
+    /* vertical space, in body lines */
+    float lines;                 /* a heading occupies this many body lines (0: its text's lines) */
+    float space_before_lines, space_after_lines;
+    text_align align;            /* text alignment inside the line (titles) */
+    /* decoration */
+    decor_kind decor;
+    rgb_color decor_color;
+    float rule_width_pt;         /* for rules and boxes */
+    /* pagination */
+    page_break_rule page_break;
+    bool keep_with_next;         /* headings: never the last thing on a page */
+    bool bookmark;               /* appears in the PDF outline */
+} block_style;
+
+typedef struct page_furniture {
+    bool present;
+    char *text;                  /* template: {part} {page} {pages} */
+    int font;
+    float size_pt;
+    rgb_color color;
+    text_align align;
+    float rule_width_pt;         /* 0 = no rule */
+    float offset_pt;             /* between type area and the baseline */
+    bool on_first_page;
+} page_furniture;
+
+/* How `build --compare` marks what changed (the "changes" section). */
+typedef struct change_style {
+    rgb_color insert_color;      /* inserted text and its underline */
+    rgb_color delete_color;      /* deleted text and the line striking it */
+    rgb_color bar_color;         /* the change bar in the outer margin */
+    float bar_width;             /* pt */
+    float bar_offset;            /* pt between the type area and the bar */
+    float line_width;            /* pt, underlines and strike-through lines */
+} change_style;
+
+/* Imposition for the print shop (impose.c): how pages are laid onto
+ * sheets.  The layout gives the defaults; --impose chooses the method. */
+typedef enum impose_method { IMPOSE_NONE, IMPOSE_SADDLE, IMPOSE_2UP } impose_method;
+/* Where the blank pages that make a saddle-stitched page count a multiple
+ * of 4 go: before the back cover (the last page), or after it. */
+typedef enum impose_pad { PAD_BEFORE_LAST, PAD_END } impose_pad;
+
+typedef struct imposition_rules {
+    impose_method method;
+    impose_pad pad;
+    bool crop_marks;             /* trim and fold marks in a slug round the pages */
+    float slug;                  /* pt added on each side of the sheet when crop_marks */
+    float creep;                 /* pt per sheet, inner sheets' pages toward the spine */
+    float sheet_width, sheet_height;  /* landscape sheet, pt; 0 = two pages side by side */
+} imposition_rules;
+
+/* A PDF page label range: from page `first` (1-based) on, pages are
+ * labelled prefix + number in style (or the prefix alone for LABEL_NONE),
+ * counting from `start`.  Readers show these instead of the page index. */
+typedef enum label_style { LABEL_DECIMAL, LABEL_ROMAN_UPPER, LABEL_ROMAN_LOWER, LABEL_NONE } label_style;
+
+typedef struct page_label_rule {
+    int first;
+    label_style style;
+    char *prefix;                /* owned, may be NULL */
+    int start;
+} page_label_rule;
+
+#endif
