@@ -1,10 +1,10 @@
-"""libharu stays behind its shim (src/pdf_hpdf_shim.c, see its header):
+"""libharu stays behind its shim (src/pdf/pdf_hpdf_shim.c, see its header):
 
-1. only src/pdf_hpdf_shim.c includes a libharu header other than hpdf.h
+1. only src/pdf/pdf_hpdf_shim.c includes a libharu header other than hpdf.h
    (hpdf_objects.h, hpdf_doc.h, … : the private structs);
 2. only the shim (.c and .h) includes <hpdf.h> itself: everyone else gets
    it through pdf_hpdf_shim.h, which makes libharu's handles opaque;
-3. no file outside src/pdf_* sees hpdf.h at all, not even through another
+3. no file outside src/pdf/ sees hpdf.h at all, not even through another
    header (tests of the PDF writer, tests/unit/test_pdf*.c, may).
 
 Run with no arguments to check the repository; the self-test first checks
@@ -18,7 +18,7 @@ import unittest
 ROOT = os.environ.get("KUMIHAN_ROOT",
                       os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)
-SHIM = {"src/pdf_hpdf_shim.c", "src/pdf_hpdf_shim.h"}
+SHIM = {"src/pdf/pdf_hpdf_shim.c", "src/pdf/pdf_hpdf_shim.h"}
 
 
 def is_libharu(name):
@@ -72,18 +72,18 @@ def violations(root):
     found = []
     for rel in files:
         for kind, name in graph[rel]:
-            if is_libharu(name) and name != "hpdf.h" and rel != "src/pdf_hpdf_shim.c":
-                found.append(f"{rel}: includes libharu's private {name}; only src/pdf_hpdf_shim.c may "
+            if is_libharu(name) and name != "hpdf.h" and rel != "src/pdf/pdf_hpdf_shim.c":
+                found.append(f"{rel}: includes libharu's private {name}; only src/pdf/pdf_hpdf_shim.c may "
                              "(add what you need to the shim's API)")
             if name == "hpdf.h" and rel not in SHIM:
                 found.append(f"{rel}: includes hpdf.h; include \"pdf_hpdf_shim.h\" instead")
         base = os.path.basename(rel)
-        allowed = (rel.startswith("src/") and base.startswith("pdf_")) or \
+        allowed = rel.startswith("src/pdf/") or \
                   (rel.startswith("tests/unit/") and base.startswith("test_pdf"))
         if not allowed:
             chain = sees_hpdf(root, rel, headers, graph)
             if chain:
-                found.append(f"{rel}: sees libharu through {' -> '.join(chain)}; only src/pdf_* may")
+                found.append(f"{rel}: sees libharu through {' -> '.join(chain)}; only src/pdf/ may")
     return found
 
 
@@ -99,11 +99,11 @@ class SelfTest(unittest.TestCase):
         return tmp.name
 
     GOOD = {
-        "src/pdf_hpdf_shim.h": "#include <hpdf.h>\n",
-        "src/pdf_hpdf_shim.c": "#include <hpdf_objects.h>\n#include \"pdf_hpdf_shim.h\"\n",
-        "src/pdf_font.h": "#include \"pdf_hpdf_shim.h\"\n",
-        "src/pdf_write.h": "#include \"diag.h\"\n",
-        "src/pipeline.c": "#include \"pdf_write.h\"\n",
+        "src/pdf/pdf_hpdf_shim.h": "#include <hpdf.h>\n",
+        "src/pdf/pdf_hpdf_shim.c": "#include <hpdf_objects.h>\n#include \"pdf_hpdf_shim.h\"\n",
+        "src/pdf/pdf_font.h": "#include \"pdf_hpdf_shim.h\"\n",
+        "src/pdf/pdf_write.h": "#include \"diag.h\"\n",
+        "src/cli/pipeline.c": "#include \"pdf_write.h\"\n",
         "tests/unit/test_pdf_shim.c": "#include \"pdf_hpdf_shim.h\"\n",
     }
 
@@ -112,19 +112,19 @@ class SelfTest(unittest.TestCase):
 
     def test_each_rule_is_caught(self):
         bad = dict(self.GOOD)
-        bad["src/pdf_page.c"] = "#  include <hpdf_pages.h>\n"
-        bad["src/pdf_meta.c"] = "#include <hpdf.h>\n"
-        bad["src/compose.c"] = "#include \"pdf_font.h\"\n"
+        bad["src/pdf/pdf_page.c"] = "#  include <hpdf_pages.h>\n"
+        bad["src/pdf/pdf_meta.c"] = "#include <hpdf.h>\n"
+        bad["src/typeset/compose.c"] = "#include \"pdf_font.h\"\n"
         found = violations(self.tree(bad))
         self.assertEqual(len(found), 3, found)
-        self.assertIn("src/pdf_page.c: includes libharu's private hpdf_pages.h", found[2])
-        self.assertIn("src/pdf_meta.c: includes hpdf.h", found[1])
-        self.assertIn("src/compose.c -> src/pdf_font.h -> src/pdf_hpdf_shim.h -> hpdf.h", found[0])
+        self.assertIn("src/pdf/pdf_meta.c: includes hpdf.h", found[0])
+        self.assertIn("src/pdf/pdf_page.c: includes libharu's private hpdf_pages.h", found[1])
+        self.assertIn("src/typeset/compose.c -> src/pdf/pdf_font.h -> src/pdf/pdf_hpdf_shim.h -> hpdf.h", found[2])
 
 
 class Repository(unittest.TestCase):
     def test_libharu_stays_behind_the_shim(self):
-        self.assertTrue(os.path.exists(os.path.join(ROOT, "src/pdf_hpdf_shim.c")))
+        self.assertTrue(os.path.exists(os.path.join(ROOT, "src/pdf/pdf_hpdf_shim.c")))
         found = violations(ROOT)
         self.assertEqual(found, [], "\n" + "\n".join(found))
 
