@@ -1,15 +1,15 @@
 #!/bin/sh
 # tools/fuzz.sh — build the libFuzzer harnesses with clang in build-fuzz,
 # replay the saved corpus and every regression input, then fuzz each target
-# for a bounded time (FUZZ_SECONDS each, default 20: about a minute in all).
+# for a bounded time (FUZZ_SECONDS each, default 15: about a minute in all).
 # A crash input is copied to tests/fuzz/regressions/<target>/ and the
 # script fails.  New corpus entries stay in build-fuzz (not committed).
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${FUZZ_BUILD:-$ROOT/build-fuzz}
-SECONDS_EACH=${FUZZ_SECONDS:-20}
+SECONDS_EACH=${FUZZ_SECONDS:-15}
 JOBS=${JOBS:-2}
-TARGETS="fuzz_content fuzz_layout fuzz_linebreak"
+TARGETS="fuzz_content fuzz_layout fuzz_linebreak fuzz_pipeline"
 
 cmake -S "$ROOT" -B "$BUILD" -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DKUMIHAN_FUZZ=ON >/dev/null

@@ -11,7 +11,6 @@
  * Queries are not thread-safe (neither is an FT_Face). */
 #include "fonts.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +24,7 @@
 #include FT_OUTLINE_H
 #include FT_BBOX_H
 
+#include "font_file.h"
 #include "layout.h"
 #include "vec.h"
 #include "xalloc.h"
@@ -79,53 +79,54 @@ struct font_set {
     size_t n_faces;
 };
 
-/* Reads the first four bytes, so that a collection or a CFF font gets a
- * clear message instead of FreeType's generic one; also yields strerror
- * for a missing or unreadable file.  Returns 0 or an errno value. */
-static int read_file_tag(const char *path, unsigned char tag[4], size_t *got)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return errno ? errno : EIO;
-    *got = fread(tag, 1, 4, f);
-    int err = ferror(f) ? (errno ? errno : EIO) : 0;
-    fclose(f);
-    return err;
-}
-
 static bool has_sfnt_table(FT_Face face, FT_ULong tag)
 {
     FT_ULong len = 0;
     return FT_Load_Sfnt_Table(face, tag, 0, NULL, &len) == 0 && len > 0;
 }
 
-/* Checks that the file is a single TrueType-outline font; reports why not. */
-static bool check_font_file(const layout_font *lf, diag_list *dl)
+/* A font whose directory is sound can still have damaged outlines, which
+ * would print as blank text or blame the content later.  Loading a few
+ * glyphs costs little: あ and 一 (what a Japanese document is made of),
+ * glyph 1 and the last glyph (which reach both ends of loca and glyf).
+ * Returns true, or false with the glyph that failed in *bad_gid and its
+ * code point in *bad_cp (0 for the glyphs asked for by number). */
+static bool glyphs_load(FT_Face face, unsigned *bad_gid, uint32_t *bad_cp)
 {
-    unsigned char tag[4] = {0};
-    size_t got = 0;
-    int err = read_file_tag(lf->path, tag, &got);
-    if (err) {
-        diag_report(dl, D_FONT, lf->loc, "cannot read font file %s for role \"%s\": %s",
-                    lf->path, lf->name, strerror(err));
-        if (err == ENOENT)
-            diag_hint(dl, "font paths are relative to the folder of the layout file; check the name");
-        return false;
+    const uint32_t probes[] = {0x3042, 0x4E00, 'A'};
+    FT_UInt gids[5];
+    uint32_t cps[5];
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof probes / sizeof *probes; i++) {
+        FT_UInt g = FT_Get_Char_Index(face, probes[i]);
+        if (g) {
+            cps[n] = probes[i];
+            gids[n++] = g;
+        }
     }
-    if (got == 4 && memcmp(tag, "ttcf", 4) == 0) {
-        diag_report(dl, D_FONT, lf->loc,
-                    "font file %s for role \"%s\" is a font collection (.ttc)", lf->path, lf->name);
-        diag_hint(dl, "extract the face you want into a single .ttf file");
-        return false;
-    }
-    if (got == 4 && memcmp(tag, "OTTO", 4) == 0) {
-        diag_report(dl, D_FONT, lf->loc,
-                    "font file %s for role \"%s\" is OpenType/CFF; kumihan can only embed "
-                    "TrueType (glyf) fonts", lf->path, lf->name);
-        diag_hint(dl, "use the TrueType (.ttf) edition of the font");
-        return false;
-    }
+    cps[n] = 0;
+    gids[n++] = face->num_glyphs > 1 ? 1 : 0;
+    cps[n] = 0;
+    gids[n++] = face->num_glyphs > 0 ? (FT_UInt)(face->num_glyphs - 1) : 0;
+    for (size_t i = 0; i < n; i++)
+        if (FT_Load_Glyph(face, gids[i], FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING)) {
+            *bad_gid = gids[i];
+            *bad_cp = cps[i];
+            return false;
+        }
     return true;
+}
+
+static void report_bad_glyph(const layout_font *lf, unsigned gid, uint32_t cp, diag_list *dl)
+{
+    char what[64];
+    if (cp)
+        snprintf(what, sizeof what, "the glyph of U+%04X", (unsigned)cp);
+    else
+        snprintf(what, sizeof what, "glyph %u", gid);
+    diag_report(dl, D_FONT, lf->loc, "font file %s for role \"%s\" is damaged: FreeType cannot load %s",
+                lf->path, lf->name, what);
+    diag_hint(dl, "download or copy the font again, or use another TrueType .ttf file");
 }
 
 static void read_metrics(font_face *ff)
@@ -148,7 +149,7 @@ static void read_metrics(font_face *ff)
 
 static bool open_face(font_set *fs, const layout_font *lf, font_face *ff, diag_list *dl)
 {
-    if (!check_font_file(lf, dl))
+    if (!font_file_check(lf, dl))
         return false;
     FT_Face face = NULL;
     FT_Error fe = FT_New_Face(fs->lib, lf->path, 0, &face);
@@ -167,6 +168,12 @@ static bool open_face(font_set *fs, const layout_font *lf, font_face *ff, diag_l
         diag_report(dl, D_FONT, lf->loc,
                     "font file %s for role \"%s\" is %s; kumihan can only embed TrueType (glyf) fonts",
                     lf->path, lf->name, FT_IS_SFNT(face) ? "OpenType/CFF" : "not an OpenType font");
+        return false;
+    }
+    unsigned bad_gid = 0;
+    uint32_t bad_cp = 0;
+    if (!glyphs_load(face, &bad_gid, &bad_cp)) {
+        report_bad_glyph(lf, bad_gid, bad_cp, dl);
         return false;
     }
     ff->upem = face->units_per_EM ? face->units_per_EM : 1000;

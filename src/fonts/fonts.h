@@ -19,9 +19,11 @@ typedef struct glyph_box {
     float x_min, x_max, y_min, y_max;
 } glyph_box;
 
-/* Opens every font role of the layout.  A missing or unreadable file, one
- * that is not TrueType (CFF-based OpenType cannot be embedded), or a
- * collection (.ttc) is an error at the role's location in the layout. */
+/* Opens every font role of the layout.  A missing or unreadable file, a
+ * folder or FIFO, one that is not TrueType (WOFF, CFF-based OpenType and
+ * collections cannot be embedded), one cut short or with a damaged table
+ * directory (font_file.h), or one whose glyphs FreeType cannot load is an
+ * error at the role's location in the layout, never blamed on the text. */
 font_set *fonts_open(const layout *lay, diag_list *dl);
 void fonts_free(font_set *fs);
 

@@ -14,6 +14,7 @@ KUMIHAN_WRAPPER (e.g. "valgrind -q --error-exitcode=99") prefixes each run
 import os
 import shlex
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -42,17 +43,28 @@ def generate_big_file(case_dir):
         f.write("parts:\n  - title: 重点事業\n")
 
 
-GENERATORS = {"limit-file-size": generate_big_file}
+def generate_fifo_font(case_dir):
+    """A FIFO where the layout names a font (git cannot hold one)."""
+    os.mkfifo(os.path.join(case_dir, "fifo.ttf"))
+
+
+GENERATORS = {"limit-file-size": generate_big_file, "font-is-fifo": generate_fifo_font}
 
 
 def snapshot(top):
-    """Every file under top (relative path -> bytes), symlinks not followed."""
+    """Every file under top (relative path -> bytes), symlinks not followed;
+    a FIFO is recorded as such, never read (reading would wait for a writer)."""
     files = {}
     for dirpath, dirnames, filenames in os.walk(top):
         for name in filenames + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
             path = os.path.join(dirpath, name)
             rel = os.path.relpath(path, top)
-            files[rel] = os.readlink(path) if os.path.islink(path) else read(path, "rb")
+            if os.path.islink(path):
+                files[rel] = os.readlink(path)
+            elif stat.S_ISFIFO(os.lstat(path).st_mode):
+                files[rel] = "fifo"
+            else:
+                files[rel] = read(path, "rb")
     return files
 
 
