@@ -58,16 +58,17 @@ def list_of_subsections(n):
 
 
 def words_by_page(pdf):
-    """[(page width, page height, [(xMin, yMin, xMax, yMax, text, line id)])]"""
+    """[(page width, page height, [(xMin, yMin, xMax, yMax, text, row)])]: the
+    row is the word's baseline (yMax) rounded, since poppler may put a label
+    set apart from its text into a line or flow of its own."""
     xml = run(["pdftotext", "-enc", "UTF-8", "-bbox-layout", pdf, "-"]).stdout
     root = ET.fromstring(xml)
     pages = []
     for page in root.iter(NS + "page"):
         words = []
-        for n, line in enumerate(page.iter(NS + "line")):
-            for w in line.iter(NS + "word"):
-                box = tuple(float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax"))
-                words.append((*box, w.text or "", n))
+        for w in page.iter(NS + "word"):
+            box = tuple(float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax"))
+            words.append((*box, w.text or "", round(box[3], 1)))
         pages.append((float(page.get("width")), float(page.get("height")), words))
     return pages
 
@@ -92,7 +93,7 @@ def problems(pdf):
 
 
 def label_problems(p, words):
-    """A line starting with a label: the label alone, before its text."""
+    """A row starting with a label: the label alone, before its text."""
     found = []
     firsts = {}
     for w in words:
