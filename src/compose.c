@@ -516,9 +516,9 @@ static void report_box_too_wide(composer *c, const block *b, const block_style *
     src_loc item = span->widest_block->loc;
     diag_report(c->dl, D_TOO_WIDE, st->marker_width_loc,
                 "blocks: '%s': the label '%s' (%s:%d) needs a marker box of %.1fpt, which leaves its text "
-                "%.1fpt, less than %d characters",
-                kind_key(b->kind), label ? label : "", item.file ? item.file : "?", item.line, box, room,
-                MIN_TEXT_CHARS);
+                "only %.1f characters of the line (at least %d are needed)",
+                kind_key(b->kind), label ? label : "", item.file ? item.file : "?", item.line, box,
+                room / em(c), MIN_TEXT_CHARS);
     diag_hint(c->dl, "lower 'indent' of this kind or of its parents, use a narrower numbering or format, "
                      "split the list, or raise page: chars_per_line");
     free(label);
