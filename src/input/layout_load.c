@@ -180,6 +180,16 @@ typedef struct lloader {
     diag_list *dl;
 } lloader;
 
+/* Where key's value is written in map (else the map itself), for checks
+ * made after loading (the composer's marker boxes, imposition's creep):
+ * the file name is the layout's own, which outlives the YAML tree. */
+static src_loc value_loc(const lloader *ld, const ynode *map, const char *key)
+{
+    const ynode *v = map && map->kind == YN_MAPPING ? ynode_get(map, key) : NULL;
+    const ynode *at = v ? v : map;
+    return at ? (src_loc){ld->lay->path, at->loc.line, at->loc.col} : (src_loc){ld->lay->path, 1, 1};
+}
+
 /* ---- fields ---------------------------------------------------------- */
 
 /* The allowed keys of a section: its fields, then the extra keys the
@@ -574,6 +584,7 @@ static void read_imposition(lloader *ld, const ynode *map)
 {
     static const char *const extra[] = {"sheet"};
     read_fields(ld, map, imposition_fields, &ld->lay->imposition, "'imposition'", extra, 1);
+    ld->lay->imposition.creep_loc = value_loc(ld, map, "creep");
     const ynode *sheet = map->kind == YN_MAPPING ? ynode_get(map, "sheet") : NULL;
     if (sheet)
         read_sheet(ld, sheet);
@@ -608,6 +619,7 @@ static void read_blocks(lloader *ld, const ynode *map)
         snprintf(section, sizeof section, "blocks: '%s'", style_keys[i].key);
         st->present = true;
         read_fields(ld, v, style_fields, st, section, NULL, 0);
+        st->marker_width_loc = value_loc(ld, v, "marker_width");
     }
 }
 
@@ -646,6 +658,7 @@ static void default_styles(layout *lay)
         st->size_pt = lay->body_size_pt;
         st->color = lay->body_color;
         st->keep_with_next = style_keys[i].heading;
+        st->marker_width_loc = (src_loc){lay->path, 1, 1};
     }
     lay->header.font = lay->footer.font = lay->body_font;
     if (lay->new_mark_font < 0)
@@ -734,6 +747,7 @@ static void read_furniture(lloader *ld, const ynode *root, const char *key, page
     snprintf(section, sizeof section, "'%s'", key);
     pf->present = true;
     read_fields(ld, v, furniture_fields, pf, section, NULL, 0);
+    pf->text_loc = value_loc(ld, v, "text");
 }
 
 static void read_layout(lloader *ld, const ynode *root)

@@ -7,6 +7,7 @@
 #define KUMIHAN_LAYOUT_STYLES_H
 
 #include <stdbool.h>
+#include "diag.h"
 #include "numbering.h"
 #include "rgb_color.h"
 
@@ -34,6 +35,8 @@ typedef struct block_style {
     float indent_em;             /* marker position relative to the parent block's marker */
     float marker_width_em;       /* box for the marker; 0 = widest label + gap */
     float marker_gap_em;         /* between the marker box and the text */
+    src_loc marker_width_loc;    /* where marker_width (else the style) is written: a marker box
+                                  * that cannot be widened enough is reported there */
     float first_line_indent_em;  /* paragraphs (字下げ) */
     /* vertical space, in body lines */
     float lines;                 /* a heading occupies this many body lines (0: its text's lines) */
@@ -52,6 +55,7 @@ typedef struct block_style {
 typedef struct page_furniture {
     bool present;
     char *text;                  /* template: {part} {page} {pages} */
+    src_loc text_loc;            /* where text (else the section) is written */
     int font;
     float size_pt;
     rgb_color color;
@@ -84,6 +88,7 @@ typedef struct imposition_rules {
     bool crop_marks;             /* trim and fold marks in a slug round the pages */
     float slug;                  /* pt added on each side of the sheet when crop_marks */
     float creep;                 /* pt per sheet, inner sheets' pages toward the spine */
+    src_loc creep_loc;           /* where creep is written: too much creep is reported there */
     float sheet_width, sheet_height;  /* landscape sheet, pt; 0 = two pages side by side */
 } imposition_rules;
 

@@ -1,8 +1,10 @@
 /* impose.c — pages onto sheets: padding to whole sheets, the saddle-stitch
- * and 2-up page orders, placement transforms with creep compensation, and
- * crop marks in a slug round the trimmed spread. */
+ * and 2-up page orders, placement transforms with creep compensation (and
+ * the check that it never pushes ink over the spine), and crop marks in a
+ * slug round the trimmed spread. */
 #include "impose.h"
 
+#include <float.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -173,6 +175,59 @@ static bool fill_side(pdf_sheet *sh, const pg_doc *doc, const imposition_rules *
     return f->slug <= 0 || add_crop_marks(&sh->marks, f);
 }
 
+/* ---- creep ----------------------------------------------------------------- */
+
+/* The leftmost and rightmost ink of every page: glyph advances and shapes
+ * with half their stroke.  false if no page has any. */
+static bool ink_extent(const pg_doc *doc, float *left, float *right)
+{
+    float lo = FLT_MAX, hi = -FLT_MAX;
+    for (size_t i = 0; i < doc->n_pages; i++) {
+        const pg_page *p = &doc->pages[i];
+        for (size_t g = 0; g < p->n_glyphs; g++) {
+            float x0 = p->glyphs[g].x, x1 = x0 + p->glyphs[g].width;
+            lo = x0 < lo ? x0 : lo;
+            hi = x1 > hi ? x1 : hi;
+        }
+        for (size_t k = 0; k < p->n_shapes; k++) {
+            const pg_shape *s = &p->shapes[k];
+            float half = s->kind == PG_FILL_RECT ? 0 : s->line_width / 2;
+            float x0 = (s->x0 < s->x1 ? s->x0 : s->x1) - half, x1 = (s->x0 < s->x1 ? s->x1 : s->x0) + half;
+            lo = x0 < lo ? x0 : lo;
+            hi = x1 > hi ? x1 : hi;
+        }
+    }
+    *left = lo;
+    *right = hi;
+    return lo <= hi;
+}
+
+/* Creep moves the pages of sheet s (0 = the outermost) s × creep toward
+ * the spine: on the innermost sheet the left page's ink must still end
+ * before the spine and the right page's start after it, or the two halves
+ * print over each other.  An error at the layout's creep otherwise, with
+ * the most this sheet count allows. */
+static bool check_creep(const pg_doc *doc, const imposition_rules *r, int padded, diag_list *dl)
+{
+    int sheets = padded / 4;
+    float left, right;
+    if (r->method != IMPOSE_SADDLE || r->creep <= 0 || sheets < 2 || !ink_extent(doc, &left, &right))
+        return true;
+    float room = doc->width - right < left ? doc->width - right : left;   /* ink to the spine */
+    float shift = r->creep * (float)(sheets - 1);
+    if (shift <= room + 0.01f)
+        return true;
+    float most = room > 0 ? room / (float)(sheets - 1) : 0;
+    diag_report(dl, D_OUT_OF_RANGE, r->creep_loc,
+                "imposition: 'creep' of %.2fpt (%.2fmm) per sheet moves the pages of the innermost of %d sheets "
+                "%.1fpt toward the spine, but their ink is only %.1fpt from it: the two halves would print over "
+                "each other",
+                r->creep, r->creep * 25.4f / 72, sheets, shift, room);
+    diag_hint(dl, "for %d sheets use a creep of at most %.2fpt (%.3fmm), or bind the booklet in sections",
+              sheets, most, most * 25.4f / 72);
+    return false;
+}
+
 bool impose(const pg_doc *doc, const imposition_rules *r, pdf_sheet **out, size_t *n_out, diag_list *dl)
 {
     *out = NULL;
@@ -181,6 +236,8 @@ bool impose(const pg_doc *doc, const imposition_rules *r, pdf_sheet **out, size_
     if (r->method == IMPOSE_NONE || !frame_for(doc, r, &f, dl))
         return r->method == IMPOSE_NONE;
     int padded = impose_padded_count((int)doc->n_pages, r->method);
+    if (!check_creep(doc, r, padded, dl))
+        return false;
     size_t n_sides = (size_t)padded / 2;
     pdf_sheet *sheets = xcalloc(n_sides ? n_sides : 1, sizeof *sheets);
     if (!sheets)

@@ -24,6 +24,18 @@
  * below the baseline). */
 #define EM_BOX_ASCENT 0.88f
 
+/* One list: the siblings of one kind under one parent. */
+typedef struct list_measure {
+    const block *parent;         /* NULL: not measured yet */
+    float box;                   /* the marker box every item of the list hangs in */
+    int last;                    /* highest ordinal of the kind */
+    bool fits;                   /* false: the box leaves its text too little room (reported) */
+} list_measure;
+
+/* The least measure, in characters of the body, a list's text may be left
+ * with when its marker box grows to hold its widest label. */
+#define MIN_TEXT_CHARS 5
+
 typedef struct composer {
     const document *doc;
     const layout *lay;
@@ -42,11 +54,9 @@ typedef struct composer {
     uint32_t *text_offsets;      /* one line's, for the decorator */
     size_t cap_offsets;
     /* what the siblings of one list share, worked out at its first item
-     * (asking all siblings again for every item would be quadratic) */
-    const block *list_parent;
-    block_kind list_kind;
-    float list_box;              /* widest label + gap */
-    int list_last;               /* highest ordinal of the kind */
+     * (asking all siblings again for every item would be quadratic); one
+     * per kind, since lists of different kinds nest (bullets in items) */
+    list_measure lists[BK__COUNT];
 } composer;
 
 /* ---- the flow's arrays ---------------------------------------------------- */
@@ -429,49 +439,114 @@ static void compose_paragraph(composer *c, const block *b)
     add_space(c, st->space_after_lines, b);
 }
 
-/* The widest label among the siblings of b's kind, and their last ordinal. */
-static void measure_list(composer *c, const block *b, const block_style *st)
+/* The widths of the labels of one list (the siblings of b's kind). */
+typedef struct label_span {
+    float widest, narrowest;
+    const block *widest_block;
+    int last;
+} label_span;
+
+static label_span measure_labels(composer *c, const block *b, const block_style *st)
 {
-    float widest = 0;
-    int last = 0;
+    label_span span = {0};
     run_style rs = run_style_of(st, 0);
     char_buf tmp = {0};
     const block *parent = b->parent;
+    bool first = true;
     for (size_t i = 0; parent && i < parent->n_children; i++) {
         const block *sib = parent->children[i];
         if (sib->kind != b->kind)
             continue;
-        last = sib->ordinal > last ? sib->ordinal : last;
+        span.last = sib->ordinal > span.last ? sib->ordinal : span.last;
         char *label = block_label(sib, c->lay);
         tmp.n = 0;
         if (label && run_append(&tmp, label, &rs, c->fs, c->lay, sib->loc, c->dl)) {
             float w = run_width(tmp.chars, tmp.n);
-            widest = w > widest ? w : widest;
+            if (first || w > span.widest)
+                span.widest = w, span.widest_block = sib;
+            span.narrowest = first || w < span.narrowest ? w : span.narrowest;
+            first = false;
         }
         free(label);
     }
     char_buf_free(&tmp);
-    c->list_parent = parent;
-    c->list_kind = b->kind;
-    c->list_box = widest + st->marker_gap_em * em(c);
-    c->list_last = last;
+    return span;
 }
 
-/* Measures b's list once, at its first item (the memo is per parent and kind). */
-static void ensure_list_measured(composer *c, const block *b, const block_style *st)
+/* The marker box of a list.  Without a marker_width it is the widest label
+ * plus marker_gap.  With one, it is that width unless a label does not fit:
+ * then it grows for the whole list so that the widest label keeps the gap
+ * the layout meant — marker_gap, or what marker_width leaves after the
+ * list's narrowest label if that is more (⑴ in 1.5 em leaves 0.5 em, so
+ * (21) gets a 2.5 em box), or FALLBACK_GAP_EM when neither leaves any —
+ * as a typesetter sets 9）and 10）alike. */
+#define FALLBACK_GAP_EM 0.5f
+
+static float list_box(const composer *c, const block_style *st, const label_span *span)
 {
-    if (c->list_parent != b->parent || c->list_kind != b->kind)
+    float gap = st->marker_gap_em * em(c);
+    if (st->marker_width_em <= 0)
+        return span->widest + gap;
+    float box = st->marker_width_em * em(c);
+    /* a hair of rounding never widens a list that fits */
+    if (span->widest <= box + 0.01f)
+        return box;
+    float meant_gap = box - span->narrowest > gap ? box - span->narrowest : gap;
+    if (meant_gap <= 0.01f)
+        meant_gap = FALLBACK_GAP_EM * em(c);
+    return span->widest + meant_gap;
+}
+
+static const char *kind_key(block_kind k)
+{
+    static const char *const keys[BK__COUNT] = {
+        [BK_DOCUMENT] = "document", [BK_PARAGRAPH] = "paragraph", [BK_PART] = "part", [BK_SECTION] = "section",
+        [BK_SUBSECTION] = "subsection", [BK_ITEM] = "item", [BK_BULLET] = "bullet", [BK_ENTRY] = "entry",
+    };
+    return (unsigned)k < BK__COUNT && keys[k] ? keys[k] : "?";
+}
+
+/* A box so wide that the text beside it gets fewer than MIN_TEXT_CHARS
+ * characters: reported once per list, at the layout's marker_width (the
+ * value to change), naming the label that needs it. */
+static void report_box_too_wide(composer *c, const block *b, const block_style *st, const label_span *span,
+                                float box, float room)
+{
+    char *label = block_label(span->widest_block, c->lay);
+    src_loc item = span->widest_block->loc;
+    diag_report(c->dl, D_TOO_WIDE, st->marker_width_loc,
+                "blocks: '%s': the label '%s' (%s:%d) needs a marker box of %.1fpt, which leaves its text "
+                "only %.1f characters of the line (at least %d are needed)",
+                kind_key(b->kind), label ? label : "", item.file ? item.file : "?", item.line, box,
+                room / em(c), MIN_TEXT_CHARS);
+    diag_hint(c->dl, "lower 'indent' of this kind or of its parents, use a narrower numbering or format, "
+                     "split the list, or raise page: chars_per_line");
+    free(label);
+    c->failed = true;
+}
+
+/* Measures b's list: its box, whether the text keeps room beside it, and
+ * its last ordinal. */
+static void measure_list(composer *c, const block *b, const block_style *st)
+{
+    label_span span = measure_labels(c, b, st);
+    list_measure *m = &c->lists[b->kind];
+    m->parent = b->parent;
+    m->last = span.last;
+    m->box = list_box(c, st, &span);
+    float marker_x = marker_x_em(c, b) * em(c);
+    float room = c->lay->derived.measure - marker_x - m->box;
+    m->fits = room >= MIN_TEXT_CHARS * em(c) || !span.widest_block;
+    if (!m->fits)
+        report_box_too_wide(c, b, st, &span, m->box, room);
+}
+
+/* Measures b's list once, at its first item (the memo is per kind and parent). */
+static const list_measure *ensure_list_measured(composer *c, const block *b, const block_style *st)
+{
+    if (c->lists[b->kind].parent != b->parent || !b->parent)
         measure_list(c, b, st);
-}
-
-/* The marker box: the layout's width, or the widest label among the
- * block's siblings of the same kind (so 9）and 72）align), plus the gap. */
-static float marker_box(composer *c, const block *b, const block_style *st)
-{
-    if (st->marker_width_em > 0)
-        return st->marker_width_em * em(c);
-    ensure_list_measured(c, b, st);
-    return c->list_box;
+    return &c->lists[b->kind];
 }
 
 /* The marker's glyphs, on the first line of the block, right-aligned in
@@ -508,8 +583,7 @@ static bool ends_a_list(composer *c, const block *b, const block_style *st)
 {
     if (!b->parent || b->ordinal < 2)
         return false;
-    ensure_list_measured(c, b, st);
-    return b->ordinal == c->list_last;
+    return b->ordinal == ensure_list_measured(c, b, st)->last;
 }
 
 /* Ties the flow's last line to what comes next (pagination keeps them on
@@ -526,8 +600,11 @@ static void keep_last_line_with_next(composer *c)
 static void compose_listed(composer *c, const block *b)
 {
     const block_style *st = style_of(c, b);
+    const list_measure *list = ensure_list_measured(c, b, st);
+    if (!list->fits)
+        return;
     float mx = c->lay->derived.area_left + marker_x_em(c, b) * em(c);
-    float box = marker_box(c, b, st);
+    float box = list->box;
     float text_x = mx + box;
     float measure = c->lay->derived.area_left + c->lay->derived.measure - text_x;
     build_chars(c, b, st, NULL);

@@ -1,20 +1,29 @@
 /* furniture.c — the running header (the current part's title, with a
  * hairline under it) and the footer ("3 / 13") of every page, set outside
  * the type area once the page count is known.  All of it is page
- * furniture (role PG_ROLE_ARTIFACT): no block's content. */
+ * furniture (role PG_ROLE_ARTIFACT): no block's content.  A header or
+ * footer wider than the measure is shortened with "…" (the part's title,
+ * else the text's end) and warned about once per text, at the part's
+ * title in the content. */
 #include "paginate.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "block_label.h"
+#include "doc.h"
 #include "sbuf.h"
 #include "text_run.h"
+#include "vec.h"
 
-/* Expands {page} {pages} {part} in a template; malloc'd. */
-static char *expand_template(const char *tmpl, int page, int pages, const char *part)
+#define ELLIPSIS "…"
+#define WIDTH_SLACK 0.01f   /* pt: rounding never shortens a text that fits */
+
+/* Expands {page} {pages} {part} in the first len bytes of a template; malloc'd. */
+static char *expand_span(const char *tmpl, size_t len, int page, int pages, const char *part)
 {
     sbuf out = {0};
-    for (const char *s = tmpl; *s;) {
+    for (const char *s = tmpl; s < tmpl + len && *s;) {
         if (strncmp(s, "{page}", 6) == 0) {
             sbuf_printf(&out, "%d", page);
             s += 6;
@@ -29,6 +38,11 @@ static char *expand_template(const char *tmpl, int page, int pages, const char *
         }
     }
     return sbuf_detach(&out);
+}
+
+static char *expand_template(const char *tmpl, int page, int pages, const char *part)
+{
+    return expand_span(tmpl, strlen(tmpl), page, pages, part);
 }
 
 /* "outside": the outer edge of a bound booklet, right on odd (recto)
@@ -58,28 +72,170 @@ static bool draw_text(pg_page *pg, const lb_char *chars, size_t n, float x, floa
     return true;
 }
 
+/* ---- fitting the measure ------------------------------------------------ */
+
+/* What one header or footer is set from: its style, the page's numbers and part. */
+typedef struct furniture_ctx {
+    const page_furniture *pf;
+    const layout *lay;
+    const font_set *fs;
+    diag_list *dl;
+    int page, pages;
+    const char *part;      /* the running head, or NULL */
+} furniture_ctx;
+
+static bool append_text(const furniture_ctx *fc, char_buf *buf, const char *text)
+{
+    run_style st = {.font = fc->pf->font, .size = fc->pf->size_pt, .color = fc->pf->color};
+    return run_append(buf, text, &st, fc->fs, fc->lay, fc->pf->text_loc, fc->dl);
+}
+
+/* Appends the template's expansion of tmpl[0, len) to buf. */
+static bool append_span(const furniture_ctx *fc, char_buf *buf, const char *tmpl, size_t len)
+{
+    char *text = expand_span(tmpl, len, fc->page, fc->pages, fc->part);
+    bool ok = append_text(fc, buf, text);
+    free(text);
+    return ok;
+}
+
+static void append_chars(char_buf *to, const lb_char *chars, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        VEC_PUSH(to->chars, to->n, to->cap, chars[i]);
+}
+
+/* How many of chars[0, n) fit in budget pt. */
+static size_t prefix_fitting(const lb_char *chars, size_t n, float budget)
+{
+    float w = 0;
+    size_t k = 0;
+    for (; k < n && w + chars[k].advance <= budget + WIDTH_SLACK; k++)
+        w += chars[k].advance;
+    return k;
+}
+
+/* out = before + what fits of middle + "…" + after, if before and after
+ * leave room for the ellipsis; false if they do not. */
+static bool shorten_middle(char_buf *out, const char_buf *before, const char_buf *middle, const char_buf *after,
+                           const char_buf *ellipsis, float measure)
+{
+    float budget = measure - run_width(before->chars, before->n) - run_width(after->chars, after->n) -
+                   run_width(ellipsis->chars, ellipsis->n);
+    if (budget < -WIDTH_SLACK)
+        return false;
+    out->n = 0;
+    append_chars(out, before->chars, before->n);
+    append_chars(out, middle->chars, prefix_fitting(middle->chars, middle->n, budget));
+    append_chars(out, ellipsis->chars, ellipsis->n);
+    append_chars(out, after->chars, after->n);
+    return true;
+}
+
+/* Shortens the text in out to the measure: the part's title (its last
+ * {part}) loses its end, so that "{part}  {page}" keeps its number; a text
+ * without one, or whose other pieces alone are too wide, loses its end. */
+static bool shorten_to_measure(const furniture_ctx *fc, char_buf *out)
+{
+    const char *tmpl = fc->pf->text;
+    float measure = fc->lay->derived.measure;
+    char_buf before = {0}, middle = {0}, after = {0}, ellipsis = {0}, empty = {0};
+    bool ok = append_text(fc, &ellipsis, ELLIPSIS);
+    const char *at = NULL;
+    for (const char *p = strstr(tmpl, "{part}"); p; p = strstr(p + 1, "{part}"))
+        at = p;
+    bool done = false;
+    if (ok && at && fc->part) {
+        ok = append_span(fc, &before, tmpl, (size_t)(at - tmpl)) && append_text(fc, &middle, fc->part) &&
+             append_span(fc, &after, at + 6, strlen(at + 6));
+        done = ok && shorten_middle(out, &before, &middle, &after, &ellipsis, measure);
+    }
+    if (ok && !done) {
+        middle.n = 0;
+        append_chars(&middle, out->chars, out->n);
+        if (!shorten_middle(out, &empty, &middle, &empty, &ellipsis, measure))
+            out->n = 0;   /* not even "…" fits the measure */
+    }
+    char_buf_free(&before);
+    char_buf_free(&middle);
+    char_buf_free(&after);
+    char_buf_free(&ellipsis);
+    return ok;
+}
+
+/* ---- the warning ---------------------------------------------------------- */
+
+/* Where the part whose title is head was written: its title in the
+ * content, found among the blocks set on the pages. */
+static src_loc part_title_loc(const pg_doc *d, const layout *lay, const char *head, src_loc otherwise)
+{
+    for (size_t i = 0; head && i < d->n_blocks; i++) {
+        const block *b = d->blocks[i].block;
+        if (!b || b->kind != BK_PART || !b->text)
+            continue;
+        char *label = block_label(b, lay);
+        size_t n = strlen(label);
+        bool same = strncmp(head, label, n) == 0 && strcmp(head + n, b->text) == 0;
+        free(label);
+        if (same)
+            return b->text_loc;
+    }
+    return otherwise;
+}
+
+static bool already_reported(const diag_list *dl, const char *message)
+{
+    for (size_t i = 0; i < dl->count; i++)
+        if (dl->items[i].message && strcmp(dl->items[i].message, message) == 0)
+            return true;
+    return false;
+}
+
+/* Once per text (the reading and the imposed PDF set the same pages). */
+static void warn_shortened(const pg_doc *d, const furniture_ctx *fc, bool above, const char *text, float width)
+{
+    sbuf msg = {0};
+    sbuf_printf(&msg, "the %s '%s' is %.1fpt wide, wider than the measure (%.1fpt): it is printed shortened "
+                      "with '…'",
+                above ? "running head" : "footer", text, width, fc->lay->derived.measure);
+    const char *message = sbuf_str(&msg);
+    if (!already_reported(fc->dl, message)) {
+        src_loc at = strstr(fc->pf->text, "{part}") ? part_title_loc(d, fc->lay, fc->part, fc->pf->text_loc)
+                                                    : fc->pf->text_loc;
+        diag_report(fc->dl, D_LAYOUT_WARN, at, "%s", message);
+        diag_hint(fc->dl, "shorten this title, or give the %s a smaller 'size' in the layout",
+                  above ? "header" : "footer");
+    }
+    free(sbuf_detach(&msg));
+}
+
+/* ---- drawing ----------------------------------------------------------- */
+
 /* The header sits above the type area, its rule between it and the text;
  * the footer below.  offset is the distance from the type area edge to
  * the baseline. */
-static bool draw_one(pg_page *pg, const page_furniture *pf, const layout *lay, const font_set *fs, int page,
-                     int pages, int position, bool above, diag_list *dl)
+static bool draw_one(const pg_doc *d, pg_page *pg, const page_furniture *pf, const layout *lay, const font_set *fs,
+                     int page, int pages, int position, bool above, diag_list *dl)
 {
     if (!pf->present || !pf->text || (page == 1 && !pf->on_first_page))
         return true;
     if (above && !pg->running_head && strstr(pf->text, "{part}"))
         return true;   /* no part yet: no running head */
+    furniture_ctx fc = {.pf = pf, .lay = lay, .fs = fs, .dl = dl, .page = page, .pages = pages,
+                        .part = pg->running_head};
     char *text = expand_template(pf->text, page, pages, pg->running_head);
-    if (!text)
-        return false;
     char_buf buf = {0};
-    run_style st = {.font = pf->font, .size = pf->size_pt, .color = pf->color};
-    bool ok = run_append(&buf, text, &st, fs, lay, (src_loc){lay->path, 0, 0}, dl);
+    bool ok = append_text(&fc, &buf, text);
     float area_bottom = lay->derived.area_top - lay->derived.area_height;
     float baseline = above ? lay->derived.area_top + pf->offset_pt : area_bottom - pf->offset_pt;
-    if (ok) {
-        float w = run_width(buf.chars, buf.n);
-        ok = draw_text(pg, buf.chars, buf.n, furniture_x(pf, lay, position, w), baseline);
+    float w = run_width(buf.chars, buf.n);
+    if (ok && w > lay->derived.measure + WIDTH_SLACK) {
+        warn_shortened(d, &fc, above, text, w);
+        ok = shorten_to_measure(&fc, &buf);
+        w = run_width(buf.chars, buf.n);
     }
+    if (ok)
+        ok = draw_text(pg, buf.chars, buf.n, furniture_x(pf, lay, position, w), baseline);
     if (ok && above && pf->rule_width_pt > 0) {
         float y = baseline - 0.35f * pf->size_pt;
         float left = lay->derived.area_left;
@@ -106,8 +262,8 @@ bool draw_furniture(pg_doc *d, const layout *lay, const font_set *fs, diag_list 
         if (pg->blank)
             continue;
         page++;
-        if (!draw_one(pg, &lay->header, lay, fs, page, pages, (int)i + 1, true, dl) ||
-            !draw_one(pg, &lay->footer, lay, fs, page, pages, (int)i + 1, false, dl))
+        if (!draw_one(d, pg, &lay->header, lay, fs, page, pages, (int)i + 1, true, dl) ||
+            !draw_one(d, pg, &lay->footer, lay, fs, page, pages, (int)i + 1, false, dl))
             return false;
     }
     return true;

@@ -214,6 +214,34 @@ static void test_crop_marks_in_slug(void **state)
     diag_free(&dl);
 }
 
+/* Creep may move the innermost sheet's ink up to the spine, never over it:
+ * the glyphs of make_doc sit 100pt from the left edge (the spine of a right
+ * page), so 4 sheets allow 100 / 3 pt per sheet. */
+static void test_creep_over_the_spine(void **state)
+{
+    (void)state;
+    pg_doc d;
+    diag_list dl;
+    diag_init(&dl);
+    make_doc(&d, 16);
+    imposition_rules r = {.method = IMPOSE_SADDLE, .creep = 33};
+    pdf_sheet *sh = NULL;
+    size_t n = 0;
+    assert_true(impose(&d, &r, &sh, &n, &dl));
+    impose_free(sh, n);
+    r.creep = 34;
+    assert_false(impose(&d, &r, &sh, &n, &dl));
+    assert_null(sh);
+    assert_int_equal(dl.errors, 1);
+    assert_non_null(strstr(dl.items[0].message, "innermost of 4 sheets 102.0pt"));
+    assert_non_null(strstr(dl.items[0].hint, "at most 33.33pt"));
+    r.method = IMPOSE_2UP;   /* cut, not folded: no creep */
+    assert_true(impose(&d, &r, &sh, &n, &dl));
+    impose_free(sh, n);
+    pg_doc_free(&d);
+    diag_free(&dl);
+}
+
 static void test_sheet_too_small_and_names(void **state)
 {
     (void)state;
@@ -256,6 +284,7 @@ int main(void)
         cmocka_unit_test(test_impose_padded_doc),
         cmocka_unit_test(test_creep),
         cmocka_unit_test(test_crop_marks_in_slug),
+        cmocka_unit_test(test_creep_over_the_spine),
         cmocka_unit_test(test_sheet_too_small_and_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
