@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "epsilon.h"
 #include "utf8.h"
 #include "yschema.h"
 #include "xalloc.h"
@@ -732,6 +733,46 @@ static void check_wa_ou_space(lloader *ld, const ynode *typesetting)
                       "make 'wa_ou_space_min' at most %g", r->wa_ou_space_em);
 }
 
+/* The em box the composer sets lines in (compose.c): ascent and descent
+ * as fractions of the size.  Header and footer ink is bounded by it. */
+#define FURNITURE_EM_ASCENT 0.88f
+#define FURNITURE_EM_DESCENT 0.12f
+
+/* A header or footer drawn over the type area or off the paper is a
+ * slip in its 'offset' (the distance from the type area's edge to its
+ * baseline).  The header's ink reaches down to its rule (drawn 0.35 of
+ * its size below the baseline) or its descent, the footer's up to its
+ * ascent; both must stay on the paper. */
+static void check_furniture_clearance(lloader *ld, const ynode *root, const char *key, const page_furniture *pf,
+                                      bool above)
+{
+    if (!pf->present || !pf->text)
+        return;
+    const layout_derived *d = &ld->lay->derived;
+    float paper_h = ld->lay->page.paper_height;
+    float reach_in = above ? FURNITURE_EM_DESCENT * pf->size_pt : FURNITURE_EM_ASCENT * pf->size_pt;
+    float reach_out = above ? FURNITURE_EM_ASCENT * pf->size_pt : FURNITURE_EM_DESCENT * pf->size_pt;
+    if (above && pf->rule_width_pt > 0 && 0.35f * pf->size_pt + pf->rule_width_pt / 2 > reach_in)
+        reach_in = 0.35f * pf->size_pt + pf->rule_width_pt / 2;
+    float room_out = above ? paper_h - d->area_top : d->area_top - d->area_height;
+    if (room_out < 0)
+        return;   /* the type area itself is off the paper: reported at the page */
+    const ynode *v = ynode_get(root, key);
+    src_loc at = value_loc(ld, v, "offset");
+    if (pf->offset_pt + EPSILON < reach_in) {
+        diag_report(ld->dl, D_OUT_OF_RANGE, at,
+                    "'%s': 'offset' of %.1fpt puts the %s%s %.1fpt into the type area, over the %s line of text",
+                    key, pf->offset_pt, key, above && pf->rule_width_pt > 0 ? "'s rule" : "", reach_in - pf->offset_pt,
+                    above ? "first" : "last");
+        diag_hint(ld->dl, "make 'offset' at least %.1fpt", reach_in);
+    } else if (pf->offset_pt + reach_out > room_out + EPSILON) {
+        diag_report(ld->dl, D_OUT_OF_RANGE, at,
+                    "'%s': 'offset' of %.1fpt puts the %s off the paper (there are %.1fpt %s the type area)", key,
+                    pf->offset_pt, key, room_out, above ? "above" : "below");
+        diag_hint(ld->dl, "make 'offset' at most %.1fpt", room_out - reach_out > 0 ? room_out - reach_out : 0);
+    }
+}
+
 /* ---- the file ---------------------------------------------------------- */
 
 static const char *const top_keys[] = {"page", "fonts", "colors", "body", "typesetting", "pagination",
@@ -790,6 +831,8 @@ static void read_layout(lloader *ld, const ynode *root)
     if ((v = ynode_get(root, "page_labels")))
         read_page_labels(ld, v);
     derive_geometry(ld, page);
+    check_furniture_clearance(ld, root, "header", &lay->header, true);
+    check_furniture_clearance(ld, root, "footer", &lay->footer, false);
 }
 
 /* Reads the layout from a parsed tree; the tree is freed. */
