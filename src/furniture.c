@@ -2,7 +2,7 @@
  * hairline under it) and the footer ("3 / 13") of every page, set outside
  * the type area once the page count is known.  All of it is page
  * furniture (role PG_ROLE_ARTIFACT): no block's content. */
-#include "paginate.h"
+#include "furniture.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -8,7 +8,7 @@
 #include "cli_args.h"
 #include "compare.h"
 #include "diag.h"
-#include "docdiff.h"
+#include "diff_files.h"
 #include "dump.h"
 #include "impose.h"
 #include "output_guard.h"

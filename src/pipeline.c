@@ -6,6 +6,7 @@
 #include "pdf_atomic.h"
 #include "content.h"
 #include "impose.h"
+#include "furniture.h"
 #include "paginate.h"
 
 bool pipeline_load(pipeline *p, const char *content_path, const char *layout_path, diag_list *dl)
