@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pdf_tounicode.h"
 #include "xalloc.h"
 
 #define N_CODE_POINTS 0x110000u

@@ -2,7 +2,7 @@
  * UTF-16BE text, so that copying and searching give the original text
  * (PDF 32000-1:2008 §9.10.3; Adobe TN 5411 for the CMap syntax).  Written
  * by hand because libharu 2.3.0's CMap has a malformed begincidrange. */
-#include "pdf_font.h"
+#include "pdf_tounicode.h"
 
 #include <stdio.h>
 #include <stdlib.h>

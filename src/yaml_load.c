@@ -425,8 +425,8 @@ static void syntax_error(loader *L, const yaml_parser_t *p)
 {
     const char *problem = p->problem ? p->problem : "unknown error";
     L->failed = true;
-    if (p->error == YAML_MEMORY_ERROR) {
-        diag_report(L->dl, D_INTERNAL, loc_at(L, -1, -1), "out of memory while parsing YAML");
+    if (p->error == YAML_MEMORY_ERROR) {   /* libyaml's own allocation: its failure, not ours (xalloc.h) */
+        diag_report(L->dl, D_INTERNAL, loc_at(L, -1, -1), "libyaml ran out of memory while parsing YAML");
         return;
     }
     if (p->error == YAML_READER_ERROR) {
@@ -770,7 +770,7 @@ static void parse_events(loader *L)
 {
     yaml_parser_t p;
     if (!yaml_parser_initialize(&p)) {
-        fail(L, D_INTERNAL, loc_at(L, -1, -1), "out of memory");
+        fail(L, D_INTERNAL, loc_at(L, -1, -1), "libyaml could not allocate its parser");
         return;
     }
     yaml_parser_set_input_string(&p, (const unsigned char *)L->text, L->text_len);
