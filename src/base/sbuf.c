@@ -38,19 +38,25 @@ void sbuf_putc(sbuf *b, char c)
     sbuf_append(b, &c, 1);
 }
 
+void sbuf_vprintf(sbuf *b, const char *fmt, va_list ap)
+{
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    if (n >= 0) {   /* else an encoding error in a wide-character conversion: nothing to add */
+        reserve(b, (size_t)n);
+        vsnprintf(b->s + b->len, (size_t)n + 1, fmt, again);
+        b->len += (size_t)n;
+    }
+    va_end(again);
+}
+
 void sbuf_printf(sbuf *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    sbuf_vprintf(b, fmt, ap);
     va_end(ap);
-    if (n < 0)   /* an encoding error in a wide-character conversion: nothing to add */
-        return;
-    reserve(b, (size_t)n);
-    va_start(ap, fmt);
-    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
 }
 
 const char *sbuf_str(const sbuf *b)

@@ -9,6 +9,7 @@
 #ifndef KUMIHAN_SBUF_H
 #define KUMIHAN_SBUF_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 typedef struct sbuf {
@@ -23,6 +24,8 @@ void sbuf_puts(sbuf *b, const char *s);
 void sbuf_putc(sbuf *b, char c);
 void sbuf_printf(sbuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+void sbuf_vprintf(sbuf *b, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 /* The text so far ("" when nothing was appended), never NULL; valid until
  * the next append. */
 const char *sbuf_str(const sbuf *b);

@@ -8,8 +8,9 @@
  * one place it is checked wrongly.  So an allocation that fails prints
  * "kumihan: out of memory" to stderr and aborts.  The wrappers never return
  * NULL; code that calls them needs no failure path for memory, and a
- * function whose only failure was out of memory may keep its bool/status
- * return (it then always succeeds) rather than change every caller.
+ * function whose only failure was out of memory returns void.  (The few
+ * that still return a bool for callers not yet simplified say that it is
+ * always true.)
  *
  * A size that does not fit in size_t (count * element size overflows) is
  * the same failure: the multiplication is checked once, in xalloc_size(),

@@ -14,14 +14,12 @@
 typedef struct annotator {
     change_marks *cm;
     size_t cap_blocks;
-    bool failed;
 } annotator;
 
-static bool add_cm_block(annotator *an, const block *b, uint8_t *marks, cm_mark whole)
+static void add_cm_block(annotator *an, const block *b, uint8_t *marks, cm_mark whole)
 {
     change_marks *cm = an->cm;
     VEC_PUSH(cm->blocks, cm->n_blocks, an->cap_blocks, (cm_block){b, marks, whole});
-    return true;
 }
 
 /* The text with deleted runs put back where they were; marks per byte. */
@@ -35,11 +33,6 @@ static char *merged_text(const dd_entry *e, uint8_t **marks_out)
         len = strlen(nt);
     char *text = xmalloc(len + 1);
     uint8_t *marks = xcalloc(len + 1, 1);
-    if (!text || !marks) {
-        free(text);
-        free(marks);
-        return NULL;
-    }
     if (e->text_diff.n_ops == 0)
         memcpy(text, nt, len);
     for (size_t i = 0, at = 0; i < e->text_diff.n_ops; i++) {
@@ -55,60 +48,50 @@ static char *merged_text(const dd_entry *e, uint8_t **marks_out)
 }
 
 /* Text and marks of entry e's annotated block. */
-static bool set_text_and_marks(annotator *an, const dd_entry *e, block *b)
+static void set_text_and_marks(annotator *an, const dd_entry *e, block *b)
 {
     const block *src = e->new_b ? e->new_b : e->old_b;
     uint8_t *marks = NULL;
     char *text = NULL;
-    if (e->change == DD_EDITED) {
-        if (!(text = merged_text(e, &marks)))
-            return false;
-    } else if (src->text && !(text = xstrdup(src->text))) {
-        return false;
-    }
+    if (e->change == DD_EDITED)
+        text = merged_text(e, &marks);
+    else
+        text = xstrdup_or_null(src->text);
     cm_mark whole = e->change == DD_ADDED ? CM_INSERTED : e->change == DD_DELETED ? CM_DELETED : CM_NONE;
     if (whole != CM_NONE) {
         size_t len = text ? strlen(text) : 0;
-        if (!(marks = xmalloc(len + 1))) {
-            free(text);
-            return false;
-        }
+        marks = xmalloc(len + 1);
         memset(marks, whole, len + 1);
     }
     block_set_text(b, text, src->text_loc);
-    bool ok = !text || b->text;
     free(text);
-    if (!ok || (e->change == DD_SAME && !e->moved)) {
+    if (e->change == DD_SAME && !e->moved) {
         free(marks);
-        return ok;
+        return;
     }
-    return add_cm_block(an, b, marks, whole);
+    add_cm_block(an, b, marks, whole);
 }
 
-static bool annotate_entry(annotator *an, const docdiff *d, size_t i)
+static void annotate_entry(annotator *an, const docdiff *d, size_t i)
 {
     const dd_entry *e = &d->entries[i];
     const block *src = e->new_b ? e->new_b : e->old_b;
     block *b = block_add(an->cm->entry_blocks[e->parent], src->kind, src->loc);
-    if (!b)
-        return false;
     an->cm->entry_blocks[i] = b;
     /* new blocks keep their new numbers; a deleted one shows its old number */
     b->ordinal = src->ordinal;
     b->is_new = src->is_new;
-    return set_text_and_marks(an, e, b);
+    set_text_and_marks(an, e, b);
 }
 
-static bool copy_metadata(document *to, const document *from)
+static void copy_metadata(document *to, const document *from)
 {
     const char *const src[] = {from->title, from->organization, from->subject, from->keywords, from->date};
     char **dst[] = {&to->title, &to->organization, &to->subject, &to->keywords, &to->date};
     for (size_t i = 0; i < sizeof src / sizeof src[0]; i++)
-        if (src[i] && !(*dst[i] = xstrdup(src[i])))
-            return false;
+        *dst[i] = xstrdup_or_null(src[i]);
     to->fiscal_year = from->fiscal_year;
     to->title_loc = from->title_loc;
-    return true;
 }
 
 static int cmp_cm_block(const void *a, const void *b)
@@ -117,22 +100,18 @@ static int cmp_cm_block(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-bool change_marks_build(const docdiff *d, const document *new_doc, change_marks *cm)
+void change_marks_build(const docdiff *d, const document *new_doc, change_marks *cm)
 {
     memset(cm, 0, sizeof *cm);
     annotator an = {.cm = cm};
     cm->doc = doc_new(new_doc->path);
     cm->entry_blocks = xcalloc(d->n_entries ? d->n_entries : 1, sizeof *cm->entry_blocks);
-    bool ok = cm->doc && cm->entry_blocks && copy_metadata(cm->doc, new_doc);
-    if (ok && d->n_entries)
+    copy_metadata(cm->doc, new_doc);
+    if (d->n_entries)
         cm->entry_blocks[0] = cm->doc->root;
-    for (size_t i = 1; ok && i < d->n_entries; i++)
-        ok = annotate_entry(&an, d, i);
-    if (ok)
-        qsort(cm->blocks, cm->n_blocks, sizeof *cm->blocks, cmp_cm_block);
-    else
-        change_marks_free(cm);
-    return ok;
+    for (size_t i = 1; i < d->n_entries; i++)
+        annotate_entry(&an, d, i);
+    qsort(cm->blocks, cm->n_blocks, sizeof *cm->blocks, cmp_cm_block);
 }
 
 void change_marks_free(change_marks *cm)

@@ -32,7 +32,7 @@ typedef struct change_marks {
 
 /* Builds the annotated document from d, the diff of some old document
  * against new_doc (both must outlive cm: locations point into them). */
-bool change_marks_build(const docdiff *d, const document *new_doc, change_marks *cm);
+void change_marks_build(const docdiff *d, const document *new_doc, change_marks *cm);
 void change_marks_free(change_marks *cm);
 
 /* The marks of annotated block b, or NULL when b is unchanged (cm may be NULL). */

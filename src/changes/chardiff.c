@@ -17,21 +17,18 @@ typedef struct cps {
     size_t n;
 } cps;
 
-static bool decode(const char *s, cps *out)
+static void decode(const char *s, cps *out)
 {
     size_t len = s ? strlen(s) : 0;
     out->cp = xmallocarray(len + 1, sizeof *out->cp);
     out->offs = xmallocarray(len + 1, sizeof *out->offs);
     out->n = 0;
-    if (!out->cp || !out->offs)
-        return false;
     for (size_t i = 0; i < len;) {
         out->offs[out->n] = i;
         utf8_decode(s, len, &i, &out->cp[out->n]);
         out->n++;
     }
     out->offs[out->n] = len;
-    return true;
 }
 
 static void cps_free(cps *c)
@@ -43,7 +40,7 @@ static void cps_free(cps *c)
 /* ---- the Myers search ------------------------------------------------------ */
 
 /* Forward search for the shortest edit script of a[0..n) → b[0..m).
- * Returns D, or -1 when D > max_d (or on out of memory).  When trace is
+ * Returns D, or -1 when D > max_d.  When trace is
  * not NULL it receives V_d for every d (k = -d..d step 2 at offset
  * d(d+1)/2 + (k+d)/2), for backtracking; the caller frees it. */
 static long myers(const uint32_t *a, long n, const uint32_t *b, long m, long max_d, long **trace)
@@ -54,14 +51,6 @@ static long myers(const uint32_t *a, long n, const uint32_t *b, long m, long max
     if (trace) {
         size_t cells = (size_t)(max_d + 1) * (size_t)(max_d + 2) / 2;
         t = xmallocarray(cells, sizeof *t);
-        if (!t) {
-            free(v);
-            return -1;
-        }
-    }
-    if (!v) {
-        free(t);
-        return -1;
     }
     long found = -1;
     for (long d = 0; d <= max_d && found < 0; d++) {
@@ -97,25 +86,25 @@ typedef struct hunks {
     size_t n, cap;
 } hunks;
 
-static bool hunk_push(hunks *hs, hunk h)
+static void hunk_push(hunks *hs, hunk h)
 {
     VEC_PUSH(hs->h, hs->n, hs->cap, h);
-    return true;
 }
 
 /* Adds one edit step (an equal, deleted or inserted code point at ai/bi).
  * An equal run of one or two characters squeezed between two changes
  * joins them: "金融[-円-]滑{+支+}化" reads worse than "金融[-円滑化-]{+支援+}". */
-static bool add_step(hunks *hs, cd_kind kind, size_t ai, size_t bi)
+static void add_step(hunks *hs, cd_kind kind, size_t ai, size_t bi)
 {
     hunk *last = hs->n ? &hs->h[hs->n - 1] : NULL;
     if (kind == CD_EQUAL) {
         if (last && last->kind == CD_EQUAL) {
             last->alen++;
             last->blen++;
-            return true;
+        } else {
+            hunk_push(hs, (hunk){CD_EQUAL, ai, 1, bi, 1});
         }
-        return hunk_push(hs, (hunk){CD_EQUAL, ai, 1, bi, 1});
+        return;
     }
     if (last && last->kind == CD_EQUAL && last->alen <= 2 && hs->n >= 2 && hs->h[hs->n - 2].kind != CD_EQUAL) {
         hunk *change = &hs->h[hs->n - 2];
@@ -125,15 +114,13 @@ static bool add_step(hunks *hs, cd_kind kind, size_t ai, size_t bi)
         last = change;
     }
     if (!last || last->kind == CD_EQUAL) {
-        if (!hunk_push(hs, (hunk){CD_DELETE, ai, 0, bi, 0}))
-            return false;
+        hunk_push(hs, (hunk){CD_DELETE, ai, 0, bi, 0});
         last = &hs->h[hs->n - 1];
     }
     if (kind == CD_DELETE)
         last->alen++;
     else
         last->blen++;
-    return true;
 }
 
 /* Walks the trace back from (n, m), collecting the steps in reverse. */
@@ -145,8 +132,6 @@ typedef struct step {
 static step *backtrack(const long *t, long d_total, long n, long m, size_t *n_steps)
 {
     step *steps = xmallocarray((size_t)(n + m + 1), sizeof *steps);
-    if (!steps)
-        return NULL;
     size_t ns = 0;
     long x = n, y = m;
     for (long d = d_total; d > 0; d--) {
@@ -170,32 +155,29 @@ static step *backtrack(const long *t, long d_total, long n, long m, size_t *n_st
     return steps;
 }
 
-static bool push_op(cd_script *s, cd_kind kind, size_t start, size_t len)
+static void push_op(cd_script *s, cd_kind kind, size_t start, size_t len)
 {
-    if (len == 0)
-        return true;
-    VEC_PUSH(s->ops, s->n_ops, s->cap_ops, (cd_op){kind, start, len});
-    return true;
+    if (len > 0)
+        VEC_PUSH(s->ops, s->n_ops, s->cap_ops, (cd_op){kind, start, len});
 }
 
-static bool emit_hunks(const hunks *hs, const cps *a, const cps *b, cd_script *out)
+static void emit_hunks(const hunks *hs, const cps *a, const cps *b, cd_script *out)
 {
     for (size_t i = 0; i < hs->n; i++) {
         const hunk *h = &hs->h[i];
         size_t bs = b->offs[h->bi], be = b->offs[h->bi + h->blen];
         if (h->kind == CD_EQUAL) {
-            if (!push_op(out, CD_EQUAL, bs, be - bs))
-                return false;
+            push_op(out, CD_EQUAL, bs, be - bs);
             continue;
         }
         size_t as = a->offs[h->ai], ae = a->offs[h->ai + h->alen];
-        if (!push_op(out, CD_DELETE, as, ae - as) || !push_op(out, CD_INSERT, bs, be - bs))
-            return false;
+        push_op(out, CD_DELETE, as, ae - as);
+        push_op(out, CD_INSERT, bs, be - bs);
     }
-    return true;
 }
 
-static bool diff_cps(const cps *a, const cps *b, cd_script *out)
+/* With max_d = n + m the search always finds the script. */
+static void diff_cps(const cps *a, const cps *b, cd_script *out)
 {
     size_t pre = 0;
     while (pre < a->n && pre < b->n && a->cp[pre] == b->cp[pre])
@@ -206,39 +188,30 @@ static bool diff_cps(const cps *a, const cps *b, cd_script *out)
     long n = (long)(a->n - pre - suf), m = (long)(b->n - pre - suf);
     long *trace = NULL;
     long d = myers(a->cp + pre, n, b->cp + pre, m, n + m, &trace);
-    if (d < 0) {
-        free(trace);
-        return false;
-    }
     size_t ns = 0;
     step *steps = backtrack(trace, d, n, m, &ns);
     free(trace);
-    if (!steps)
-        return false;
     hunks hs = {0};
-    bool ok = true;
-    for (size_t i = 0; ok && i < pre; i++)
-        ok = add_step(&hs, CD_EQUAL, i, i);
-    for (size_t i = ns; ok && i-- > 0;)
-        ok = add_step(&hs, steps[i].kind, pre + (size_t)steps[i].x, pre + (size_t)steps[i].y);
-    for (size_t i = 0; ok && i < suf; i++)
-        ok = add_step(&hs, CD_EQUAL, a->n - suf + i, b->n - suf + i);
-    ok = ok && emit_hunks(&hs, a, b, out);
+    for (size_t i = 0; i < pre; i++)
+        add_step(&hs, CD_EQUAL, i, i);
+    for (size_t i = ns; i-- > 0;)
+        add_step(&hs, steps[i].kind, pre + (size_t)steps[i].x, pre + (size_t)steps[i].y);
+    for (size_t i = 0; i < suf; i++)
+        add_step(&hs, CD_EQUAL, a->n - suf + i, b->n - suf + i);
+    emit_hunks(&hs, a, b, out);
     free(steps);
     free(hs.h);
-    return ok;
 }
 
-bool cd_diff(const char *old_text, const char *new_text, cd_script *out)
+void cd_diff(const char *old_text, const char *new_text, cd_script *out)
 {
     memset(out, 0, sizeof *out);
     cps a = {0}, b = {0};
-    bool ok = decode(old_text, &a) && decode(new_text, &b) && diff_cps(&a, &b, out);
+    decode(old_text, &a);
+    decode(new_text, &b);
+    diff_cps(&a, &b, out);
     cps_free(&a);
     cps_free(&b);
-    if (!ok)
-        cd_script_free(out);
-    return ok;
 }
 
 void cd_script_free(cd_script *s)
@@ -273,18 +246,18 @@ double cd_similarity(const char *a, const char *b, double min_ratio)
         return 0;
     cps ca = {0}, cb = {0};
     double ratio = 0;
-    if (decode(a, &ca) && decode(b, &cb)) {
-        size_t pre = 0;
-        while (pre < ca.n && pre < cb.n && ca.cp[pre] == cb.cp[pre])
-            pre++;
-        size_t suf = 0;
-        while (suf < ca.n - pre && suf < cb.n - pre && ca.cp[ca.n - 1 - suf] == cb.cp[cb.n - 1 - suf])
-            suf++;
-        long max_d = (long)((1.0 - min_ratio) * (double)(na + nb));
-        long d = myers(ca.cp + pre, (long)(ca.n - pre - suf), cb.cp + pre, (long)(cb.n - pre - suf), max_d, NULL);
-        if (d >= 0)
-            ratio = (double)((long)(na + nb) - d) / (double)(na + nb);
-    }
+    decode(a, &ca);
+    decode(b, &cb);
+    size_t pre = 0;
+    while (pre < ca.n && pre < cb.n && ca.cp[pre] == cb.cp[pre])
+        pre++;
+    size_t suf = 0;
+    while (suf < ca.n - pre && suf < cb.n - pre && ca.cp[ca.n - 1 - suf] == cb.cp[cb.n - 1 - suf])
+        suf++;
+    long max_d = (long)((1.0 - min_ratio) * (double)(na + nb));
+    long d = myers(ca.cp + pre, (long)(ca.n - pre - suf), cb.cp + pre, (long)(cb.n - pre - suf), max_d, NULL);
+    if (d >= 0)
+        ratio = (double)((long)(na + nb) - d) / (double)(na + nb);
     cps_free(&ca);
     cps_free(&cb);
     return ratio >= min_ratio ? ratio : 0;
@@ -298,8 +271,6 @@ char *cd_markup(const cd_script *s, const char *old_text, const char *new_text)
     for (size_t i = 0; i < s->n_ops; i++)
         len += s->ops[i].len + 4;
     char *out = xmalloc(len), *p = out;
-    if (!out)
-        return NULL;
     for (size_t i = 0; i < s->n_ops; i++) {
         const cd_op *op = &s->ops[i];
         const char *src = op->kind == CD_DELETE ? old_text : new_text;

@@ -26,9 +26,9 @@ typedef struct cd_script {
 /* The grouped edit script from old to new: a change is a DELETE run
  * followed by an INSERT run; equal runs of one or two characters between
  * two changes are folded into them (中小企業者に対する金融[-円滑化-]{+支援+}).
- * Returns false on out of memory.  Invalid UTF-8 is compared byte-wise
+ * Invalid UTF-8 is compared byte-wise
  * as U+FFFD, which never makes the script wrong, only coarser. */
-bool cd_diff(const char *old_text, const char *new_text, cd_script *out);
+void cd_diff(const char *old_text, const char *new_text, cd_script *out);
 void cd_script_free(cd_script *s);
 bool cd_script_has_changes(const cd_script *s);
 
@@ -38,7 +38,7 @@ bool cd_script_has_changes(const cd_script *s);
 double cd_similarity(const char *a, const char *b, double min_ratio);
 
 /* Writes "[-deleted-]{+inserted+}" markup of s (old→new) to a malloc'd
- * string; NULL on out of memory. */
+ * string (never NULL). */
 char *cd_markup(const cd_script *s, const char *old_text, const char *new_text);
 
 #endif

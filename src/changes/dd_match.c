@@ -22,13 +22,11 @@ typedef struct dd_ptr_index {
 
 /* ---- sides ------------------------------------------------------------------ */
 
-static bool collect(const block *b, dd_side *s, size_t *cap)
+static void collect(const block *b, dd_side *s, size_t *cap)
 {
     VEC_PUSH(s->blocks, s->n, *cap, b);
     for (size_t i = 0; i < b->n_children; i++)
-        if (!collect(b->children[i], s, cap))
-            return false;
-    return true;
+        collect(b->children[i], s, cap);
 }
 
 static int cmp_ptr(const void *a, const void *b)
@@ -37,19 +35,15 @@ static int cmp_ptr(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static bool side_init(dd_side *s, const document *d)
+static void side_init(dd_side *s, const document *d)
 {
     size_t cap = 0;
     memset(s, 0, sizeof *s);
-    if (!collect(d->root, s, &cap))
-        return false;
+    collect(d->root, s, &cap);
     s->by_ptr = xmallocarray(s->n, sizeof *s->by_ptr);
-    if (!s->by_ptr)
-        return false;
     for (size_t i = 0; i < s->n; i++)
         s->by_ptr[i] = (dd_ptr_index){s->blocks[i], (long)i};
     qsort(s->by_ptr, s->n, sizeof *s->by_ptr, cmp_ptr);
-    return true;
 }
 
 long dd_index(const dd_side *s, const block *b)
@@ -169,24 +163,20 @@ static const block **with_ids(const dd_side *s, size_t *n)
 {
     const block **out = xmallocarray(s->n ? s->n : 1, sizeof *out);
     *n = 0;
-    for (size_t i = 0; out && i < s->n; i++)
+    for (size_t i = 0; i < s->n; i++)
         if (s->blocks[i]->id)
             out[(*n)++] = s->blocks[i];
-    if (out)
-        qsort(out, *n, sizeof *out, cmp_id);
+    qsort(out, *n, sizeof *out, cmp_id);
     return out;
 }
 
-static bool pair_ids(matcher *mt)
+static void pair_ids(matcher *mt)
 {
     size_t no, nn;
     const block **o = with_ids(&mt->m->old_side, &no), **n = with_ids(&mt->m->new_side, &nn);
-    bool ok = o && n;
-    if (ok)
-        pair_equal_in_order(mt, o, no, n, nn, id_order);
+    pair_equal_in_order(mt, o, no, n, nn, id_order);
     free(o);
     free(n);
-    return ok;
 }
 
 /* ---- leftovers ------------------------------------------------------------------ */
@@ -212,7 +202,7 @@ static const block **unmatched(const dd_side *s, const long *to_other, size_t *n
 {
     const block **out = xmallocarray(s->n ? s->n : 1, sizeof *out);
     *n = 0;
-    for (size_t i = 1; out && i < s->n; i++)
+    for (size_t i = 1; i < s->n; i++)
         if (to_other[i] < 0)
             out[(*n)++] = s->blocks[i];
     return out;
@@ -253,19 +243,15 @@ static void pair_similar_leftovers(matcher *mt, const block **o, size_t no, cons
     }
 }
 
-static bool pair_leftovers(matcher *mt)
+static void pair_leftovers(matcher *mt)
 {
     size_t no, nn;
     const block **o = unmatched(&mt->m->old_side, mt->m->old_to_new, &no);
     const block **n = unmatched(&mt->m->new_side, mt->m->new_to_old, &nn);
-    bool ok = o && n;
-    if (ok) {
-        pair_exact_leftovers(mt, o, no, n, nn);
-        pair_similar_leftovers(mt, o, no, n, nn);
-    }
+    pair_exact_leftovers(mt, o, no, n, nn);
+    pair_similar_leftovers(mt, o, no, n, nn);
     free(o);
     free(n);
-    return ok;
 }
 
 /* A new block left unpaired whose paired children mostly come from one
@@ -297,36 +283,28 @@ static void pair_parents_by_children(matcher *mt)
     }
 }
 
-bool dd_match(const document *old_doc, const document *new_doc, dd_matching *m)
+void dd_match(const document *old_doc, const document *new_doc, dd_matching *m)
 {
     memset(m, 0, sizeof *m);
-    if (!side_init(&m->old_side, old_doc) || !side_init(&m->new_side, new_doc))
-        return false;
+    side_init(&m->old_side, old_doc);
+    side_init(&m->new_side, new_doc);
     size_t no = m->old_side.n, nn = m->new_side.n;
     m->old_to_new = xmallocarray(no, sizeof *m->old_to_new);
     m->new_to_old = xmallocarray(nn, sizeof *m->new_to_old);
     matcher mt = {.m = m, .queue = xmallocarray(nn, sizeof(long)), .queued = xcalloc(nn, sizeof(bool))};
-    bool ok = m->old_to_new && m->new_to_old && mt.queue && mt.queued;
-    if (ok) {
-        for (size_t i = 0; i < no; i++)
-            m->old_to_new[i] = -1;
-        for (size_t i = 0; i < nn; i++)
-            m->new_to_old[i] = -1;
-        pair(&mt, 0, 0);    /* the roots */
-        ok = pair_ids(&mt);
-    }
-    if (ok) {
-        drain(&mt);
-        ok = pair_leftovers(&mt);
-    }
-    if (ok) {
-        drain(&mt);
-        pair_parents_by_children(&mt);
-        drain(&mt);
-    }
+    for (size_t i = 0; i < no; i++)
+        m->old_to_new[i] = -1;
+    for (size_t i = 0; i < nn; i++)
+        m->new_to_old[i] = -1;
+    pair(&mt, 0, 0);    /* the roots */
+    pair_ids(&mt);
+    drain(&mt);
+    pair_leftovers(&mt);
+    drain(&mt);
+    pair_parents_by_children(&mt);
+    drain(&mt);
     free(mt.queue);
     free(mt.queued);
-    return ok;
 }
 
 void dd_matching_free(dd_matching *m)

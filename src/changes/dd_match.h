@@ -24,7 +24,9 @@ typedef struct dd_matching {
     size_t comparisons;            /* similarity computations made */
 } dd_matching;
 
-bool dd_match(const document *old_doc, const document *new_doc, dd_matching *m);
+/* Pairs the blocks of the two documents (it cannot fail: out of memory
+ * aborts, see xalloc.h); free m with dd_matching_free. */
+void dd_match(const document *old_doc, const document *new_doc, dd_matching *m);
 void dd_matching_free(dd_matching *m);
 
 /* Pre-order index of b in side s, or -1. */

@@ -1,8 +1,9 @@
 /* diff_files.c — `kumihan diff OLD NEW`: both content files and the layout
  * loaded and checked, compared, reported; the status as diff(1) gives it. */
-#include "docdiff.h"
+#include "diff_files.h"
 
 #include "content.h"
+#include "diff_report.h"
 
 int docdiff_files(const char *old_path, const char *new_path, const char *layout_path, FILE *out,
                   diag_list *dl)
@@ -14,15 +15,12 @@ int docdiff_files(const char *old_path, const char *new_path, const char *layout
     int status = 2;
     if (old_doc && new_doc && lay && !diag_failed(dl)) {
         docdiff d;
-        if (!docdiff_compute(old_doc, new_doc, &d)) {
-            diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
-        } else if (!docdiff_report(&d, lay, out)) {
-            diag_report(dl, D_IO, (src_loc){0}, "cannot write the report");
-            docdiff_free(&d);
-        } else {
+        docdiff_compute(old_doc, new_doc, &d);
+        if (docdiff_report(&d, lay, out))
             status = docdiff_has_changes(&d) ? 1 : 0;
-            docdiff_free(&d);
-        }
+        else
+            diag_report(dl, D_IO, (src_loc){0}, "cannot write the report");
+        docdiff_free(&d);
     }
     doc_free(old_doc);
     doc_free(new_doc);

@@ -1,7 +1,7 @@
 /* diff_report.c — the change report as text: one line per change, in the
  * new document's order, each located by the labels of the layout
  * ("Ⅱ-1-⑶-② edited: 中小企業者に対する金融[-円滑化-]{+支援+}の推進"). */
-#include "docdiff.h"
+#include "diff_report.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -40,7 +40,7 @@ static void add_component(sbuf *b, const block *blk, int ordinal, const layout *
     char *label = block_label(&tmp, lay);
     char num[24];
     snprintf(num, sizeof num, "%d", ordinal);
-    if (st->numbering == NUM_NONE || !label || !label[0]) {
+    if (st->numbering == NUM_NONE || !label[0]) {
         sbuf_puts(b, "¶");
         sbuf_puts(b, num);
     } else if (st->numbering == NUM_MARKER) {
@@ -187,7 +187,7 @@ bool docdiff_report(const docdiff *d, const layout *lay, FILE *out)
     for (size_t i = 0; i < d->n_meta; i++) {
         const dd_meta *m = &d->meta[i];
         char *markup = cd_markup(&m->diff, m->old_value ? m->old_value : "", m->new_value ? m->new_value : "");
-        fprintf(out, "%s changed: %s\n", m->field, markup ? markup : "");
+        fprintf(out, "%s changed: %s\n", m->field, markup);
         free(markup);
     }
     for (size_t i = 0; i < d->n_entries; i++) {

@@ -14,7 +14,6 @@ typedef struct builder {
     docdiff *d;
     const dd_matching *m;
     bool *moved;          /* by new pre-order index */
-    bool failed;
 } builder;
 
 /* ---- moves -------------------------------------------------------------------- */
@@ -22,13 +21,12 @@ typedef struct builder {
 /* Marks as moved the entries of seq (old positions, in new order) that are
  * not on one longest increasing subsequence: the fewest blocks whose
  * moving explains the new order.  O(k log k) patience method. */
-static bool mark_out_of_order(const long *seq, const long *who, size_t k, bool *moved)
+static void mark_out_of_order(const long *seq, const long *who, size_t k, bool *moved)
 {
     size_t *tails = xmallocarray(k ? k : 1, sizeof *tails), len = 0;
     long *prev = xmallocarray(k ? k : 1, sizeof *prev);
     bool *keep = xcalloc(k ? k : 1, sizeof *keep);
-    bool ok = tails && prev && keep;
-    for (size_t i = 0; ok && i < k; i++) {
+    for (size_t i = 0; i < k; i++) {
         size_t lo = 0, hi = len;
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;
@@ -42,16 +40,15 @@ static bool mark_out_of_order(const long *seq, const long *who, size_t k, bool *
         if (lo == len)
             len++;
     }
-    if (ok && len)
+    if (len)
         for (long i = (long)tails[len - 1]; i >= 0; i = prev[i])
             keep[i] = true;
-    for (size_t i = 0; ok && i < k; i++)
+    for (size_t i = 0; i < k; i++)
         if (!keep[i])
             moved[who[i]] = true;
     free(tails);
     free(prev);
     free(keep);
-    return ok;
 }
 
 static size_t child_position(const block *b)
@@ -62,7 +59,7 @@ static size_t child_position(const block *b)
     return 0;
 }
 
-static bool find_moves(builder *bd)
+static void find_moves(builder *bd)
 {
     const dd_matching *m = bd->m;
     const dd_side *ns = &m->new_side, *os = &m->old_side;
@@ -76,8 +73,7 @@ static bool find_moves(builder *bd)
     }
     /* order among siblings that stayed under the same parent */
     long *seq = xmallocarray(ns->n ? ns->n : 1, sizeof *seq), *who = xmallocarray(ns->n ? ns->n : 1, sizeof *who);
-    bool ok = seq && who;
-    for (size_t k = 0; ok && k < ns->n; k++) {
+    for (size_t k = 0; k < ns->n; k++) {
         const block *q = ns->blocks[k];
         size_t n = 0;
         for (size_t i = 0; i < q->n_children; i++) {
@@ -87,11 +83,10 @@ static bool find_moves(builder *bd)
             seq[n] = (long)child_position(os->blocks[m->new_to_old[c]]);
             who[n++] = c;
         }
-        ok = mark_out_of_order(seq, who, n, bd->moved);
+        mark_out_of_order(seq, who, n, bd->moved);
     }
     free(seq);
     free(who);
-    return ok;
 }
 
 /* ---- the merged tree -------------------------------------------------------- */
@@ -107,8 +102,6 @@ static long push_entry(builder *bd, dd_entry e)
 static void add_deleted(builder *bd, const block *o, long parent)
 {
     long at = push_entry(bd, (dd_entry){.change = DD_DELETED, .old_b = o, .parent = parent});
-    if (at < 0)
-        return;
     for (size_t i = 0; i < o->n_children; i++)
         if (bd->m->old_to_new[dd_index(&bd->m->old_side, o->children[i])] < 0)
             add_deleted(bd, o->children[i], at);
@@ -125,8 +118,8 @@ static dd_entry entry_for(builder *bd, const block *q, long parent)
     e.change = DD_SAME;
     e.new_mark_changed = e.old_b->is_new != q->is_new;
     const char *ot = e.old_b->text ? e.old_b->text : "", *nt = q->text ? q->text : "";
-    if (strcmp(ot, nt) != 0 && !cd_diff(ot, nt, &e.text_diff))
-        bd->failed = true;
+    if (strcmp(ot, nt) != 0)
+        cd_diff(ot, nt, &e.text_diff);
     if (cd_script_has_changes(&e.text_diff) || e.new_mark_changed)
         e.change = DD_EDITED;
     return e;
@@ -152,17 +145,11 @@ static void deletion_slots(builder *bd, const block *o, const block *q, long *sl
 static void add_subtree(builder *bd, const block *q, long parent)
 {
     long at = push_entry(bd, entry_for(bd, q, parent));
-    if (at < 0)
-        return;
     const block *o = bd->d->entries[at].old_b;
     long *slot = o ? xmallocarray(o->n_children ? o->n_children : 1, sizeof *slot) : NULL;
-    if (o && !slot) {
-        bd->failed = true;
-        return;
-    }
     if (o)
         deletion_slots(bd, o, q, slot);
-    for (size_t i = 0; i <= q->n_children && !bd->failed; i++) {
+    for (size_t i = 0; i <= q->n_children; i++) {
         for (size_t j = 0; o && j < o->n_children; j++)
             if (slot[j] == (long)i)
                 add_deleted(bd, o->children[j], at);
@@ -182,10 +169,8 @@ static void compare_field(builder *bd, const char *field, const char *old_v, con
         return;
     VEC_RESERVE(d->meta, d->cap_meta, d->n_meta + 1);
     dd_meta *mm = &d->meta[d->n_meta++];
-    *mm = (dd_meta){.field = field, .old_value = old_v ? xstrdup(old_v) : NULL,
-                    .new_value = new_v ? xstrdup(new_v) : NULL};
-    if ((old_v && !mm->old_value) || (new_v && !mm->new_value) || !cd_diff(a, b, &mm->diff))
-        bd->failed = true;
+    *mm = (dd_meta){.field = field, .old_value = xstrdup_or_null(old_v), .new_value = xstrdup_or_null(new_v)};
+    cd_diff(a, b, &mm->diff);
 }
 
 static void compare_metadata(builder *bd, const document *o, const document *n)
@@ -203,27 +188,19 @@ static void compare_metadata(builder *bd, const document *o, const document *n)
     compare_field(bd, "keywords", o->keywords, n->keywords);
 }
 
-bool docdiff_compute(const document *old_doc, const document *new_doc, docdiff *out)
+void docdiff_compute(const document *old_doc, const document *new_doc, docdiff *out)
 {
     memset(out, 0, sizeof *out);
     dd_matching m;
     builder bd = {.d = out, .m = &m};
-    bool ok = dd_match(old_doc, new_doc, &m);
-    if (ok) {
-        bd.moved = xcalloc(m.new_side.n, sizeof *bd.moved);
-        ok = bd.moved && find_moves(&bd);
-    }
-    if (ok) {
-        add_subtree(&bd, new_doc->root, -1);
-        compare_metadata(&bd, old_doc, new_doc);
-        ok = !bd.failed;
-    }
+    dd_match(old_doc, new_doc, &m);
+    bd.moved = xcalloc(m.new_side.n, sizeof *bd.moved);
+    find_moves(&bd);
+    add_subtree(&bd, new_doc->root, -1);
+    compare_metadata(&bd, old_doc, new_doc);
     out->comparisons = m.comparisons;
     free(bd.moved);
     dd_matching_free(&m);
-    if (!ok)
-        docdiff_free(out);
-    return ok;
 }
 
 void docdiff_free(docdiff *d)

@@ -5,16 +5,14 @@
  *
  * The result is a merged tree in the NEW document's order, with every
  * deleted block at the place it was removed from; the text report
- * (diff_report.c) and the marked-up booklet (change_marks.c) both read it. */
+ * (diff_report.h) and the marked-up booklet (change_marks.h) both read it. */
 #ifndef KUMIHAN_DOCDIFF_H
 #define KUMIHAN_DOCDIFF_H
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdio.h>
 #include "chardiff.h"
 #include "doc.h"
-#include "layout.h"
 
 typedef enum dd_change {
     DD_SAME,
@@ -50,31 +48,12 @@ typedef struct docdiff {
 } docdiff;
 
 /* Compares old with new.  The documents must outlive the result (entries
- * point at their blocks).  False only on out of memory. */
-bool docdiff_compute(const document *old_doc, const document *new_doc, docdiff *out);
+ * point at their blocks).  It cannot fail (out of memory aborts, see
+ * xalloc.h); free out with docdiff_free. */
+void docdiff_compute(const document *old_doc, const document *new_doc, docdiff *out);
 void docdiff_free(docdiff *d);
 
 /* Anything to report? */
 bool docdiff_has_changes(const docdiff *d);
-
-/* An entry's location, labels of the layout joined with "-" without their
- * trailing punctuation ("Ⅱ-1-⑶-②"): in the new numbering (a deleted block
- * at the place it would have had), or with old = true the block's number
- * in the old document.  Malloc'd. */
-char *dd_location(const docdiff *d, size_t entry, const layout *lay, bool old);
-
-/* One line of the report for entry i (without newline), or NULL when the
- * entry is unchanged (or on out of memory). */
-char *dd_entry_line(const docdiff *d, size_t i, const layout *lay);
-
-/* The plain-text report: metadata changes, then the blocks in document
- * order.  False on a write error. */
-bool docdiff_report(const docdiff *d, const layout *lay, FILE *out);
-
-/* `kumihan diff`: loads both content files and the layout, writes the
- * report to out.  Returns diff(1)'s status: 0 identical, 1 different,
- * 2 trouble (the diagnostics say which). */
-int docdiff_files(const char *old_path, const char *new_path, const char *layout_path, FILE *out,
-                  diag_list *dl);
 
 #endif

@@ -123,10 +123,6 @@ static void check_one(const text_ref *t, punct_census *pc, diag_list *dl)
 {
     size_t cap = strlen(t->text);   /* at least as many bytes as code points */
     uint32_t *cps = xmallocarray(cap ? cap : 1, sizeof *cps);
-    if (!cps) {
-        diag_report(dl, D_INTERNAL, t->loc, "out of memory");
-        return;
-    }
     size_t n = decode_all(t->text, cps, cap);
     check_mixed_digits(t, cps, n, dl);
     check_doubled_punct(t, cps, n, dl);

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include "sbuf.h"
 #include "yschema.h"
 
 #define BUILD_USAGE                                                                      \
@@ -80,25 +81,19 @@ static const char **value_slot(cli_args *a, cli_option bit)
     return NULL;
 }
 
-/* "kumihan: <fmt>\n<usage>" in a malloc'd string (NULL if out of memory:
- * the caller then prints a fixed text). */
+/* "kumihan: <fmt>\n<usage>" in a malloc'd string. */
 static char *usage_message(const char *usage, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 static char *usage_message(const char *usage, const char *fmt, ...)
 {
-    char *text = NULL;
-    size_t size = 0;
-    FILE *f = open_memstream(&text, &size);
-    if (!f)
-        return NULL;
+    sbuf b = {0};
     va_list ap;
     va_start(ap, fmt);
-    fputs("kumihan: ", f);
-    vfprintf(f, fmt, ap);
+    sbuf_puts(&b, "kumihan: ");
+    sbuf_vprintf(&b, fmt, ap);
     va_end(ap);
-    fprintf(f, "\n%s", usage);
-    fclose(f);
-    return text;
+    sbuf_printf(&b, "\n%s", usage);
+    return sbuf_detach(&b);
 }
 
 /* The option a misspelt one was meant to be (the one "did you mean"
@@ -123,17 +118,11 @@ static char *unknown_option(const char *usage, const char *arg)
 /* "build", or "build or dump": the commands that take the option. */
 static char *commands_taking(unsigned bit)
 {
-    char *text = NULL;
-    size_t size = 0;
-    FILE *f = open_memstream(&text, &size);
-    if (!f)
-        return NULL;
-    size_t n = 0;
+    sbuf b = {0};
     for (size_t i = 0; i < N_COMMANDS; i++)
         if (commands[i].options & bit)
-            fprintf(f, "%s%s", n++ ? " or " : "", commands[i].name);
-    fclose(f);
-    return text;
+            sbuf_printf(&b, "%s%s", b.len ? " or " : "", commands[i].name);
+    return sbuf_detach(&b);
 }
 
 typedef struct parse_state {
@@ -209,7 +198,7 @@ static cli_status check_against_command(parse_state *s)
         const struct option_spec *o = spec_of(bit);
         char *takers = commands_taking(bit);
         *s->message = usage_message(c->usage, "%s does not take %s (it is an option of %s); leave it out",
-                                    c->name, o->name, takers ? takers : "another command");
+                                    c->name, o->name, takers[0] ? takers : "another command");
         free(takers);
         return CLI_USAGE;
     }

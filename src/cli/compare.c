@@ -11,7 +11,8 @@
 #include <string.h>
 #include "change_marks.h"
 #include "content.h"
-#include "docdiff.h"
+#include "diff_report.h"
+#include "furniture.h"
 #include "paginate.h"
 #include "xalloc.h"
 
@@ -27,58 +28,45 @@ typedef struct comparison {
 } comparison;
 
 /* Which body page each entry's block starts on, from pagination's map. */
-static bool find_pages(comparison *cmp, const pg_doc *body)
+static void find_pages(comparison *cmp, const pg_doc *body)
 {
     size_t n = cmp->diff.n_entries;
     cmp->entry_page = xcalloc(n ? n : 1, sizeof *cmp->entry_page);
-    if (!cmp->entry_page)
-        return false;
     for (size_t e = 0; e < n; e++) {
         const pg_block_pages *bp = pg_block_pages_of(body, cmp->marks.entry_blocks[e]);
         cmp->entry_page[e] = bp ? (int)bp->first_page + 1 : 0;
     }
-    return true;
 }
 
 /* ---- the summary ------------------------------------------------------------- */
 
-static bool add_paragraph(document *d, const char *text)
+static void add_paragraph(document *d, const char *text)
 {
     block *b = block_add(d->root, BK_PARAGRAPH, d->root->loc);
-    if (!b)
-        return false;
     block_set_text(b, text, d->root->loc);
-    return b->text != NULL;
 }
 
-static bool add_line(document *d, int page, const char *line)
+static void add_line(document *d, int page, const char *line)
 {
     size_t len = strlen(line) + 32;
     char *text = xmalloc(len);
-    if (!text)
-        return false;
     snprintf(text, len, "p.%d %s", page, line);
-    bool ok = add_paragraph(d, text);
+    add_paragraph(d, text);
     free(text);
-    return ok;
 }
 
-static bool add_meta_lines(document *d, const docdiff *diff, int first_body_page)
+static void add_meta_lines(document *d, const docdiff *diff, int first_body_page)
 {
     for (size_t i = 0; i < diff->n_meta; i++) {
         const dd_meta *m = &diff->meta[i];
         char *markup = cd_markup(&m->diff, m->old_value ? m->old_value : "", m->new_value ? m->new_value : "");
-        size_t len = strlen(m->field) + (markup ? strlen(markup) : 0) + 16;
-        char *line = markup ? xmalloc(len) : NULL;
-        if (line)
-            snprintf(line, len, "%s changed: %s", m->field, markup);
-        bool ok = line && add_line(d, first_body_page, line);
+        size_t len = strlen(m->field) + strlen(markup) + 16;
+        char *line = xmalloc(len);
+        snprintf(line, len, "%s changed: %s", m->field, markup);
+        add_line(d, first_body_page, line);
         free(markup);
         free(line);
-        if (!ok)
-            return false;
     }
-    return true;
 }
 
 /* The summary as a document of its own: a title, a count, one paragraph
@@ -88,27 +76,22 @@ static document *summary_document(const comparison *cmp, int summary_pages)
 {
     const pipeline *p = cmp->p;
     document *d = doc_new(p->doc->path);
-    if (!d || !(d->title = xstrdup("変更の概要")))
-        goto fail;
+    d->title = xstrdup("変更の概要");
     size_t changes = cmp->diff.n_meta;
     for (size_t i = 0; i < cmp->diff.n_entries; i++)
         changes += cmp->diff.entries[i].change != DD_SAME || cmp->diff.entries[i].moved;
     char intro[160];
     snprintf(intro, sizeof intro,
              "前の版からの変更 %zu 件。[-削除-]{+追加+}、p. は変更のあるページ（この概要の後の本文）。", changes);
-    if (!add_paragraph(d, intro) || !add_meta_lines(d, &cmp->diff, summary_pages + 1))
-        goto fail;
+    add_paragraph(d, intro);
+    add_meta_lines(d, &cmp->diff, summary_pages + 1);
     for (size_t i = 0; i < cmp->diff.n_entries; i++) {
         char *line = dd_entry_line(&cmp->diff, i, p->lay);
-        bool ok = !line || add_line(d, summary_pages + cmp->entry_page[i], line);
+        if (line)
+            add_line(d, summary_pages + cmp->entry_page[i], line);
         free(line);
-        if (!ok)
-            goto fail;
     }
     return d;
-fail:
-    doc_free(d);
-    return NULL;
 }
 
 /* Sets the summary for a guess of its own length; *pages gets the real one. */
@@ -118,21 +101,17 @@ static bool set_summary(comparison *cmp, int guess, pg_doc *out, diag_list *dl)
     document *d = summary_document(cmp, guess);
     flow fl = {0};
     pg_doc_init(out, p->lay->page.paper_width, p->lay->page.paper_height);
-    bool ok = d && compose(d, p->lay, p->fs, NULL, &fl, dl) && paginate(&fl, p->lay, out, dl);
-    if (!d)
-        diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
+    bool ok = compose(d, p->lay, p->fs, NULL, &fl, dl) && paginate(&fl, p->lay, out, dl);
     flow_free(&fl);
     doc_free(d);
     return ok;
 }
 
 /* Summary pages first, then the body: the pages move, their content stays. */
-static bool join_pages(pg_doc *to, pg_doc *summary, pg_doc *body)
+static void join_pages(pg_doc *to, pg_doc *summary, pg_doc *body)
 {
     size_t n = summary->n_pages + body->n_pages;
     pg_page *pages = xmallocarray(n ? n : 1, sizeof *pages);
-    if (!pages)
-        return false;
     memcpy(pages, summary->pages, summary->n_pages * sizeof *pages);
     memcpy(pages + summary->n_pages, body->pages, body->n_pages * sizeof *pages);
     free(summary->pages);
@@ -143,7 +122,6 @@ static bool join_pages(pg_doc *to, pg_doc *summary, pg_doc *body)
     pg_doc_init(to, body->width, body->height);
     to->pages = pages;
     to->n_pages = to->cap_pages = n;
-    return true;
 }
 
 static bool typeset_marked(comparison *cmp, diag_list *dl)
@@ -153,8 +131,9 @@ static bool typeset_marked(comparison *cmp, diag_list *dl)
     pg_doc_init(&body, p->lay->page.paper_width, p->lay->page.paper_height);
     pg_doc_init(&summary, p->lay->page.paper_width, p->lay->page.paper_height);
     compose_decorator marking = change_marks_decorator(&cmp->marks, p->lay);
-    bool ok = compose(cmp->marks.doc, p->lay, p->fs, &marking, &p->fl, dl) && paginate(&p->fl, p->lay, &body, dl) &&
-              find_pages(cmp, &body);
+    bool ok = compose(cmp->marks.doc, p->lay, p->fs, &marking, &p->fl, dl) && paginate(&p->fl, p->lay, &body, dl);
+    if (ok)
+        find_pages(cmp, &body);
     int guess = 1;
     for (int pass = 0; ok && pass < MAX_SUMMARY_PASSES; pass++) {
         pg_doc_free(&summary);
@@ -163,10 +142,8 @@ static bool typeset_marked(comparison *cmp, diag_list *dl)
             break;
         guess = (int)summary.n_pages;
     }
-    if (ok && !join_pages(&p->pages, &summary, &body)) {
-        diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
-        ok = false;
-    }
+    if (ok)
+        join_pages(&p->pages, &summary, &body);
     pg_doc_free(&summary);
     pg_doc_free(&body);
     if (ok)
@@ -181,17 +158,9 @@ bool compare_typeset(pipeline *p, const char *old_path, diag_list *dl)
     cmp.old_doc = content_load(old_path, dl);
     if (!cmp.old_doc)
         return false;
-    bool ok = docdiff_compute(cmp.old_doc, p->doc, &cmp.diff);
-    if (ok && !change_marks_build(&cmp.diff, p->doc, &cmp.marks)) {
-        docdiff_free(&cmp.diff);
-        ok = false;
-    }
-    if (!ok) {
-        diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
-        doc_free(cmp.old_doc);
-        return false;
-    }
-    ok = typeset_marked(&cmp, dl);
+    docdiff_compute(cmp.old_doc, p->doc, &cmp.diff);
+    change_marks_build(&cmp.diff, p->doc, &cmp.marks);
+    bool ok = typeset_marked(&cmp, dl);
     p->typeset = ok;
     /* the flow and the pages' origins point at the annotated blocks freed
      * below (and the summary's, freed already): the pages keep the roles */

@@ -8,7 +8,7 @@
 #include "cli_args.h"
 #include "compare.h"
 #include "diag.h"
-#include "docdiff.h"
+#include "diff_files.h"
 #include "dump.h"
 #include "impose.h"
 #include "output_guard.h"
@@ -78,8 +78,6 @@ static char *default_layout(const char *content)
     size_t dir = slash ? (size_t)(slash - content) + 1 : 0;
     const char *rel = "../layouts/booklet-a4.yaml";
     char *path = xmalloc(dir + strlen(rel) + 1);
-    if (!path)
-        return NULL;
     memcpy(path, content, dir);
     strcpy(path + dir, rel);
     if (dir && file_exists(path))
@@ -99,8 +97,7 @@ static char *default_output(const char *content)
     else if (n > 4 && strcmp(base + n - 4, ".yml") == 0)
         n -= 4;
     char *out = xmalloc(n + 9);
-    if (out)
-        snprintf(out, n + 9, "out/%.*s.pdf", (int)n, base);
+    snprintf(out, n + 9, "out/%.*s.pdf", (int)n, base);
     return out;
 }
 
@@ -110,10 +107,6 @@ static bool outputs_are_safe(const pipeline *p, const cli_args *o, diag_list *dl
 {
     guarded_path outputs[2] = {{"-o", o->output}, {"--print-output", o->print_output}};
     guarded_path *inputs = xcalloc(3 + p->lay->n_fonts, sizeof *inputs);
-    if (!inputs) {
-        diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
-        return false;
-    }
     size_t n = 0;
     inputs[n++] = (guarded_path){"the content file", o->files[0]};
     inputs[n++] = (guarded_path){"the layout file", o->layout};
@@ -214,7 +207,7 @@ static int parse_or_exit(int argc, char **argv, cli_args *o)
     case CLI_VERSION: printf("kumihan %s\n", KUMIHAN_VERSION); return 0;
     case CLI_USAGE: break;
     }
-    fputs(message ? message : "kumihan: usage error (out of memory)\n", stderr);
+    fputs(message, stderr);
     free(message);
     return EXIT_USAGE;
 }

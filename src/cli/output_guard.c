@@ -26,10 +26,6 @@ bool output_guard(const guarded_path *outputs, size_t n_out, const guarded_path 
                   diag_list *dl)
 {
     output_target *t = xcalloc(n_out ? n_out : 1, sizeof *t);
-    if (!t) {
-        diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
-        return false;
-    }
     bool ok = true;
     for (size_t i = 0; i < n_out; i++) {
         if (!output_target_resolve(outputs[i].path, &t[i], dl)) {

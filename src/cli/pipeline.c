@@ -6,6 +6,7 @@
 #include "pdf_atomic.h"
 #include "content.h"
 #include "impose.h"
+#include "furniture.h"
 #include "paginate.h"
 
 bool pipeline_load(pipeline *p, const char *content_path, const char *layout_path, diag_list *dl)
@@ -41,10 +42,8 @@ static unsigned char *render_imposed(pipeline *p, const imposition_rules *r, siz
     pg_doc padded;
     pg_doc_init(&padded, p->pages.width, p->pages.height);
     bool ok = paginate(&p->fl, p->lay, &padded, dl);
-    if (ok && !impose_pad_pages(&padded, r->method, r->pad)) {
-        diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory while padding the pages");
-        ok = false;
-    }
+    if (ok)
+        impose_pad_pages(&padded, r->method, r->pad);   /* cannot fail: out of memory aborts */
     ok = ok && draw_furniture(&padded, p->lay, p->fs, dl) && impose(&padded, r, &sheets, &n, dl);
     unsigned char *bytes = ok ? pdf_render(&padded, p->fs, &meta, sheets, n, len, dl) : NULL;
     impose_free(sheets, n);

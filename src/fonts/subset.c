@@ -65,7 +65,7 @@ static hb_subset_input_t *make_input(const uint32_t *cps, size_t n)
 }
 
 /* Reads the mapping and advances back from the subset font itself. */
-static bool read_subset(hb_face_t *sub, const uint32_t *sorted, size_t n, font_subset *out)
+static void read_subset(hb_face_t *sub, const uint32_t *sorted, size_t n, font_subset *out)
 {
     hb_font_t *font = hb_font_create(sub);
     out->n_glyphs = hb_face_get_glyph_count(sub);
@@ -73,18 +73,16 @@ static bool read_subset(hb_face_t *sub, const uint32_t *sorted, size_t n, font_s
     out->advance = xcalloc(out->n_glyphs ? out->n_glyphs : 1, sizeof *out->advance);
     out->cps = xmallocarray(n ? n : 1, sizeof *out->cps);
     out->gids = xcalloc(n ? n : 1, sizeof *out->gids);
-    bool ok = out->advance && out->cps && out->gids;
-    for (unsigned g = 0; ok && g < out->n_glyphs; g++)
+    for (unsigned g = 0; g < out->n_glyphs; g++)
         out->advance[g] = (uint16_t)hb_font_get_glyph_h_advance(font, g);
-    for (size_t i = 0; ok && i < n; i++) {
+    for (size_t i = 0; i < n; i++) {
         hb_codepoint_t gid = 0;
         out->cps[i] = sorted[i];
         out->gids[i] = hb_font_get_nominal_glyph(font, sorted[i], &gid) ? (uint16_t)gid : 0;
     }
-    out->n_cps = ok ? n : 0;
+    out->n_cps = n;
     read_head_post(sub, out);
     hb_font_destroy(font);
-    return ok;
 }
 
 static size_t sort_unique(uint32_t *v, size_t n)
@@ -104,10 +102,6 @@ bool subset_font(const char *path, const uint32_t *cps, size_t n_cps,
 {
     memset(out, 0, sizeof *out);
     uint32_t *sorted = xmallocarray(n_cps ? n_cps : 1, sizeof *sorted);
-    if (!sorted) {
-        *err = "out of memory";
-        return false;
-    }
     if (n_cps)
         memcpy(sorted, cps, n_cps * sizeof *sorted);
     size_t n = sort_unique(sorted, n_cps);
@@ -124,14 +118,12 @@ bool subset_font(const char *path, const uint32_t *cps, size_t n_cps,
         *err = "cannot map the font file";
     else if (!sub || !data || len == 0)
         *err = "hb-subset failed on the font";
-    else if (!(out->data = xmalloc(len)))
-        *err = "out of memory";
     else {
+        out->data = xmalloc(len);
         memcpy(out->data, data, len);
         out->size = len;
-        ok = read_subset(sub, sorted, n, out);
-        if (!ok)
-            *err = "out of memory";
+        read_subset(sub, sorted, n, out);
+        ok = true;
     }
     hb_blob_destroy(bytes);
     hb_face_destroy(sub);

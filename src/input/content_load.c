@@ -42,7 +42,6 @@ typedef struct loader {
     diag_list *dl;
     const ytree *tree;   /* the source, for slips_in_text */
     size_t n_blocks;
-    bool out_of_memory;
     slip_id *ids;        /* every id given, for slips_duplicate_ids */
     size_t n_ids, cap_ids;
 } loader;
@@ -109,6 +108,7 @@ static src_loc doc_loc(const loader *ld, const ynode *node)
     return (src_loc){ld->doc->path, node->loc.line, node->loc.col, node->loc.exact};
 }
 
+/* A new child of parent; NULL (reported once) past MAX_BLOCKS. */
 static block *new_block(loader *ld, block *parent, block_kind kind, const ynode *node)
 {
     src_loc loc = doc_loc(ld, node);
@@ -117,12 +117,7 @@ static block *new_block(loader *ld, block *parent, block_kind kind, const ynode 
             diag_report(ld->dl, D_LIMIT, loc, "more than %d blocks in one document", MAX_BLOCKS);
         return NULL;
     }
-    block *b = block_add(parent, kind, loc);
-    if (!b && !ld->out_of_memory) {
-        ld->out_of_memory = true;
-        diag_report(ld->dl, D_INTERNAL, loc, "out of memory");
-    }
-    return b;
+    return block_add(parent, kind, loc);
 }
 
 /* Paragraphs: a string (blank lines split it) or a list of strings. */
@@ -290,8 +285,6 @@ static void load_keywords(loader *ld, const ynode *node)
         if (ys_text(node->items[i], "a keyword", ld->dl))
             total += node->items[i]->len + 2;
     char *joined = xcalloc(1, total);
-    if (!joined)
-        return;
     for (size_t i = 0; i < node->count; i++) {
         if (node->items[i]->kind != YN_SCALAR || !node->items[i]->value[0])
             continue;
@@ -375,10 +368,6 @@ document *content_from_tree(const ytree *tree, diag_list *dl)
     if (!ys_expect(tree->root, YN_MAPPING, "a content file", dl))
         return NULL;
     loader ld = {.doc = doc_new(tree->path), .dl = dl, .tree = tree};
-    if (!ld.doc) {
-        diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
-        return NULL;
-    }
     ys_check_keys(tree->root, top_keys, "the content file", dl);
     load_metadata(&ld, tree->root);
     load_body(&ld, tree->root);

@@ -87,7 +87,8 @@ static size_t max_errors(const diag_list *dl)
     return dl->max_errors ? dl->max_errors : DEFAULT_MAX_ERRORS;
 }
 
-/* printf into a fresh malloc'd string; NULL only when out of memory. */
+/* printf into a fresh malloc'd string; NULL only when the format itself
+ * fails (vsnprintf's encoding error). */
 static char *vformat(const char *fmt, va_list ap)
 {
     va_list again;
@@ -98,12 +99,6 @@ static char *vformat(const char *fmt, va_list ap)
         vsnprintf(s, (size_t)n + 1, fmt, again);
     va_end(again);
     return s;
-}
-
-static bool grow(diag_list *dl)
-{
-    VEC_RESERVE(dl->items, dl->cap, dl->count + 1);
-    return true;
 }
 
 /* Once the error cap is reached nothing more is stored (so a later
@@ -127,8 +122,9 @@ void diag_report(diag_list *dl, diag_kind kind, src_loc loc, const char *fmt, ..
         dl->errors++;
     else
         dl->warnings++;
-    if (!store || !grow(dl))
+    if (!store)
         return;
+    VEC_RESERVE(dl->items, dl->cap, dl->count + 1);
     va_list ap;
     va_start(ap, fmt);
     diag *d = &dl->items[dl->count++];
@@ -274,7 +270,7 @@ static void print_source(FILE *out, const diag *d)
 static void print_one(FILE *out, const diag *d)
 {
     const char *level = d->severity == SEV_ERROR ? "error" : "warning";
-    const char *msg = d->message ? d->message : "(out of memory)";
+    const char *msg = d->message ? d->message : "(the message could not be formatted)";
     if (!d->file)
         fprintf(out, "kumihan: %s: %s\n", level, msg);
     else if (d->line <= 0)

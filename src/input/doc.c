@@ -10,14 +10,8 @@
 document *doc_new(const char *path)
 {
     document *d = xcalloc(1, sizeof *d);
-    if (!d)
-        return NULL;
     d->path = xstrdup_or_null(path);
     d->root = block_add(NULL, BK_DOCUMENT, (src_loc){d->path, 1, 1});
-    if (!d->root || (path && !d->path)) {
-        doc_free(d);
-        return NULL;
-    }
     return d;
 }
 
@@ -62,8 +56,6 @@ static int next_ordinal(const block *parent, block_kind kind)
 block *block_add(block *parent, block_kind kind, src_loc loc)
 {
     block *b = xcalloc(1, sizeof *b);
-    if (!b)
-        return NULL;
     b->kind = kind;
     b->loc = loc;
     b->text_loc = loc;

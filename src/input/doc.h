@@ -47,11 +47,13 @@ typedef struct document {
     block *root;            /* BK_DOCUMENT */
 } document;
 
+/* A document with only its root; never NULL (out of memory aborts). */
 document *doc_new(const char *path);
 void doc_free(document *d);
 
 /* Creates a block and appends it to parent (parent may be NULL for root).
- * Sets ordinal from the siblings of the same kind already present. */
+ * Sets ordinal from the siblings of the same kind already present.
+ * Never NULL (out of memory aborts, see xalloc.h). */
 block *block_add(block *parent, block_kind kind, src_loc loc);
 void block_set_text(block *b, const char *text, src_loc text_loc);
 

@@ -419,8 +419,6 @@ static char *resolve_path(const char *layout_path, const char *file)
     const char *slash = strrchr(layout_path, '/');
     size_t dir = slash ? (size_t)(slash - layout_path) + 1 : 0;
     char *out = xmalloc(dir + strlen(file) + 1);
-    if (!out)
-        return NULL;
     memcpy(out, layout_path, dir);
     strcpy(out + dir, file);
     return out;
@@ -433,8 +431,6 @@ static void read_fonts(lloader *ld, const ynode *map)
     if (!ys_expect(map, YN_MAPPING, "'fonts'", ld->dl))
         return;
     lay->fonts = xcalloc(map->count ? map->count : 1, sizeof *lay->fonts);
-    if (!lay->fonts)
-        return;
     for (size_t i = 0; i < map->count; i++) {
         const ynode *v = map->items[i];
         const ynode *file = v;
@@ -571,8 +567,6 @@ static void read_page_labels(lloader *ld, const ynode *list)
     if (!ys_expect(list, YN_SEQUENCE, "'page_labels'", ld->dl) || list->count == 0)
         return;
     lay->page_labels = xcalloc(list->count, sizeof *lay->page_labels);
-    if (!lay->page_labels)
-        return;
     for (size_t i = 0; i < list->count; i++) {
         int previous = i ? lay->page_labels[i - 1].first : 0;
         read_page_label(ld, list->items[i], &lay->page_labels[lay->n_page_labels++], previous);

@@ -298,7 +298,6 @@ typedef struct walk_ctx {
     diag_list *dl;
     repeat *repeats;
     size_t n_repeats, cap_repeats;
-    bool out_of_memory;
 } walk_ctx;
 
 static void note_repeat(walk_ctx *w, const block *b, const block *first)
@@ -486,7 +485,5 @@ void slips_in_document(const document *doc, diag_list *dl)
     walk_ctx w = {.dl = dl};
     doc_walk(doc->root, visit, &w);
     report_repeats(&w);
-    if (w.out_of_memory)
-        diag_report(dl, D_INTERNAL, doc->title_loc, "out of memory while looking for repeated texts");
     free(w.repeats);
 }

@@ -70,8 +70,6 @@ char *text_fold_lines(const char *const *lines, const size_t *lens, size_t n, si
     for (size_t k = 0; k < n; k++)
         cap += lens[k] + 1;   /* a line plus at most one joiner */
     char *out = xmalloc(cap);
-    if (!out)
-        return NULL;
     size_t len = 0;
     const char *prev = NULL;
     size_t prev_len = 0;
@@ -116,20 +114,17 @@ char *text_fold_raw(const char *raw, size_t len, size_t *out_len)
     size_t n = count_lines(raw, len);
     const char **lines = xmallocarray(n, sizeof *lines);
     size_t *lens = xmallocarray(n, sizeof *lens);
-    char *out = NULL;
-    if (lines && lens) {
-        size_t k = 0, start = 0;
-        for (size_t i = 0; i <= len; i++) {
-            bool end = i == len || raw[i] == '\n' ||
-                       (raw[i] == '\r' && (i + 1 == len || raw[i + 1] != '\n'));
-            if (!end)
-                continue;
-            lines[k] = raw + start;
-            lens[k++] = i - start;   /* a '\r' before '\n' is trimmed later */
-            start = i + 1;
-        }
-        out = text_fold_lines(lines, lens, k, out_len);
+    size_t k = 0, start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        bool end = i == len || raw[i] == '\n' ||
+                   (raw[i] == '\r' && (i + 1 == len || raw[i + 1] != '\n'));
+        if (!end)
+            continue;
+        lines[k] = raw + start;
+        lens[k++] = i - start;   /* a '\r' before '\n' is trimmed later */
+        start = i + 1;
     }
+    char *out = text_fold_lines(lines, lens, k, out_len);
     free(lines);
     free(lens);
     return out;

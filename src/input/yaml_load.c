@@ -100,10 +100,9 @@ static size_t mark_offset(const loader *L, yaml_mark_t m)
 
 /* ---- checking the bytes before parsing ------------------------------ */
 
-static bool push_line_start(loader *L, size_t offset)
+static void push_line_start(loader *L, size_t offset)
 {
     VEC_PUSH(L->line_starts, L->nlines, L->cap_line_starts, offset);
-    return true;
 }
 
 /* Characters a text file should not contain: C0/C1 controls other than
@@ -157,34 +156,31 @@ static size_t break_length(const loader *L, size_t i)
 
 /* One pass over the bytes: records line starts, stops at the first
  * invalid UTF-8 sequence, reports control characters and long lines. */
-static bool prescan(loader *L)
+static void prescan(loader *L)
 {
     size_t i = 0;
     int col0 = 0;
-    if (!push_line_start(L, 0))
-        return false;
+    push_line_start(L, 0);
     while (i < L->text_len && !diag_too_many(L->dl)) {
         size_t brk = break_length(L, i);
         if (brk) {
             check_line_length(L, L->nlines - 1, i);
             i += brk;
             col0 = 0;
-            if (!push_line_start(L, i))
-                return false;
+            push_line_start(L, i);
             continue;
         }
         size_t at = i;
         uint32_t cp;
         if (!utf8_decode(L->text, L->text_len, &i, &cp)) {
             report_bad_utf8(L, L->nlines - 1, col0, at);
-            return true;
+            return;
         }
         if (is_forbidden(cp))
             report_control(L, L->nlines - 1, col0, cp);
         col0++;
     }
     check_line_length(L, L->nlines - 1, i);
-    return true;
 }
 
 /* ---- hints for syntax errors --------------------------------------- */
@@ -429,8 +425,8 @@ static void syntax_error(loader *L, const yaml_parser_t *p)
 {
     const char *problem = p->problem ? p->problem : "unknown error";
     L->failed = true;
-    if (p->error == YAML_MEMORY_ERROR) {
-        diag_report(L->dl, D_INTERNAL, loc_at(L, -1, -1), "out of memory while parsing YAML");
+    if (p->error == YAML_MEMORY_ERROR) {   /* libyaml's own allocation: its failure, not ours (xalloc.h) */
+        diag_report(L->dl, D_INTERNAL, loc_at(L, -1, -1), "libyaml ran out of memory while parsing YAML");
         return;
     }
     if (p->error == YAML_READER_ERROR) {
@@ -487,16 +483,12 @@ static ynode *new_node(loader *L, ynode_kind kind, yaml_mark_t mark)
         return NULL;
     }
     ynode *n = xcalloc(1, sizeof *n);
-    if (!n) {
-        fail(L, D_INTERNAL, mark_loc(L, mark), "out of memory");
-        return NULL;
-    }
     n->kind = kind;
     n->loc = mark_loc(L, mark);
     return n;
 }
 
-static bool append_child(ynode *parent, ynode *key, ynode *item)
+static void append_child(ynode *parent, ynode *key, ynode *item)
 {
     if (parent->count == parent->cap) {
         VEC_RESERVE(parent->items, parent->cap, parent->count + 1);
@@ -506,7 +498,6 @@ static bool append_child(ynode *parent, ynode *key, ynode *item)
     if (parent->kind == YN_MAPPING)
         parent->keys[parent->count] = key;
     parent->items[parent->count++] = item;
-    return true;
 }
 
 static const ynode *find_key(const ynode *map, const char *key, size_t len)
@@ -540,8 +531,8 @@ static bool check_key(loader *L, const ynode *map, const ynode *key)
     return true;
 }
 
-/* Puts a new node into its parent (or makes it the root).  On failure the
- * node is freed. */
+/* Puts a new node into its parent (or makes it the root).  False, with
+ * the node freed, when it is a bad key. */
 static bool attach(loader *L, ynode *n)
 {
     if (L->depth == 0) {
@@ -549,27 +540,19 @@ static bool attach(loader *L, ynode *n)
         return true;
     }
     open_node *top = &L->stack[L->depth - 1];
-    bool ok;
     if (top->node->kind == YN_SEQUENCE) {
-        ok = append_child(top->node, NULL, n);
+        append_child(top->node, NULL, n);
     } else if (!top->pending_key) {
         if (!check_key(L, top->node, n)) {
             ynode_free(n);
             return false;
         }
         top->pending_key = n;
-        return true;
     } else {
-        ok = append_child(top->node, top->pending_key, n);
-        if (ok)
-            top->pending_key = NULL;
+        append_child(top->node, top->pending_key, n);
+        top->pending_key = NULL;
     }
-    if (!ok) {
-        if (!L->failed)
-            fail(L, D_INTERNAL, n->loc, "out of memory");
-        ynode_free(n);
-    }
-    return ok;
+    return true;
 }
 
 static bool depth_ok(loader *L, yaml_mark_t mark)
@@ -582,11 +565,10 @@ static bool depth_ok(loader *L, yaml_mark_t mark)
 }
 
 /* Opens a collection that attach() has already put into the tree. */
-static bool push(loader *L, ynode *n)
+static void push(loader *L, ynode *n)
 {
     VEC_RESERVE(L->stack, L->stack_cap, L->depth + 1);
     L->stack[L->depth++] = (open_node){ n, NULL };
-    return true;
 }
 
 /* ---- scalars -------------------------------------------------------- */
@@ -594,10 +576,8 @@ static bool push(loader *L, ynode *n)
 static char *copy_bytes(const char *s, size_t len)
 {
     char *d = xmalloc(len + 1);
-    if (d) {
-        memcpy(d, s, len);
-        d[len] = '\0';
-    }
+    memcpy(d, s, len);
+    d[len] = '\0';
     return d;
 }
 
@@ -703,7 +683,7 @@ static void reject_nul(loader *L, const yaml_event_t *ev)
     diag_hint(L->dl, "remove the escape (\\0, \\x00 or \\u0000) that produces it");
 }
 
-static bool set_scalar_value(loader *L, ynode *n, const yaml_event_t *ev)
+static void set_scalar_value(loader *L, ynode *n, const yaml_event_t *ev)
 {
     yaml_scalar_style_t st = ev->data.scalar.style;
     n->quoted = st == YAML_SINGLE_QUOTED_SCALAR_STYLE || st == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
@@ -716,12 +696,7 @@ static bool set_scalar_value(loader *L, ynode *n, const yaml_event_t *ev)
         n->len = ev->data.scalar.length;
         n->value = copy_bytes((const char *)ev->data.scalar.value, n->len);
     }
-    if (!n->value) {
-        fail(L, D_INTERNAL, n->loc, "out of memory");
-        return false;
-    }
     mark_if_verbatim(L, n, ev);
-    return true;
 }
 
 /* ---- events --------------------------------------------------------- */
@@ -742,10 +717,7 @@ static bool on_scalar(loader *L, const yaml_event_t *ev)
     ynode *n = new_node(L, YN_SCALAR, ev->start_mark);
     if (!n)
         return false;
-    if (!set_scalar_value(L, n, ev)) {
-        ynode_free(n);
-        return false;
-    }
+    set_scalar_value(L, n, ev);
     return attach(L, n);
 }
 
@@ -756,7 +728,10 @@ static bool on_collection_start(loader *L, const yaml_event_t *ev, ynode_kind ki
     if (!reject_anchor(L, anchor, ev->start_mark) || !depth_ok(L, ev->start_mark))
         return false;
     ynode *n = new_node(L, kind, ev->start_mark);
-    return n && attach(L, n) && push(L, n);
+    if (!n || !attach(L, n))
+        return false;
+    push(L, n);
+    return true;
 }
 
 static bool on_document_start(loader *L, const yaml_event_t *ev)
@@ -795,7 +770,7 @@ static void parse_events(loader *L)
 {
     yaml_parser_t p;
     if (!yaml_parser_initialize(&p)) {
-        fail(L, D_INTERNAL, loc_at(L, -1, -1), "out of memory");
+        fail(L, D_INTERNAL, loc_at(L, -1, -1), "libyaml could not allocate its parser");
         return;
     }
     yaml_parser_set_input_string(&p, (const unsigned char *)L->text, L->text_len);
@@ -841,12 +816,6 @@ static ytree *load_owned(char *path, char *data, size_t len, const ytree_limits 
                          diag_list *dl)
 {
     ytree *t = xcalloc(1, sizeof *t);
-    if (!t) {
-        free(path);
-        free(data);
-        diag_report(dl, D_INTERNAL, (src_loc){ 0 }, "out of memory");
-        return NULL;
-    }
     *t = (ytree){ .path = path, .source = data, .source_len = len };
     loader L = { .tree = t, .dl = dl, .lim = limits ? *limits : default_limits };
     L.bom = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
@@ -854,8 +823,8 @@ static ytree *load_owned(char *path, char *data, size_t len, const ytree_limits 
     L.text_len = len - L.bom;
     if (len > L.lim.max_file_bytes)
         fail(&L, D_LIMIT, (src_loc){ path, 0, 0 }, "file is larger than the limit");
-    else if (!prescan(&L))
-        fail(&L, D_INTERNAL, (src_loc){ path, 0, 0 }, "out of memory");
+    else
+        prescan(&L);
     if (!L.failed)
         parse_events(&L);
     loader_cleanup(&L);
@@ -867,11 +836,6 @@ static ytree *load_owned(char *path, char *data, size_t len, const ytree_limits 
     return t;
 }
 
-static char *copy_string(const char *s)
-{
-    return copy_bytes(s, strlen(s));
-}
-
 ytree *ytree_load_buffer(const char *name, const char *data, size_t len,
                          const ytree_limits *limits, diag_list *dl)
 {
@@ -881,15 +845,7 @@ ytree *ytree_load_buffer(const char *name, const char *data, size_t len,
                     "file is %zu bytes; the limit is %zu", len, max);
         return NULL;
     }
-    char *path = copy_string(name ? name : "<buffer>");
-    char *copy = copy_bytes(data, len);
-    if (!path || !copy) {
-        free(path);
-        free(copy);
-        diag_report(dl, D_INTERNAL, (src_loc){ name, 0, 0 }, "out of memory");
-        return NULL;
-    }
-    return load_owned(path, copy, len, limits, dl);
+    return load_owned(xstrdup(name ? name : "<buffer>"), copy_bytes(data, len), len, limits, dl);
 }
 
 /* Reads at most max + 1 bytes of f (one more than allowed, so that an
@@ -934,23 +890,15 @@ ytree *ytree_load(const char *path, const ytree_limits *limits, diag_list *dl)
     char *data = read_capped(f, max, &len);
     bool read_error = ferror(f);
     fclose(f);
-    if (!data)
-        diag_report(dl, D_INTERNAL, at_file, "out of memory");
-    else if (read_error)
+    if (read_error)
         diag_report(dl, D_IO, at_file, "cannot read the file");
     else if (len > max)
         diag_report(dl, D_LIMIT, at_file, "file is larger than the limit of %zu bytes", max);
-    if (!data || read_error || len > max) {
+    if (read_error || len > max) {
         free(data);
         return NULL;
     }
-    char *owned_path = copy_string(path);
-    if (!owned_path) {
-        free(data);
-        diag_report(dl, D_INTERNAL, at_file, "out of memory");
-        return NULL;
-    }
-    return load_owned(owned_path, data, len, limits, dl);
+    return load_owned(xstrdup(path), data, len, limits, dl);
 }
 
 /* ---- lookup ---------------------------------------------------------- */

@@ -76,6 +76,6 @@ typedef struct lb_span {
     lb_break_reason reason;
 } lb_span;
 
-lb_status lb_emit_line(const lb_ctx *c, const lb_span *s, lb_result *out);
+void lb_emit_line(const lb_ctx *c, const lb_span *s, lb_result *out);
 
 #endif

@@ -108,20 +108,18 @@ static double set_gap(const lb_gap *g, const adjust *a)
     return g->nat - (g->nat - g->min) * a->shrink_ratio[g->shrink] + a->grow[g->grow];
 }
 
-static lb_status push_glyph(lb_result *out, const lb_char *ch, double x, double width)
+static void push_glyph(lb_result *out, const lb_char *ch, double x, double width)
 {
-    VEC_RESERVE(out->glyphs, out->cap_glyphs, out->n_glyphs + 1);
-    out->glyphs[out->n_glyphs++] = (lb_glyph){
-        .cp = ch->cp, .font = ch->font, .color = ch->color, .size = ch->size,
-        .x = (float)x, .width = (float)width, .source = ch->source};
-    return LB_OK;
+    VEC_PUSH(out->glyphs, out->n_glyphs, out->cap_glyphs,
+             (lb_glyph){.cp = ch->cp, .font = ch->font, .color = ch->color, .size = ch->size,
+                        .x = (float)x, .width = (float)width, .source = ch->source});
 }
 
 /* Second pass: x of each glyph's advance box.  A glyph's width is the
  * advance it was given — its natural advance, less what compression took
  * from its empty halves; space added by justification stays in the gaps. */
-static lb_status place_glyphs(const lb_ctx *c, const lb_span *s, const line_sums *m,
-                              const adjust *a, lb_result *out)
+static void place_glyphs(const lb_ctx *c, const lb_span *s, const line_sums *m,
+                         const adjust *a, lb_result *out)
 {
     lb_box b;
     lb_box_of(c, s->first, &b);
@@ -135,9 +133,7 @@ static lb_status place_glyphs(const lb_ctx *c, const lb_span *s, const line_sums
             out->glyphs[out->n_glyphs - 1].width = (float)(given < adv ? given : adv);
         }
         double trail = m->end_trail * (1 - a->shrink_ratio[SHRINK_LINE_END]);
-        lb_status st = push_glyph(out, &c->text[i], x, b.lead + b.core + trail);
-        if (st != LB_OK)
-            return st;
+        push_glyph(out, &c->text[i], x, b.lead + b.core + trail);
         if (i < s->last) {
             lb_gap g;
             lb_gap_after(c, i, &g);
@@ -145,16 +141,9 @@ static lb_status place_glyphs(const lb_ctx *c, const lb_span *s, const line_sums
         }
         prev_x = x;
     }
-    return LB_OK;
 }
 
-static lb_status push_line(lb_result *out, const lb_line *line)
-{
-    VEC_PUSH(out->lines, out->n_lines, out->cap_lines, *line);
-    return LB_OK;
-}
-
-lb_status lb_emit_line(const lb_ctx *c, const lb_span *s, lb_result *out)
+void lb_emit_line(const lb_ctx *c, const lb_span *s, lb_result *out)
 {
     line_sums m;
     sum_line(c, s, &m);
@@ -177,11 +166,9 @@ lb_status lb_emit_line(const lb_ctx *c, const lb_span *s, lb_result *out)
     }
     lb_line line = {.first = out->n_glyphs, .natural_width = (float)(s->indent + m.nat),
                     .indent = (float)s->indent, .justified = justified, .reason = s->reason};
-    lb_status st = place_glyphs(c, s, &m, &a, out);
-    if (st != LB_OK)
-        return st;
+    place_glyphs(c, s, &m, &a, out);
     line.count = out->n_glyphs - line.first;
     const lb_glyph *g = &out->glyphs[out->n_glyphs - 1];
     line.width = g->x + g->width;
-    return push_line(out, &line);
+    VEC_PUSH(out->lines, out->n_lines, out->cap_lines, line);
 }

@@ -169,7 +169,7 @@ static size_t skip_spaces(const lb_ctx *c, size_t i)
     return i;
 }
 
-/* Sets the lines; on failure returns the status with *bad set. */
+/* Sets the lines; LB_TOO_WIDE (with *bad set) when a unit fits on no line. */
 static lb_status set_lines(const lb_ctx *c, lb_result *out, size_t *bad)
 {
     const lb_params *p = c->p;
@@ -191,9 +191,7 @@ static lb_status set_lines(const lb_ctx *c, lb_result *out, size_t *bad)
                         /* a hanging 、。 says so even on the last line: it passes the measure */
                         .reason = ch.hang ? LB_HANGING : is_last ? LB_END_OF_PARAGRAPH : ch.reason,
                         .expand = p->rules.justify && (!is_last || p->justify_last)};
-        lb_status st = lb_emit_line(c, &span, out);
-        if (st != LB_OK)
-            return st;
+        lb_emit_line(c, &span, out);
         start = next;
         first = false;
     }

@@ -11,28 +11,13 @@
 
 #define MAX_LINK_HOPS 40   /* as the kernel's own limit (ELOOP) */
 
-static char *copy_string(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *c = xmalloc(n);
-    if (c)
-        memcpy(c, s, n);
-    return c;
-}
-
 /* The folder part of path ("." if none, "/" for "/name"), malloc'd. */
 static char *folder_of(const char *path)
 {
     const char *slash = strrchr(path, '/');
     if (!slash)
-        return copy_string(".");
-    size_t n = slash == path ? 1 : (size_t)(slash - path);
-    char *d = xmalloc(n + 1);
-    if (d) {
-        memcpy(d, path, n);
-        d[n] = '\0';
-    }
-    return d;
+        return xstrdup(".");
+    return xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
 }
 
 /* The text of the symlink at path, malloc'd; NULL on error (errno set). */
@@ -40,8 +25,6 @@ static char *read_link(const char *path, size_t size_hint)
 {
     for (size_t cap = size_hint + 1;; cap *= 2) {
         char *buf = xmalloc(cap);
-        if (!buf)
-            return NULL;
         ssize_t n = readlink(path, buf, cap);
         if (n >= 0 && (size_t)n < cap) {
             buf[n] = '\0';
@@ -57,24 +40,21 @@ static char *read_link(const char *path, size_t size_hint)
 static char *join_link(const char *link_path, const char *target)
 {
     if (target[0] == '/')
-        return copy_string(target);
+        return xstrdup(target);
     char *dir = folder_of(link_path);
-    if (!dir)
-        return NULL;
     size_t n = strlen(dir) + strlen(target) + 2;
     char *p = xmalloc(n);
-    if (p)
-        snprintf(p, n, "%s/%s", dir, target);
+    snprintf(p, n, "%s/%s", dir, target);
     free(dir);
     return p;
 }
 
 /* path with every symlink at its last component followed; NULL with
- * errno (ELOOP, ENOMEM) on failure.  Folders on the way are left to the
+ * errno (ELOOP, or readlink's) on failure.  Folders on the way are left to the
  * kernel: they are resolved the same way by every open and rename. */
 static char *follow_links(const char *given)
 {
-    char *path = copy_string(given);
+    char *path = xstrdup(given);
     for (int hop = 0; path && hop <= MAX_LINK_HOPS; hop++) {
         struct stat st;
         if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
@@ -112,14 +92,12 @@ static bool resolve_file(output_target *t, diag_list *dl)
     if (t->exists && !S_ISREG(t->st.st_mode)) {
         /* a device or FIFO is written as a stream through the path given */
         free(t->path);
-        t->path = copy_string(t->given);
+        t->path = xstrdup(t->given);
         t->kind = OUTPUT_STREAM;
-        if (!t->path)
-            diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
-        return t->path != NULL;
+        return true;
     }
     char *dir = folder_of(t->path);
-    if (dir && stat(dir, &t->dir) != 0)
+    if (stat(dir, &t->dir) != 0)
         memset(&t->dir, 0, sizeof t->dir);   /* missing: reported when the temporary file is made */
     free(dir);
     t->kind = OUTPUT_FILE;

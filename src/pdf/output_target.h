@@ -24,7 +24,7 @@ typedef struct output_target {
 } output_target;
 
 /* Fills t for the path given.  False with a D_IO diagnostic when the
- * path cannot be an output (a folder, a symlink loop, out of memory).
+ * path cannot be an output (a folder, a symlink loop, an unreadable link).
  * A missing folder is not reported here: creating the temporary file
  * reports it with its hint. */
 bool output_target_resolve(const char *given, output_target *t, diag_list *dl);

@@ -37,9 +37,7 @@ static char *temp_template(const char *path)
     }
     size_t size = dir_len + strlen(name) + 16;
     char *t = xmalloc(size);
-    if (t)
-        snprintf(t, size, "%.*s%s.%s.XXXXXX", (int)dir_len, dir,
-                 (dir_len == 1 && dir[0] == '/') ? "" : "/", name);
+    snprintf(t, size, "%.*s%s.%s.XXXXXX", (int)dir_len, dir, (dir_len == 1 && dir[0] == '/') ? "" : "/", name);
     return t;
 }
 
@@ -103,10 +101,6 @@ static bool stage_file(staged *s, diag_list *dl)
 {
     const pdf_atomic_file *f = s->file;
     s->tmp = temp_template(s->target.path);
-    if (!s->tmp) {
-        diag_report(dl, D_IO, (src_loc){0}, "cannot write %s: out of memory", f->path);
-        return false;
-    }
     int fd = mkstemp(s->tmp);
     if (fd < 0) {
         report_temp_failure(f->path, errno, dl);
@@ -180,10 +174,6 @@ static bool stage_all(staged *s, size_t n, diag_list *dl)
 bool pdf_atomic_write_all(const pdf_atomic_file *files, size_t n, diag_list *dl)
 {
     staged *s = xcalloc(n ? n : 1, sizeof *s);
-    if (!s) {
-        diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
-        return false;
-    }
     bool ok = true;
     for (size_t i = 0; i < n && ok; i++) {
         s[i].file = &files[i];

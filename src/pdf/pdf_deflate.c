@@ -19,8 +19,6 @@ static void compress_job(pdf_deflate_job *job)
 {
     uLong bound = compressBound((uLong)job->in_len);
     job->out = xmalloc(bound ? bound : 1);
-    if (!job->out)
-        return;
     uLongf len = bound;
     if (compress2(job->out, &len, job->in, (uLong)job->in_len, LEVEL) != Z_OK) {
         free(job->out);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pdf_tounicode.h"
 #include "xalloc.h"
 
 #define N_CODE_POINTS 0x110000u
@@ -21,49 +22,42 @@ int pdf_glyph_role(const font_set *fs, const pg_glyph *g)
 }
 
 /* Lists the n code points marked in bits as f->cps, ascending. */
-static bool list_bits(pdf_font *f, const uint8_t *bits, size_t n)
+static void list_bits(pdf_font *f, const uint8_t *bits, size_t n)
 {
     f->cps = xmallocarray(n ? n : 1, sizeof *f->cps);
-    if (!f->cps)
-        return false;
     for (uint32_t byte = 0; byte < N_CODE_POINTS / 8; byte++)
         for (unsigned bit = 0; bits[byte] >> bit; bit++)   /* skips empty bytes at once */
             if (bits[byte] & (1u << bit))
                 f->cps[f->n_cps++] = byte * 8 + bit;
-    return true;
 }
 
 /* Marks, per role, each code point drawn anywhere in doc. */
-static bool collect_code_points(pdf_fonts *pf, const pg_doc *doc, const font_set *fs)
+static void collect_code_points(pdf_fonts *pf, const pg_doc *doc, const font_set *fs)
 {
     uint8_t **bits = xcalloc(pf->n, sizeof *bits);
     size_t *count = xcalloc(pf->n, sizeof *count);
-    bool ok = bits != NULL && count != NULL;
-    for (size_t p = 0; ok && p < doc->n_pages; p++) {
+    for (size_t p = 0; p < doc->n_pages; p++) {
         const pg_page *page = &doc->pages[p];
-        for (size_t i = 0; ok && i < page->n_glyphs; i++) {
+        for (size_t i = 0; i < page->n_glyphs; i++) {
             const pg_glyph *g = &page->glyphs[i];
             int role = pdf_glyph_role(fs, g);
             if (role < 0 || (size_t)role >= pf->n || g->cp >= N_CODE_POINTS)
                 continue;
-            if (!bits[role] && !(bits[role] = xcalloc(N_CODE_POINTS / 8, 1))) {
-                ok = false;
-                break;
-            }
+            if (!bits[role])
+                bits[role] = xcalloc(N_CODE_POINTS / 8, 1);
             uint8_t *byte = &bits[role][g->cp >> 3], mask = (uint8_t)(1u << (g->cp & 7));
             count[role] += !(*byte & mask);
             *byte |= mask;
             pf->fonts[role].used = true;
         }
     }
-    for (size_t r = 0; ok && r < pf->n; r++)
+    for (size_t r = 0; r < pf->n; r++)
         if (bits[r])
-            ok = list_bits(&pf->fonts[r], bits[r], count[r]);
-    for (size_t r = 0; bits && r < pf->n; r++)
+            list_bits(&pf->fonts[r], bits[r], count[r]);
+    for (size_t r = 0; r < pf->n; r++)
         free(bits[r]);
     free(bits);
     free(count);
-    return ok;
 }
 
 /* "ABCDEF": six capitals derived from the glyph set (PDF §9.6.4), so that
@@ -90,16 +84,12 @@ static int cmp_u16(const void *a, const void *b)
 
 /* Widths in thousandths, and the commonest one as /DW (ties: the
  * narrower), so that /W lists only the exceptions. */
-static bool compute_widths(pdf_font *f)
+static void compute_widths(pdf_font *f)
 {
     const font_subset *s = &f->sub;
     size_t n = s->n_glyphs;
     f->width = xcalloc(n ? n : 1, sizeof *f->width);
     uint16_t *sorted = xmallocarray(n ? n : 1, sizeof *sorted);
-    if (!f->width || !sorted) {
-        free(sorted);
-        return false;
-    }
     unsigned upem = s->units_per_em ? s->units_per_em : 1000;
     for (size_t g = 0; g < n; g++)
         sorted[g] = f->width[g] = (uint16_t)lround(s->advance[g] * 1000.0 / upem);
@@ -118,17 +108,13 @@ static bool compute_widths(pdf_font *f)
     }
     free(sorted);
     f->default_width = best;
-    return true;
 }
 
 bool pdf_fonts_prepare(pdf_fonts *pf, const pg_doc *doc, const font_set *fs, diag_list *dl)
 {
     pf->n = fonts_count(fs);
     pf->fonts = xcalloc(pf->n ? pf->n : 1, sizeof *pf->fonts);
-    if (!pf->fonts || !collect_code_points(pf, doc, fs)) {
-        diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory collecting the characters of the PDF");
-        return false;
-    }
+    collect_code_points(pf, doc, fs);
     for (size_t r = 0; r < pf->n; r++) {
         pdf_font *f = &pf->fonts[r];
         if (!f->used)
@@ -139,10 +125,7 @@ bool pdf_fonts_prepare(pdf_fonts *pf, const pg_doc *doc, const font_set *fs, dia
                         fonts_path(fs, (int)r), fonts_role(fs, (int)r), err);
             return false;
         }
-        if (!compute_widths(f)) {
-            diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory measuring font widths");
-            return false;
-        }
+        compute_widths(f);
         pdf_deflate_start(&f->program, f->sub.data, f->sub.size);
         char tag[7];
         subset_tag(f, tag);

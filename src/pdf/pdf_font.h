@@ -46,7 +46,4 @@ bool pdf_fonts_embed(pdf_fonts *pf, HPDF_Doc pdf, const font_set *fs);
 HPDF_STATUS pdf_fonts_finish(pdf_fonts *pf);
 void pdf_fonts_free(pdf_fonts *pf);
 
-/* Writes the ToUnicode CMap of a subset font into stream (pdf_tounicode.c). */
-HPDF_STATUS pdf_write_tounicode(pdf_dict stream, const font_subset *sub);
-
 #endif

@@ -129,8 +129,6 @@ HPDF_STATUS pdf_set_id(HPDF_Doc pdf, const pg_doc *doc, const pdf_meta *meta,
                        const pdf_fonts *pf, const pdf_sheet *sheets, size_t n_sheets)
 {
     hasher ctx = {.md5 = shim_md5_new()};
-    if (!ctx.md5)
-        return SHIM_NO_MEMORY;
     hash_float(&ctx, doc->width);
     hash_float(&ctx, doc->height);
     hash_u32(&ctx, (uint32_t)doc->n_pages);

@@ -2,7 +2,7 @@
  * UTF-16BE text, so that copying and searching give the original text
  * (PDF 32000-1:2008 §9.10.3; Adobe TN 5411 for the CMap syntax).  Written
  * by hand because libharu 2.3.0's CMap has a malformed begincidrange. */
-#include "pdf_font.h"
+#include "pdf_tounicode.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,8 +45,6 @@ HPDF_STATUS pdf_write_tounicode(pdf_dict stream, const font_subset *sub)
     /* One code point per glyph: the lowest that maps to it (code points
      * are ascending, so the first seen). */
     uint32_t *cp_of = xcalloc(sub->n_glyphs ? sub->n_glyphs : 1, sizeof *cp_of);
-    if (!cp_of)
-        return SHIM_NO_MEMORY;
     size_t n_entries = 0;
     for (size_t i = 0; i < sub->n_cps; i++) {
         unsigned g = sub->gids[i];

@@ -5,7 +5,7 @@
  * footer wider than the measure is shortened with "…" (the part's title,
  * else the text's end) and warned about once per text, at the part's
  * title in the content. */
-#include "paginate.h"
+#include "furniture.h"
 
 #include <stdio.h>
 #include <stdlib.h>

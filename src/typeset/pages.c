@@ -1,5 +1,5 @@
 /* pages.c — the page model's small constructors: growable arrays of
- * glyphs, shapes and bookmarks per page, doubling as they fill; and the
+ * glyphs, shapes and bookmarks per page (vec.h: they cannot fail); and the
  * block → pages map with its lookup. */
 #include "pages.h"
 
@@ -8,14 +8,6 @@
 
 #include "vec.h"
 #include "xalloc.h"
-
-/* Makes room for one more element of size elem in *items (count n, capacity
- * *cap); always true (out of memory aborts, see xalloc.h). */
-static bool grow(void **items, size_t n, size_t *cap, size_t elem)
-{
-    *items = vec_reserve_(*items, cap, n + 1, elem);
-    return true;
-}
 
 void pg_doc_init(pg_doc *d, float width, float height)
 {
@@ -52,8 +44,7 @@ void pg_doc_free(pg_doc *d)
 
 pg_page *pg_add_page(pg_doc *d)
 {
-    if (!grow((void **)&d->pages, d->n_pages, &d->cap_pages, sizeof *d->pages))
-        return NULL;
+    VEC_RESERVE(d->pages, d->cap_pages, d->n_pages + 1);
     pg_page *p = &d->pages[d->n_pages++];
     memset(p, 0, sizeof *p);
     return p;
@@ -61,45 +52,32 @@ pg_page *pg_add_page(pg_doc *d)
 
 bool pg_add_glyph(pg_page *p, pg_glyph g)
 {
-    if (!grow((void **)&p->glyphs, p->n_glyphs, &p->cap_glyphs, sizeof *p->glyphs))
-        return false;
-    p->glyphs[p->n_glyphs++] = g;
+    VEC_PUSH(p->glyphs, p->n_glyphs, p->cap_glyphs, g);
     return true;
 }
 
 bool pg_add_shape(pg_page *p, pg_shape s)
 {
-    if (!grow((void **)&p->shapes, p->n_shapes, &p->cap_shapes, sizeof *p->shapes))
-        return false;
-    p->shapes[p->n_shapes++] = s;
+    VEC_PUSH(p->shapes, p->n_shapes, p->cap_shapes, s);
     return true;
 }
 
-bool pg_add_mark(pg_page *p, int level, const char *title, float y)
+void pg_add_mark(pg_page *p, int level, const char *title, float y)
 {
-    char *copy = xstrdup(title);
-    if (!grow((void **)&p->marks, p->n_marks, &p->cap_marks, sizeof *p->marks)) {
-        free(copy);
-        return false;
-    }
-    p->marks[p->n_marks++] = (pg_mark){.level = level, .title = copy, .y = y};
-    return true;
+    VEC_PUSH(p->marks, p->n_marks, p->cap_marks, (pg_mark){.level = level, .title = xstrdup(title), .y = y});
 }
 
 /* ---- block → pages --------------------------------------------------------- */
 
 /* The flow sets a block's lines one after another, so a block is either
  * the last one noted (its lines go on) or a new one. */
-bool pg_note_block_page(pg_doc *d, const struct block *b, size_t page)
+void pg_note_block_page(pg_doc *d, const struct block *b, size_t page)
 {
-    if (d->n_blocks > 0 && d->blocks[d->n_blocks - 1].block == b) {
+    if (d->n_blocks > 0 && d->blocks[d->n_blocks - 1].block == b)
         d->blocks[d->n_blocks - 1].last_page = page;
-        return true;
-    }
-    if (!grow((void **)&d->blocks, d->n_blocks, &d->cap_blocks, sizeof *d->blocks))
-        return false;
-    d->blocks[d->n_blocks++] = (pg_block_pages){.block = b, .first_page = page, .last_page = page};
-    return true;
+    else
+        VEC_PUSH(d->blocks, d->n_blocks, d->cap_blocks,
+                 (pg_block_pages){.block = b, .first_page = page, .last_page = page});
 }
 
 static int cmp_by_block(const void *a, const void *b)
@@ -108,14 +86,13 @@ static int cmp_by_block(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-bool pg_index_blocks(pg_doc *d)
+void pg_index_blocks(pg_doc *d)
 {
     free(d->by_block);
     d->by_block = xmallocarray(d->n_blocks ? d->n_blocks : 1, sizeof *d->by_block);
     if (d->n_blocks)
         memcpy(d->by_block, d->blocks, d->n_blocks * sizeof *d->by_block);
     qsort(d->by_block, d->n_blocks, sizeof *d->by_block, cmp_by_block);
-    return true;
 }
 
 const pg_block_pages *pg_block_pages_of(const pg_doc *d, const struct block *b)

@@ -91,15 +91,18 @@ typedef struct pg_doc {
 
 void pg_doc_init(pg_doc *d, float width, float height);
 void pg_doc_free(pg_doc *d);
-pg_page *pg_add_page(pg_doc *d);             /* NULL on out of memory */
+/* The adders cannot fail: out of memory aborts (xalloc.h). */
+pg_page *pg_add_page(pg_doc *d);             /* a new empty page, never NULL */
+/* Always true: the bool stays only until the callers that still test it
+ * (furniture.c, impose.c) are simplified; then these become void. */
 bool pg_add_glyph(pg_page *p, pg_glyph g);
 bool pg_add_shape(pg_page *p, pg_shape s);
-bool pg_add_mark(pg_page *p, int level, const char *title, float y);
+void pg_add_mark(pg_page *p, int level, const char *title, float y);
 
 /* Records that a line of block b sits on page `page` (pages come in order). */
-bool pg_note_block_page(pg_doc *d, const struct block *b, size_t page);
-/* Builds the lookup index of pg_block_pages_of; false on out of memory. */
-bool pg_index_blocks(pg_doc *d);
+void pg_note_block_page(pg_doc *d, const struct block *b, size_t page);
+/* Builds the lookup index of pg_block_pages_of. */
+void pg_index_blocks(pg_doc *d);
 /* The pages block b landed on, or NULL if it has no lines (or the index is not built). */
 const pg_block_pages *pg_block_pages_of(const pg_doc *d, const struct block *b);
 /* Forgets the blocks (map and origins' block pointers), keeping the roles:

@@ -31,15 +31,11 @@ static int lines_left(const paginator *p)
     return (int)floorf(capacity(p) - p->used + EPSILON);
 }
 
-static bool new_page(paginator *p)
+static void new_page(paginator *p)
 {
     p->page = pg_add_page(p->out);
     p->used = 0;
-    if (!p->page)
-        return false;
-    if (p->running && !(p->page->running_head = xstrdup(p->running)))
-        return false;
-    return true;
+    p->page->running_head = xstrdup_or_null(p->running);
 }
 
 /* Lines the items from i on need on the same page as what precedes them:
@@ -85,87 +81,84 @@ static bool fits_here_or_nowhere(const paginator *p, float need)
 
 /* At the first line of a paragraph (or the first on a new page), decide
  * how many of its lines this page takes. */
-static bool plan_paragraph(paginator *p, const flow_item *it)
+static void plan_paragraph(paginator *p, const flow_item *it)
 {
     int remaining = it->para_lines - it->para_line;
     int room = lines_left(p);
     p->split_para = -1;
     if (remaining <= room)
-        return true;
+        return;
     int take = room;
     if (remaining - take < p->lay->widow_lines)
         take = remaining - p->lay->widow_lines;
     if (take < p->lay->orphan_lines && !(p->used == 0)) {
-        if (!new_page(p))
-            return false;
-        return plan_paragraph(p, it);
+        new_page(p);
+        plan_paragraph(p, it);
+        return;
     }
     if (take < 1)
         take = room;   /* a page of nothing but this paragraph: fill it */
     p->split_para = it->para;
     p->split_at = it->para_line + take;
-    return true;
 }
 
-static bool place(paginator *p, const flow_item *it)
+static void place(paginator *p, const flow_item *it)
 {
     const flow *f = p->f;
     float top = p->lay->derived.area_top - p->used * p->lay->derived.pitch_pt;
     for (size_t g = it->glyph_first; g < it->glyph_first + it->glyph_count; g++) {
         pg_glyph gl = f->glyphs[g];
         gl.y = top - gl.y;
-        if (!pg_add_glyph(p->page, gl))
-            return false;
+        pg_add_glyph(p->page, gl);
     }
     for (size_t s = it->shape_first; s < it->shape_first + it->shape_count; s++) {
         pg_shape sh = f->shapes[s];
         sh.y0 = top - sh.y0;
         sh.y1 = top - sh.y1;
-        if (!pg_add_shape(p->page, sh))
-            return false;
+        pg_add_shape(p->page, sh);
     }
-    if (it->mark_title && !pg_add_mark(p->page, it->mark_level, it->mark_title, top))
-        return false;
-    if (it->source && !pg_note_block_page(p->out, it->source, p->out->n_pages - 1))
-        return false;
+    if (it->mark_title)
+        pg_add_mark(p->page, it->mark_level, it->mark_title, top);
+    if (it->source)
+        pg_note_block_page(p->out, it->source, p->out->n_pages - 1);
     p->used += it->lines;
-    return true;
 }
 
 /* A new part sets the running head; the page it starts on shows it. */
-static bool set_running_head(paginator *p, const flow_item *it)
+static void set_running_head(paginator *p, const flow_item *it)
 {
     if (!it->running_head)
-        return true;
+        return;
     p->running = it->running_head;
     if (p->used > 0 && p->page->running_head)
-        return true;
+        return;
     free(p->page->running_head);
     p->page->running_head = xstrdup(it->running_head);
-    return p->page->running_head != NULL;
 }
 
-static bool step(paginator *p, size_t i)
+static void step(paginator *p, size_t i)
 {
     const flow_item *it = &p->f->items[i];
     if (it->kind == FLOW_SPACE) {
         if (p->used == 0)
-            return true;
+            return;
         if (p->used + it->lines > capacity(p) + EPSILON)
-            return new_page(p);
-        p->used += it->lines;
-        return true;
+            new_page(p);
+        else
+            p->used += it->lines;
+        return;
     }
-    if (it->page_break_before && p->used > 0 && !new_page(p))
-        return false;
+    if (it->page_break_before && p->used > 0)
+        new_page(p);
     bool starts_unit = it->para < 0 || it->para_line == 0;
-    if (it->para >= 0 && it->para == p->split_para && it->para_line == p->split_at && !new_page(p))
-        return false;
-    if (starts_unit && p->used > 0 && !fits_here_or_nowhere(p, lines_needed(p, i)) && !new_page(p))
-        return false;
-    if (it->para >= 0 && (it->para_line == 0 || p->used == 0) && !plan_paragraph(p, it))
-        return false;
-    return set_running_head(p, it) && place(p, it);
+    if (it->para >= 0 && it->para == p->split_para && it->para_line == p->split_at)
+        new_page(p);
+    if (starts_unit && p->used > 0 && !fits_here_or_nowhere(p, lines_needed(p, i)))
+        new_page(p);
+    if (it->para >= 0 && (it->para_line == 0 || p->used == 0))
+        plan_paragraph(p, it);
+    set_running_head(p, it);
+    place(p, it);
 }
 
 /* A block taller than a page could never be placed: name it by its text's
@@ -192,15 +185,9 @@ bool paginate(const flow *f, const layout *lay, pg_doc *out, diag_list *dl)
             return false;
         }
     }
-    if (!new_page(&p))
-        goto oom;
+    new_page(&p);
     for (size_t i = 0; i < f->n_items; i++)
-        if (!step(&p, i))
-            goto oom;
-    if (!pg_index_blocks(out))
-        goto oom;
+        step(&p, i);
+    pg_index_blocks(out);
     return true;
-oom:
-    diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory");
-    return false;
 }

@@ -15,12 +15,6 @@ void char_buf_free(char_buf *b)
     b->n = b->cap = 0;
 }
 
-static bool char_buf_push(char_buf *b, lb_char c)
-{
-    VEC_PUSH(b->chars, b->n, b->cap, c);
-    return true;
-}
-
 /* "mincho, gothic": the roles tried for a character, for the message. */
 static void roles_tried(const layout *lay, int font, char *buf, size_t size)
 {
@@ -85,10 +79,7 @@ bool run_append(char_buf *b, const char *text, const run_style *st, const font_s
         };
         if (!follows_half_em_convention(fs, font, cp, advance_em))
             c.flags |= LB_NO_COMPRESS;
-        if (!char_buf_push(b, c)) {
-            diag_report(dl, D_INTERNAL, loc, "out of memory");
-            return false;
-        }
+        VEC_PUSH(b->chars, b->n, b->cap, c);
     }
     return ok;
 }
