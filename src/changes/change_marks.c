@@ -169,7 +169,7 @@ static cm_mark glyph_mark(const cm_block *cb, const composed_line *ln, size_t i)
 
 /* Underline just below the em box; strike-through across its middle
  * (the em box spans 0.88 em above the baseline to 0.12 em below). */
-static bool run_shape(const layout *lay, const block *b, cm_mark m, float x0, float x1, float base, float size,
+static void run_shape(const layout *lay, const block *b, cm_mark m, float x0, float x1, float base, float size,
                       compose_shape_sink sink, void *sink_ctx)
 {
     const change_style *st = &lay->changes;
@@ -177,35 +177,32 @@ static bool run_shape(const layout *lay, const block *b, cm_mark m, float x0, fl
     pg_shape s = {.kind = PG_LINE, .x0 = x0, .x1 = x1, .y0 = y, .y1 = y, .line_width = st->line_width,
                   .color = m == CM_INSERTED ? st->insert_color : st->delete_color,
                   .origin = {b, PG_ROLE_CHANGE_MARK}};
-    return sink(sink_ctx, s);
+    sink(sink_ctx, s);
 }
 
-static bool line_shapes(void *ctx, const composed_line *ln, compose_shape_sink sink, void *sink_ctx)
+static void line_shapes(void *ctx, const composed_line *ln, compose_shape_sink sink, void *sink_ctx)
 {
     const change_marks *cm = ctx;
     const cm_block *cb = change_marks_find(cm, ln->block);
     if (!cb)
-        return true;
+        return;
     const layout *lay = cm->lay;
     const change_style *st = &lay->changes;
     float half_pitch = lay->derived.pitch_pt / 2, mid = ln->baseline - 0.38f * lay->body_size_pt;
     pg_shape bar = {.kind = PG_FILL_RECT, .x0 = lay->derived.area_left - st->bar_offset - st->bar_width,
                     .x1 = lay->derived.area_left - st->bar_offset, .y0 = mid - half_pitch, .y1 = mid + half_pitch,
                     .color = st->bar_color, .origin = {ln->block, PG_ROLE_CHANGE_BAR}};
-    if (!sink(sink_ctx, bar))
-        return false;
+    sink(sink_ctx, bar);
     const pg_glyph *g = ln->glyphs;
     for (size_t i = 0; i < ln->n;) {
         cm_mark m = glyph_mark(cb, ln, i);
         size_t j = i + 1;
         while (j < ln->n && glyph_mark(cb, ln, j) == m)
             j++;
-        if (m != CM_NONE &&
-            !run_shape(lay, ln->block, m, g[i].x, g[j - 1].x + g[j - 1].width, ln->baseline, g[i].size, sink, sink_ctx))
-            return false;
+        if (m != CM_NONE)
+            run_shape(lay, ln->block, m, g[i].x, g[j - 1].x + g[j - 1].width, ln->baseline, g[i].size, sink, sink_ctx);
         i = j;
     }
-    return true;
 }
 
 compose_decorator change_marks_decorator(change_marks *cm, const layout *lay)

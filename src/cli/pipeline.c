@@ -43,7 +43,7 @@ static unsigned char *render_imposed(pipeline *p, const imposition_rules *r, siz
     pg_doc_init(&padded, p->pages.width, p->pages.height);
     bool ok = paginate(&p->fl, p->lay, &padded, dl);
     if (ok)
-        impose_pad_pages(&padded, r->method, r->pad);   /* cannot fail: out of memory aborts */
+        impose_pad_pages(&padded, r->method, r->pad);
     ok = ok && draw_furniture(&padded, p->lay, p->fs, dl) && impose(&padded, r, &sheets, &n, dl);
     unsigned char *bytes = ok ? pdf_render(&padded, p->fs, &meta, sheets, n, len, dl) : NULL;
     impose_free(sheets, n);

@@ -174,8 +174,6 @@ static char *substitute(const char *format, const char *number)
     for (const char *p = strstr(format, token); p; p = strstr(p + 3, token))
         count++;
     char *out = xmalloc(strlen(format) - 3 * count + nlen * count + 1);
-    if (!out)
-        return NULL;
     char *o = out;
     for (const char *p = format; *p;) {
         if (strncmp(p, token, 3) == 0) {

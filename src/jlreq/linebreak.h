@@ -78,9 +78,9 @@ typedef struct lb_params {
     bool justify_last;      /* also justify the last line (normally ragged) */
 } lb_params;
 
-/* LB_NO_MEMORY is never returned (out of memory aborts, see xalloc.h); it
- * stays only until compose.c stops testing for it, then goes. */
-typedef enum lb_status { LB_OK = 0, LB_TOO_WIDE, LB_NO_MEMORY } lb_status;
+/* The only failure is a unit wider than the line: out of memory aborts
+ * (xalloc.h). */
+typedef enum lb_status { LB_OK = 0, LB_TOO_WIDE } lb_status;
 
 void lb_result_init(lb_result *r);
 void lb_result_clear(lb_result *r);   /* empties, keeps memory */

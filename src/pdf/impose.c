@@ -58,23 +58,18 @@ static void move_block_pages(pg_doc *d, size_t from, size_t to)
         }
 }
 
-bool impose_pad_pages(pg_doc *d, impose_method m, impose_pad pad)
+void impose_pad_pages(pg_doc *d, impose_method m, impose_pad pad)
 {
     int n = (int)d->n_pages, padded = impose_padded_count(n, m);
-    for (int i = n; i < padded; i++) {
-        pg_page *blank = pg_add_page(d);
-        if (!blank)
-            return false;
-        blank->blank = true;
-    }
+    for (int i = n; i < padded; i++)
+        pg_add_page(d)->blank = true;
     if (m != IMPOSE_SADDLE || impose_position_page(n, padded, pad, padded - 1) != n - 1 || padded == n)
-        return true;
+        return;
     /* the back cover goes to the end, the blanks before it */
     pg_page last = d->pages[n - 1];
     d->pages[n - 1] = d->pages[padded - 1];
     d->pages[padded - 1] = last;
     move_block_pages(d, (size_t)n - 1, (size_t)padded - 1);
-    return true;
 }
 
 /* Saddle stitch, duplex flipped on the short edge: sheet s (0 = the
@@ -126,30 +121,30 @@ static bool frame_for(const pg_doc *doc, const imposition_rules *r, sheet_frame 
     return true;
 }
 
-static bool line(pg_page *p, float x0, float y0, float x1, float y1)
+static void line(pg_page *p, float x0, float y0, float x1, float y1)
 {
     pg_shape s = {.kind = PG_LINE, .x0 = x0, .y0 = y0, .x1 = x1, .y1 = y1,
                   .line_width = CROP_LINE_WIDTH, .color = CROP_COLOR, .origin = {NULL, PG_ROLE_ARTIFACT}};
-    return pg_add_shape(p, s);
+    pg_add_shape(p, s);
 }
 
 /* Trim marks at the spread's four corners and fold (saddle) or cut (2up)
  * marks at the spine, all in the slug: they start 30% of the slug away from
  * the trim, so they never touch the page, and run 60% of it. */
-static bool add_crop_marks(pg_page *p, const sheet_frame *f)
+static void add_crop_marks(pg_page *p, const sheet_frame *f)
 {
     float gap = 0.3f * f->slug, len = 0.6f * f->slug;
     float xs[3] = {f->left, f->left + f->page_w, f->left + 2 * f->page_w};
     float bottom = f->bottom, top = f->bottom + f->page_h;
-    bool ok = true;
     for (int i = 0; i < 3; i++) {
-        ok = ok && line(p, xs[i], bottom - gap, xs[i], bottom - gap - len);
-        ok = ok && line(p, xs[i], top + gap, xs[i], top + gap + len);
+        line(p, xs[i], bottom - gap, xs[i], bottom - gap - len);
+        line(p, xs[i], top + gap, xs[i], top + gap + len);
     }
     float lx = xs[0] - gap, rx = xs[2] + gap;
-    ok = ok && line(p, lx, bottom, lx - len, bottom) && line(p, lx, top, lx - len, top);
-    ok = ok && line(p, rx, bottom, rx + len, bottom) && line(p, rx, top, rx + len, top);
-    return ok;
+    line(p, lx, bottom, lx - len, bottom);
+    line(p, lx, top, lx - len, top);
+    line(p, rx, bottom, rx + len, bottom);
+    line(p, rx, top, rx + len, top);
 }
 
 static pdf_placement place(int page, float x, float y)
@@ -160,7 +155,7 @@ static pdf_placement place(int page, float x, float y)
 /* Side `side`: its two pages, the inner sheets' pages moved toward the
  * spine by creep per sheet from the outermost (saddle only: 2up sheets are
  * cut, not folded). */
-static bool fill_side(pdf_sheet *sh, const pg_doc *doc, const imposition_rules *r, const sheet_frame *f,
+static void fill_side(pdf_sheet *sh, const pg_doc *doc, const imposition_rules *r, const sheet_frame *f,
                       int padded, int side)
 {
     int left, right, n = (int)doc->n_pages;
@@ -172,7 +167,8 @@ static bool fill_side(pdf_sheet *sh, const pg_doc *doc, const imposition_rules *
     sh->place[0] = place(impose_position_page(n, padded, pad, left), f->left + shift, f->bottom);
     sh->place[1] = place(impose_position_page(n, padded, pad, right), f->left + f->page_w - shift, f->bottom);
     sh->n_place = 2;
-    return f->slug <= 0 || add_crop_marks(&sh->marks, f);
+    if (f->slug > 0)
+        add_crop_marks(&sh->marks, f);
 }
 
 /* ---- creep ----------------------------------------------------------------- */
@@ -240,19 +236,11 @@ bool impose(const pg_doc *doc, const imposition_rules *r, pdf_sheet **out, size_
         return false;
     size_t n_sides = (size_t)padded / 2;
     pdf_sheet *sheets = xcalloc(n_sides ? n_sides : 1, sizeof *sheets);
-    if (!sheets)
-        goto oom;
     for (size_t i = 0; i < n_sides; i++)
-        if (!fill_side(&sheets[i], doc, r, &f, padded, (int)i)) {
-            impose_free(sheets, n_sides);
-            goto oom;
-        }
+        fill_side(&sheets[i], doc, r, &f, padded, (int)i);
     *out = sheets;
     *n_out = n_sides;
     return true;
-oom:
-    diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory while imposing the pages");
-    return false;
 }
 
 void impose_free(pdf_sheet *sheets, size_t n)

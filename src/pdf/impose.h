@@ -43,8 +43,8 @@ int impose_position_page(int n_pages, int padded, impose_pad pad, int pos);
 void impose_side_positions(impose_method m, int padded, int side, int *left, int *right);
 
 /* Inserts blank pages into d (paginated, furniture not yet drawn) up to
- * impose_padded_count, where pad says; false on out of memory. */
-bool impose_pad_pages(pg_doc *d, impose_method m, impose_pad pad);
+ * impose_padded_count, where pad says. */
+void impose_pad_pages(pg_doc *d, impose_method m, impose_pad pad);
 
 /* The sheets for doc under r (r->method must not be IMPOSE_NONE): *out is
  * malloc'd, free it with impose_free.  False with a diagnostic when the

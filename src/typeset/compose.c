@@ -61,22 +61,19 @@ typedef struct composer {
 
 /* ---- the flow's arrays ---------------------------------------------------- */
 
-static bool push_item(flow *f, flow_item item)
+static void push_item(flow *f, flow_item item)
 {
     VEC_PUSH(f->items, f->n_items, f->cap_items, item);
-    return true;
 }
 
-static bool push_glyph(flow *f, pg_glyph g)
+static void push_glyph(flow *f, pg_glyph g)
 {
     VEC_PUSH(f->glyphs, f->n_glyphs, f->cap_glyphs, g);
-    return true;
 }
 
-static bool push_shape(flow *f, pg_shape s)
+static void push_shape(flow *f, pg_shape s)
 {
     VEC_PUSH(f->shapes, f->n_shapes, f->cap_shapes, s);
-    return true;
 }
 
 void flow_free(flow *f)
@@ -99,19 +96,11 @@ static flow_item new_item(composer *c, flow_kind kind, float lines, const block 
     };
 }
 
-static void out_of_memory(composer *c)
-{
-    if (!c->failed)
-        diag_report(c->dl, D_INTERNAL, (src_loc){0}, "out of memory");
-    c->failed = true;
-}
-
 static void add_item(composer *c, flow_item item)
 {
     item.glyph_count = c->out->n_glyphs - item.glyph_first;
     item.shape_count = c->out->n_shapes - item.shape_first;
-    if (!push_item(c->out, item))
-        out_of_memory(c);
+    push_item(c->out, item);
 }
 
 /* Space after one block and space before the next collapse into the larger
@@ -211,9 +200,9 @@ static pg_role part_of(const composer *c, uint32_t source)
     return source < c->label_end ? PG_ROLE_LABEL : source < c->text_base ? PG_ROLE_NEW_MARK : PG_ROLE_TEXT;
 }
 
-static bool shape_sink(void *ctx, pg_shape s)
+static void shape_sink(void *ctx, pg_shape s)
 {
-    return push_shape(((composer *)ctx)->out, s);
+    push_shape(((composer *)ctx)->out, s);
 }
 
 /* Breaks c->chars into c->lines; false (with a diagnostic) if a unit is too wide. */
@@ -225,10 +214,6 @@ static bool break_lines(composer *c, const block *b, float measure, float first_
     lb_status st = lb_set_paragraph(c->chars.chars, c->chars.n, &p, &c->lines, &bad);
     if (st == LB_OK)
         return true;
-    if (st == LB_NO_MEMORY) {
-        out_of_memory(c);
-        return false;
-    }
     /* counted in the block's own text: the label and the (新) mark come before it */
     size_t in_text = bad >= c->text_start ? bad - c->text_start : 0;
     diag_report(c->dl, D_TOO_WIDE, loc_at_char(b->text_loc, in_text),
@@ -239,30 +224,20 @@ static bool break_lines(composer *c, const block *b, float measure, float first_
     return false;
 }
 
-static bool reserve_offsets(composer *c, size_t n)
-{
-    VEC_RESERVE(c->text_offsets, c->cap_offsets, n);
-    return true;
-}
-
 /* Lets the decorator add its shapes to the line just emitted (the flow's
  * last `n` glyphs, set from c->lines.glyphs[first…]). */
 static void decorate_line(composer *c, const block *b, size_t first, size_t n, float base)
 {
     if (!c->deco || !c->deco->line_shapes)
         return;
-    if (!reserve_offsets(c, n)) {
-        out_of_memory(c);
-        return;
-    }
+    VEC_RESERVE(c->text_offsets, c->cap_offsets, n);
     for (size_t i = 0; i < n; i++) {
         uint32_t source = c->lines.glyphs[first + i].source;
         c->text_offsets[i] = source >= c->text_base ? source - c->text_base : 0;
     }
     composed_line line = {.block = b, .glyphs = c->out->glyphs + c->out->n_glyphs - n,
                           .text_offsets = c->text_offsets, .n = n, .baseline = base};
-    if (!c->deco->line_shapes(c->deco->ctx, &line, shape_sink, c))
-        out_of_memory(c);
+    c->deco->line_shapes(c->deco->ctx, &line, shape_sink, c);
 }
 
 /* Copies line `li` of c->lines as glyphs of block b at x0, baseline `base`
@@ -274,10 +249,7 @@ static void emit_line_glyphs(composer *c, const block *b, size_t li, float x0, f
         const lb_glyph *lg = &c->lines.glyphs[g];
         pg_glyph pg = {.cp = lg->cp, .font = lg->font, .color = lg->color, .size = lg->size,
                        .x = x0 + lg->x, .y = base, .width = lg->width, .origin = {b, part_of(c, lg->source)}};
-        if (!push_glyph(c->out, pg)) {
-            out_of_memory(c);
-            return;
-        }
+        push_glyph(c->out, pg);
     }
     decorate_line(c, b, ln->first, ln->count, base);
 }
@@ -334,8 +306,7 @@ static void add_decoration(composer *c, const block *b, const block_style *st, f
         break;
     case DECOR_UNDERLINE: s.kind = PG_LINE; s.x0 = left; s.x1 = right; s.y0 = s.y1 = height; break;
     }
-    if (!push_shape(c->out, s))
-        out_of_memory(c);
+    push_shape(c->out, s);
 }
 
 /* Text inside a band or box starts one em in; beside a left rule, half an em after it. */
@@ -568,8 +539,7 @@ static void emit_marker(composer *c, const block *b, const block_style *st, floa
                           .size = m.chars[i].size, .x = gx, .y = EM_BOX_ASCENT * st->size_pt,
                           .width = m.chars[i].advance, .origin = {b, PG_ROLE_LABEL}};
             gx += m.chars[i].advance;
-            if (!push_glyph(c->out, g))
-                out_of_memory(c);
+            push_glyph(c->out, g);
         }
     } else {
         c->failed = true;

@@ -58,7 +58,7 @@ typedef struct composed_line {
     float baseline;
 } composed_line;
 
-typedef bool (*compose_shape_sink)(void *sink_ctx, pg_shape s);
+typedef void (*compose_shape_sink)(void *sink_ctx, pg_shape s);
 
 /* What a decorator adds to the plain setting; both callbacks optional.
  * style_chars: before line breaking, may change the colour of chars[0..n),
@@ -69,7 +69,7 @@ typedef bool (*compose_shape_sink)(void *sink_ctx, pg_shape s);
 typedef struct compose_decorator {
     void *ctx;
     void (*style_chars)(void *ctx, const block *b, pg_role part, lb_char *chars, size_t n);
-    bool (*line_shapes)(void *ctx, const composed_line *line, compose_shape_sink sink, void *sink_ctx);
+    void (*line_shapes)(void *ctx, const composed_line *line, compose_shape_sink sink, void *sink_ctx);
 } compose_decorator;
 
 /* Sets every block of doc, decorated by deco (NULL: the plain setting).

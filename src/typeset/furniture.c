@@ -60,16 +60,14 @@ static float furniture_x(const page_furniture *pf, const layout *lay, int positi
     return lay->derived.area_left;
 }
 
-static bool draw_text(pg_page *pg, const lb_char *chars, size_t n, float x, float baseline)
+static void draw_text(pg_page *pg, const lb_char *chars, size_t n, float x, float baseline)
 {
     for (size_t i = 0; i < n; i++) {
         pg_glyph g = {.cp = chars[i].cp, .font = chars[i].font, .color = chars[i].color, .size = chars[i].size,
                       .x = x, .y = baseline, .width = chars[i].advance, .origin = {NULL, PG_ROLE_ARTIFACT}};
-        if (!pg_add_glyph(pg, g))
-            return false;
+        pg_add_glyph(pg, g);
         x += chars[i].advance;
     }
-    return true;
 }
 
 /* ---- fitting the measure ------------------------------------------------ */
@@ -235,14 +233,14 @@ static bool draw_one(const pg_doc *d, pg_page *pg, const page_furniture *pf, con
         w = run_width(buf.chars, buf.n);
     }
     if (ok)
-        ok = draw_text(pg, buf.chars, buf.n, furniture_x(pf, lay, position, w), baseline);
+        draw_text(pg, buf.chars, buf.n, furniture_x(pf, lay, position, w), baseline);
     if (ok && above && pf->rule_width_pt > 0) {
         float y = baseline - 0.35f * pf->size_pt;
         float left = lay->derived.area_left;
         pg_shape rule = {.kind = PG_LINE, .x0 = left, .x1 = left + lay->derived.measure,
                          .y0 = y, .y1 = y, .line_width = pf->rule_width_pt, .color = pf->color,
                          .origin = {NULL, PG_ROLE_ARTIFACT}};
-        ok = pg_add_shape(pg, rule);
+        pg_add_shape(pg, rule);
     }
     char_buf_free(&buf);
     free(text);

@@ -50,16 +50,14 @@ pg_page *pg_add_page(pg_doc *d)
     return p;
 }
 
-bool pg_add_glyph(pg_page *p, pg_glyph g)
+void pg_add_glyph(pg_page *p, pg_glyph g)
 {
     VEC_PUSH(p->glyphs, p->n_glyphs, p->cap_glyphs, g);
-    return true;
 }
 
-bool pg_add_shape(pg_page *p, pg_shape s)
+void pg_add_shape(pg_page *p, pg_shape s)
 {
     VEC_PUSH(p->shapes, p->n_shapes, p->cap_shapes, s);
-    return true;
 }
 
 void pg_add_mark(pg_page *p, int level, const char *title, float y)

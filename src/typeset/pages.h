@@ -93,10 +93,8 @@ void pg_doc_init(pg_doc *d, float width, float height);
 void pg_doc_free(pg_doc *d);
 /* The adders cannot fail: out of memory aborts (xalloc.h). */
 pg_page *pg_add_page(pg_doc *d);             /* a new empty page, never NULL */
-/* Always true: the bool stays only until the callers that still test it
- * (furniture.c, impose.c) are simplified; then these become void. */
-bool pg_add_glyph(pg_page *p, pg_glyph g);
-bool pg_add_shape(pg_page *p, pg_shape s);
+void pg_add_glyph(pg_page *p, pg_glyph g);
+void pg_add_shape(pg_page *p, pg_shape s);
 void pg_add_mark(pg_page *p, int level, const char *title, float y);
 
 /* Records that a line of block b sits on page `page` (pages come in order). */

@@ -80,8 +80,8 @@ static float add_line(pg_page *pg, const font_set *fs, const char *text, int fon
         if (role < 0)
             role = font;
         float w = fonts_advance_em(fs, role, cp) * size + extra;
-        assert_true(pg_add_glyph(pg, (pg_glyph){.cp = cp, .font = (uint16_t)role, .color = color,
-                                                .size = size, .x = x, .y = y, .width = w}));
+        pg_add_glyph(pg, (pg_glyph){.cp = cp, .font = (uint16_t)role, .color = color,
+                                    .size = size, .x = x, .y = y, .width = w});
         x += w;
     }
     return x;
@@ -92,9 +92,9 @@ static void build_doc(pg_doc *doc, const font_set *fs)
     pg_doc_init(doc, A4_W, A4_H);
     pg_page *p = pg_add_page(doc);
     assert_non_null(p);
-    assert_true(pg_add_shape(p, (pg_shape){PG_FILL_RECT, 60, 760, 535, 790, 0, 0xDDE8F0}));
-    assert_true(pg_add_shape(p, (pg_shape){PG_LINE, 60, 750, 535, 750, 0.5f, 0x1F4E79}));
-    assert_true(pg_add_shape(p, (pg_shape){PG_STROKE_RECT, 60, 600, 535, 640, 0.8f, 0x000000}));
+    pg_add_shape(p, (pg_shape){PG_FILL_RECT, 60, 760, 535, 790, 0, 0xDDE8F0});
+    pg_add_shape(p, (pg_shape){PG_LINE, 60, 750, 535, 750, 0.5f, 0x1F4E79});
+    pg_add_shape(p, (pg_shape){PG_STROKE_RECT, 60, 600, 535, 640, 0.8f, 0x000000});
     add_line(p, fs, "２０２３年度事業基本方針", GOTHIC_BOLD, 18, 70, 768, 0x1F4E79, 0);
     add_line(p, fs, "Ⅰ．重点事業", GOTHIC_BOLD, 14, 60, 720, 0x000000, 0);
     add_line(p, fs, "苫小牧商工会議所は、地域経済の発展に努めます。", MINCHO, 10.5f, 60, 700, 0x000000, 0.7f);
@@ -271,7 +271,7 @@ static void test_imposed(void **state)
     pdf_sheet sheet = {.width = 2 * A4_W, .height = A4_H, .n_place = 2};
     sheet.place[0] = (pdf_placement){1, {1, 0, 0, 1, 0, 0}};
     sheet.place[1] = (pdf_placement){0, {1, 0, 0, 1, A4_W, 0}};
-    assert_true(pg_add_shape(&sheet.marks, (pg_shape){PG_LINE, A4_W, 0, A4_W, 20, 0.25f, 0}));
+    pg_add_shape(&sheet.marks, (pg_shape){PG_LINE, A4_W, 0, A4_W, 20, 0.25f, 0});
     char path[512];
     snprintf(path, sizeof path, "%s/imposed.pdf", fx->dir);
     write_ok(fx, &doc, &sheet, 1, path);
