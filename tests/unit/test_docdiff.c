@@ -39,13 +39,13 @@ static void test_markup(void **state)
 static void test_similarity(void **state)
 {
     (void)state;
-    assert_true(cd_similarity("あいうえお", "あいうえお", 0.6) == 1.0);
+    assert_true(cd_similarity("あいうえお", "あいうえお", 0.6, NULL) == 1.0);
     /* LCS 4 of 5 + 5 characters: 0.8 */
-    double r = cd_similarity("あいうえお", "あいうえか", 0.6);
+    double r = cd_similarity("あいうえお", "あいうえか", 0.6, NULL);
     assert_true(r > 0.79 && r < 0.81);
-    assert_true(cd_similarity("あいうえお", "かきくけこ", 0.6) == 0);
-    assert_true(cd_similarity("あ", "あいうえおかきくけこ", 0.6) == 0);
-    assert_true(cd_similarity("", "", 0.6) == 1.0);
+    assert_true(cd_similarity("あいうえお", "かきくけこ", 0.6, NULL) == 0);
+    assert_true(cd_similarity("あ", "あいうえおかきくけこ", 0.6, NULL) == 0);
+    assert_true(cd_similarity("", "", 0.6, NULL) == 1.0);
 }
 
 static size_t count_blocks(const block *b)
