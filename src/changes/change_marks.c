@@ -128,9 +128,9 @@ bool change_marks_build(const docdiff *d, const document *new_doc, change_marks 
         cm->entry_blocks[0] = cm->doc->root;
     for (size_t i = 1; ok && i < d->n_entries; i++)
         ok = annotate_entry(&an, d, i);
-    if (ok)
+    if (ok && cm->n_blocks)   /* none when only metadata changed (qsort may not take NULL) */
         qsort(cm->blocks, cm->n_blocks, sizeof *cm->blocks, cmp_cm_block);
-    else
+    else if (!ok)
         change_marks_free(cm);
     return ok;
 }
