@@ -3,7 +3,9 @@
 # the 2023 plan and a generated plan 100 times as long, each built
 # repeatedly into a temporary directory; prints the median wall time, peak
 # RSS, output size, pages, pages per second and ms per page next to the
-# targets.  Builds nothing itself (`make bench` builds build-release first).
+# targets.  Then `kumihan diff` on the pairs of tools/gen_diff_bench.py
+# (issue 13): 100,000 entries each edited by one word, the same reversed,
+# a 1 MB paragraph rewritten; each must finish in a few seconds.  Builds nothing itself (`make bench` builds build-release first).
 # Usage: tools/bench.sh path/to/kumihan [RUNS_SHORT=15] [RUNS_LONG=3]
 set -eu
 kumihan=${1:?usage: tools/bench.sh path/to/kumihan [runs-short] [runs-long]}
@@ -20,6 +22,7 @@ python3 "$root/tools/gen_long_plan.py" "$root/content/plan-2023.yaml" "$tmp/plan
 python3 "$root/tools/gen_long_plan.py" "$root/content/plan-2023.yaml" "$tmp/plan-x100.yaml" 100
 # A shape the plan does not have: one list of 100,000 entries (no step may
 # look at every sibling for every item).
+python3 "$root/tools/gen_diff_bench.py" "$tmp/diff" 100000
 python3 - "$tmp/list-100k.yaml" <<'EOF'
 import sys
 lines = ["title: 長い一覧", "organization: kumihan bench", "parts:", "  - title: 一覧",
@@ -37,7 +40,7 @@ kumihan, root, tmp, runs_short, runs_long = sys.argv[1], sys.argv[2], sys.argv[3
 layout = os.path.join(root, "layouts", "booklet-a4.yaml")
 
 
-def one_run(args):
+def one_run(args, ok_status=(0,)):
     """(wall seconds, peak RSS in bytes) of one run of args."""
     t0 = time.perf_counter()
     p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -46,7 +49,7 @@ def one_run(args):
     p.returncode = os.waitstatus_to_exitcode(status)
     err = p.stderr.read().decode(errors="replace")
     p.stderr.close()
-    if p.returncode != 0:
+    if p.returncode not in ok_status:
         sys.exit(f"bench: {' '.join(args)} failed ({p.returncode}):\n{err}")
     return wall, usage.ru_maxrss * 1024   # ru_maxrss is in KiB on Linux
 
@@ -102,4 +105,24 @@ for what, ok, got in checks:
     print(f"  {'met ' if ok else 'MISSED'}  {what:<34} {got}")
 print(f"  linearity: {marginal:.2f} ms per added page between {mid['pages']} and {long['pages']} pages,"
       f" against {mid['wall'] * 1000 / mid['pages']:.2f} ms/page overall at {mid['pages']}")
+
+# `kumihan diff` (status 1: the files differ) on the generated pairs
+print("kumihan diff:")
+print(f"{'pair':<34}{'wall':>9}{'peak RSS':>11}{'report':>10}")
+for name, what in [("edited", "100,000 entries, one word each"), ("reversed", "100,000 entries reversed"),
+                   ("rewrite", "1 MB paragraph rewritten")]:
+    old, new = (os.path.join(tmp, "diff", f"{name}-{v}.yaml") for v in ("old", "new"))
+    report = os.path.join(tmp, "diff", name + ".txt")
+    with open(report, "w") as out:
+        t0 = time.perf_counter()
+        p = subprocess.Popen([kumihan, "diff", old, new, "--layout", layout], stdout=out, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+    err = p.stderr.read().decode(errors="replace")
+    p.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 1:
+        sys.exit(f"bench: kumihan diff {name} failed:\n{err}")
+    lines = sum(1 for _ in open(report, encoding="utf-8"))
+    verdict = "met " if wall < 5.0 else "MISSED"
+    print(f"{what:<34}{wall:>7.2f} s{usage.ru_maxrss / 1024:>8.1f} MB{lines:>7} lines  {verdict} < 5 s")
 EOF

@@ -111,7 +111,8 @@ void change_marks_build(const docdiff *d, const document *new_doc, change_marks 
         cm->entry_blocks[0] = cm->doc->root;
     for (size_t i = 1; i < d->n_entries; i++)
         annotate_entry(&an, d, i);
-    qsort(cm->blocks, cm->n_blocks, sizeof *cm->blocks, cmp_cm_block);
+    if (cm->n_blocks)   /* none when only metadata changed (qsort may not take NULL) */
+        qsort(cm->blocks, cm->n_blocks, sizeof *cm->blocks, cmp_cm_block);
 }
 
 void change_marks_free(change_marks *cm)

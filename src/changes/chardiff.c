@@ -39,39 +39,56 @@ static void cps_free(cps *c)
 
 /* ---- the Myers search ------------------------------------------------------ */
 
-/* Forward search for the shortest edit script of a[0..n) → b[0..m).
- * Returns D, or -1 when D > max_d.  When trace is
- * not NULL it receives V_d for every d (k = -d..d step 2 at offset
- * d(d+1)/2 + (k+d)/2), for backtracking; the caller frees it. */
-static long myers(const uint32_t *a, long n, const uint32_t *b, long m, long max_d, long **trace)
+/* One forward search for the shortest edit script of a[0..n) → b[0..m). */
+typedef struct myers_search {
+    long d;             /* the edit distance, -1 when not found within the limits */
+    bool capped;        /* stopped by the cost cap, not by max_d: D is unknown */
+    size_t work;        /* steps: one per diagonal tried, one per character compared equal */
+    int32_t *trace;     /* when kept: V_d for every d (k = -d..d step 2 at offset
+                         * d(d+1)/2 + (k+d)/2), for backtracking; the caller frees it */
+    size_t n_trace, cap_trace;
+} myers_search;
+
+/* The largest d whose search fits in CD_MAX_WORK: d costs at least d + 1
+ * steps, so D_REACHABLE(D_REACHABLE + 1)/2 > CD_MAX_WORK. */
+#define D_REACHABLE 6000L
+
+/* Searches up to edit distance max_d and at most CD_MAX_WORK steps (a
+ * little more: the cap is checked per diagonal). */
+static void myers(const uint32_t *a, long n, const uint32_t *b, long m, long max_d, bool keep_trace,
+                  myers_search *r)
 {
-    long off = max_d + 1;
-    long *v = xcalloc((size_t)(2 * max_d + 3), sizeof *v);
-    long *t = NULL;
-    if (trace) {
-        size_t cells = (size_t)(max_d + 1) * (size_t)(max_d + 2) / 2;
-        t = xmallocarray(cells, sizeof *t);
+    memset(r, 0, sizeof *r);
+    r->d = -1;
+    if (n >= INT32_MAX || m >= INT32_MAX) {   /* the trace holds positions as int32 */
+        r->capped = true;
+        return;
     }
-    long found = -1;
-    for (long d = 0; d <= max_d && found < 0; d++) {
-        for (long k = -d; k <= d; k += 2) {
+    long limit = max_d < D_REACHABLE ? max_d : D_REACHABLE, off = limit + 1;
+    long *v = xcalloc((size_t)(2 * limit + 3), sizeof *v);
+    long d = 0;
+    for (; d <= limit && r->d < 0 && !r->capped; d++) {
+        for (long k = -d; k <= d && !r->capped; k += 2) {
             long x = (k == -d || (k != d && v[off + k - 1] < v[off + k + 1])) ? v[off + k + 1]
                                                                               : v[off + k - 1] + 1;
-            long y = x - k;
+            long y = x - k, x0 = x;
             while (x < n && y < m && a[x] == b[y])
                 x++, y++;
+            r->work += 1 + (size_t)(x - x0);
             v[off + k] = x;
-            if (x >= n && y >= m && found < 0)
-                found = d;
+            if (x >= n && y >= m && r->d < 0)
+                r->d = d;
+            r->capped = r->work > CD_MAX_WORK && r->d < 0;
         }
-        if (t)
+        if (keep_trace && !r->capped) {
+            VEC_RESERVE(r->trace, r->cap_trace, r->n_trace + (size_t)d + 1);
             for (long k = -d; k <= d; k += 2)
-                t[d * (d + 1) / 2 + (k + d) / 2] = v[off + k];
+                r->trace[r->n_trace++] = (int32_t)v[off + k];
+        }
     }
+    if (r->d < 0 && limit < max_d)
+        r->capped = true;
     free(v);
-    if (trace)
-        *trace = t;
-    return found;
 }
 
 /* ---- raw edits → grouped runs ------------------------------------------- */
@@ -129,14 +146,14 @@ typedef struct step {
     long x, y;
 } step;
 
-static step *backtrack(const long *t, long d_total, long n, long m, size_t *n_steps)
+static step *backtrack(const int32_t *t, long d_total, long n, long m, size_t *n_steps)
 {
     step *steps = xmallocarray((size_t)(n + m + 1), sizeof *steps);
     size_t ns = 0;
     long x = n, y = m;
     for (long d = d_total; d > 0; d--) {
         long k = x - y;
-        const long *prev = t + (d - 1) * d / 2;
+        const int32_t *prev = t + (d - 1) * d / 2;
         long km1 = k - 1 >= -(d - 1) ? prev[(k - 1 + d - 1) / 2] : -1;
         long kp1 = k + 1 <= d - 1 ? prev[(k + 1 + d - 1) / 2] : -1;
         bool down = k == -d || (k != d && km1 < kp1);
@@ -176,7 +193,102 @@ static void emit_hunks(const hunks *hs, const cps *a, const cps *b, cd_script *o
     }
 }
 
-/* With max_d = n + m the search always finds the script. */
+/* ---- numbers and dates as values ------------------------------------------ */
+
+static bool is_digit_cp(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);   /* ASCII, fullwidth */
+}
+
+/* Characters a number or date is made of: digits and the separators of
+ * 2023-04-01, 2023/4/1, 1,000, 3.5, 10:30 (ASCII and fullwidth). */
+static bool is_value_cp(uint32_t c)
+{
+    static const uint32_t seps[] = {'-', '/', '.', ',', ':', 0xFF0D, 0xFF0F, 0xFF0E, 0xFF0C, 0xFF1A};
+    if (is_digit_cp(c))
+        return true;
+    for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++)
+        if (c == seps[i])
+            return true;
+    return false;
+}
+
+/* Does the change edge (old character ca / new character cb, either
+ * absent) continue the value that neighbour n belongs to? */
+static bool splits_value(uint32_t n, const uint32_t *ca, const uint32_t *cb)
+{
+    if (!is_value_cp(n))
+        return false;
+    bool a_val = ca && is_value_cp(*ca), b_val = cb && is_value_cp(*cb);
+    bool digit = is_digit_cp(n) || (ca && is_digit_cp(*ca)) || (cb && is_digit_cp(*cb));
+    return (a_val || b_val) && digit;
+}
+
+/* Widens change h over the equal characters beside it that belong to the
+ * same number or date, so that a value is replaced whole. */
+static void widen_to_values(hunk *prev, hunk *h, hunk *next, const cps *a, const cps *b)
+{
+    while (prev && prev->alen > 0 &&
+           splits_value(a->cp[h->ai - 1], h->alen ? &a->cp[h->ai] : NULL, h->blen ? &b->cp[h->bi] : NULL)) {
+        prev->alen--, prev->blen--;
+        h->ai--, h->bi--, h->alen++, h->blen++;
+    }
+    while (next && next->alen > 0 &&
+           splits_value(a->cp[h->ai + h->alen], h->alen ? &a->cp[h->ai + h->alen - 1] : NULL,
+                        h->blen ? &b->cp[h->bi + h->blen - 1] : NULL)) {
+        next->ai++, next->bi++, next->alen--, next->blen--;
+        h->alen++, h->blen++;
+    }
+}
+
+/* After widening: empty equal runs dropped, and changes left with an
+ * equal run of one or two characters between them joined (add_step's rule). */
+static void rejoin(hunks *hs)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < hs->n; i++) {
+        hunk h = hs->h[i];
+        if (h.kind == CD_EQUAL && h.alen == 0)
+            continue;
+        hunk *last = n ? &hs->h[n - 1] : NULL;
+        if (h.kind != CD_EQUAL && last && last->kind != CD_EQUAL) {
+            last->alen = h.ai + h.alen - last->ai;
+            last->blen = h.bi + h.blen - last->bi;
+            continue;
+        }
+        if (h.kind != CD_EQUAL && last && last->kind == CD_EQUAL && last->alen <= 2 && n >= 2 &&
+            hs->h[n - 2].kind != CD_EQUAL) {
+            hunk *change = &hs->h[n - 2];
+            change->alen = h.ai + h.alen - change->ai;
+            change->blen = h.bi + h.blen - change->bi;
+            n--;
+            continue;
+        }
+        hs->h[n++] = h;
+    }
+    hs->n = n;
+}
+
+static void whole_values(hunks *hs, const cps *a, const cps *b)
+{
+    for (size_t i = 0; i < hs->n; i++)
+        if (hs->h[i].kind != CD_EQUAL)
+            widen_to_values(i ? &hs->h[i - 1] : NULL, &hs->h[i], i + 1 < hs->n ? &hs->h[i + 1] : NULL, a, b);
+    rejoin(hs);
+}
+
+/* ---- the diff ------------------------------------------------------------------- */
+
+/* The middle a[pre..pre+n) → b[pre..pre+m) as one change: what the
+ * script says when the cost cap stops the search. */
+static void add_replacement(hunks *hs, size_t pre, long n, long m)
+{
+    for (long x = 0; x < n; x++)
+        add_step(hs, CD_DELETE, pre + (size_t)x, pre);
+    for (long y = 0; y < m; y++)
+        add_step(hs, CD_INSERT, pre + (size_t)n, pre + (size_t)y);
+}
+
 static void diff_cps(const cps *a, const cps *b, cd_script *out)
 {
     size_t pre = 0;
@@ -186,18 +298,23 @@ static void diff_cps(const cps *a, const cps *b, cd_script *out)
     while (suf < a->n - pre && suf < b->n - pre && a->cp[a->n - 1 - suf] == b->cp[b->n - 1 - suf])
         suf++;
     long n = (long)(a->n - pre - suf), m = (long)(b->n - pre - suf);
-    long *trace = NULL;
-    long d = myers(a->cp + pre, n, b->cp + pre, m, n + m, &trace);
+    myers_search r;
+    myers(a->cp + pre, n, b->cp + pre, m, n + m < CD_MAX_D ? n + m : CD_MAX_D, true, &r);
+    out->work += r.work;
     size_t ns = 0;
-    step *steps = backtrack(trace, d, n, m, &ns);
-    free(trace);
+    step *steps = r.d >= 0 ? backtrack(r.trace, r.d, n, m, &ns) : NULL;
+    free(r.trace);
+    out->replaced = r.d < 0;
     hunks hs = {0};
     for (size_t i = 0; i < pre; i++)
         add_step(&hs, CD_EQUAL, i, i);
+    if (out->replaced)
+        add_replacement(&hs, pre, n, m);
     for (size_t i = ns; i-- > 0;)
         add_step(&hs, steps[i].kind, pre + (size_t)steps[i].x, pre + (size_t)steps[i].y);
     for (size_t i = 0; i < suf; i++)
         add_step(&hs, CD_EQUAL, a->n - suf + i, b->n - suf + i);
+    whole_values(&hs, a, b);
     emit_hunks(&hs, a, b, out);
     free(steps);
     free(hs.h);
@@ -235,7 +352,7 @@ static size_t count_cps(const char *s)
     return s ? utf8_count(s, strlen(s)) : 0;
 }
 
-double cd_similarity(const char *a, const char *b, double min_ratio)
+double cd_similarity(const char *a, const char *b, double min_ratio, size_t *work)
 {
     size_t na = count_cps(a), nb = count_cps(b);
     if (na + nb == 0)
@@ -255,9 +372,14 @@ double cd_similarity(const char *a, const char *b, double min_ratio)
     while (suf < ca.n - pre && suf < cb.n - pre && ca.cp[ca.n - 1 - suf] == cb.cp[cb.n - 1 - suf])
         suf++;
     long max_d = (long)((1.0 - min_ratio) * (double)(na + nb));
-    long d = myers(ca.cp + pre, (long)(ca.n - pre - suf), cb.cp + pre, (long)(cb.n - pre - suf), max_d, NULL);
-    if (d >= 0)
-        ratio = (double)((long)(na + nb) - d) / (double)(na + nb);
+    myers_search r;
+    myers(ca.cp + pre, (long)(ca.n - pre - suf), cb.cp + pre, (long)(cb.n - pre - suf), max_d, false, &r);
+    if (work)
+        *work += r.work;
+    if (r.d >= 0)
+        ratio = (double)((long)(na + nb) - r.d) / (double)(na + nb);
+    else if (r.capped)
+        ratio = min_ratio;
     cps_free(&ca);
     cps_free(&cb);
     return ratio >= min_ratio ? ratio : 0;

@@ -4,9 +4,12 @@
  * parents already paired, the same kind with the same text, then the same
  * kind with similar text; then a global pass over what is left, bucketed
  * by kind (blocks moved to another parent); last, a parent whose children
- * mostly continue one old block's children continues that block.  Work
- * stays near-linear: siblings are compared with siblings, and only the
- * leftovers of a kind with each other. */
+ * mostly continue one old block's children continues that block.
+ *
+ * Work stays near-linear however long the lists: equal texts are found by
+ * sorting, never by comparing every pair, and similarity, the costly
+ * test, is tried only within windows of DD_WINDOW candidates (dd_match.h)
+ * around where a block is expected, each under chardiff's cost cap. */
 #include "dd_match.h"
 
 #include <stdlib.h>
@@ -22,11 +25,17 @@ typedef struct dd_ptr_index {
 
 /* ---- sides ------------------------------------------------------------------ */
 
-static void collect(const block *b, dd_side *s, size_t *cap)
+typedef struct side_caps {
+    size_t blocks, position;
+} side_caps;
+
+static void collect(const block *b, size_t position, dd_side *s, side_caps *cap)
 {
-    VEC_PUSH(s->blocks, s->n, *cap, b);
+    size_t n = s->n;
+    VEC_PUSH(s->position, n, cap->position, position);
+    VEC_PUSH(s->blocks, s->n, cap->blocks, b);
     for (size_t i = 0; i < b->n_children; i++)
-        collect(b->children[i], s, cap);
+        collect(b->children[i], i, s, cap);
 }
 
 static int cmp_ptr(const void *a, const void *b)
@@ -37,9 +46,9 @@ static int cmp_ptr(const void *a, const void *b)
 
 static void side_init(dd_side *s, const document *d)
 {
-    size_t cap = 0;
+    side_caps cap = {0};
     memset(s, 0, sizeof *s);
-    collect(d->root, s, &cap);
+    collect(d->root, 0, s, &cap);
     s->by_ptr = xmallocarray(s->n, sizeof *s->by_ptr);
     for (size_t i = 0; i < s->n; i++)
         s->by_ptr[i] = (dd_ptr_index){s->blocks[i], (long)i};
@@ -82,43 +91,173 @@ static bool old_free(const matcher *mt, const block *b)
     return mt->m->old_to_new[dd_index(&mt->m->old_side, b)] < 0;
 }
 
-static double similarity(matcher *mt, const block *a, const block *b)
+/* The best old candidate so far for one new block: the first of the most
+ * similar, in the order the candidates are tried. */
+typedef struct best_match {
+    const block *b;
+    double ratio;
+} best_match;
+
+/* Tries candidate o for c.  Only a ratio above the best so far can
+ * matter, so the search may stop at the edit distance the best allows. */
+static void try_similar(matcher *mt, const block *o, const block *c, best_match *best)
 {
+    if (o->kind != c->kind || !old_free(mt, o))
+        return;
     mt->m->comparisons++;
-    return cd_similarity(text_of(a), text_of(b), DD_MIN_SIMILARITY);
+    double floor = best->ratio > DD_MIN_SIMILARITY ? best->ratio : DD_MIN_SIMILARITY;
+    double r = cd_similarity(text_of(o), text_of(c), floor, &mt->m->myers_steps);
+    if (r > best->ratio) {
+        best->ratio = r;
+        best->b = o;
+    }
+}
+
+static int kind_text_order(const block *x, const block *y)
+{
+    if (x->kind != y->kind)
+        return (int)x->kind - (int)y->kind;
+    return strcmp(text_of(x), text_of(y));
+}
+
+/* By kind and text, then by source line, so equal texts pair in order. */
+static int cmp_kind_text(const void *a, const void *b)
+{
+    const block *x = *(const block *const *)a, *y = *(const block *const *)b;
+    int c = kind_text_order(x, y);
+    if (c)
+        return c;
+    return (x->loc.line > y->loc.line) - (x->loc.line < y->loc.line);
+}
+
+/* Index of the first of sorted[0..n) not before key in kind and text. */
+static size_t lower_bound_kind_text(const block **sorted, size_t n, const block *key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (kind_text_order(sorted[mid], key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* "The next still free candidate at or after i" over a list whose
+ * members only ever get taken: skip[] links past taken ones, with path
+ * compression, so a long run of equal texts is walked once, not once
+ * per block. */
+static size_t next_free(const matcher *mt, const block **cand, size_t *skip, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j < n && (skip[j] != j || !old_free(mt, cand[j]))) {
+        if (skip[j] == j)
+            skip[j] = j + 1;   /* taken since last seen: link past it */
+        j = skip[j];
+    }
+    for (size_t k = i; k < j;) {   /* every link walked now points at j */
+        size_t up = skip[k];
+        skip[k] = j;
+        k = up;
+    }
+    return j;
+}
+
+/* Pass 1 under a paired parent: each new child takes the first free old
+ * child of its kind with the same text (old children sorted by kind,
+ * text and line: the first of a run of equal texts is the earliest). */
+static void pair_equal_children(matcher *mt, const block *op, const block *np)
+{
+    dd_matching *m = mt->m;
+    const block **cand = xmallocarray(op->n_children ? op->n_children : 1, sizeof *cand);
+    size_t n = 0;
+    for (size_t j = 0; j < op->n_children; j++)
+        if (old_free(mt, op->children[j]))
+            cand[n++] = op->children[j];
+    qsort(cand, n, sizeof *cand, cmp_kind_text);
+    size_t *skip = xmallocarray(n ? n : 1, sizeof *skip);
+    for (size_t j = 0; j < n; j++)
+        skip[j] = j;
+    for (size_t i = 0; i < np->n_children && n; i++) {
+        const block *c = np->children[i];
+        long ci = dd_index(&m->new_side, c);
+        if (m->new_to_old[ci] >= 0)
+            continue;
+        size_t j = next_free(mt, cand, skip, n, lower_bound_kind_text(cand, n, c));
+        if (j < n && kind_text_order(cand[j], c) == 0)
+            pair(mt, dd_index(&m->old_side, cand[j]), ci);
+    }
+    free(skip);
+    free(cand);
+}
+
+/* Index of the first of the positions pos[0..n) (ascending) not below p. */
+static size_t lower_bound_position(const size_t *pos, size_t n, size_t p)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (pos[mid] < p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Pass 2 under a paired parent: each new child left takes the most
+ * similar free old child of its kind; in a long list, only among the
+ * DD_WINDOW free old children either side of where it is expected: just
+ * after the counterpart of its nearest paired preceding sibling. */
+static void pair_similar_children(matcher *mt, const block *op, const block *np)
+{
+    dd_matching *m = mt->m;
+    const block **cand = xmallocarray(op->n_children ? op->n_children : 1, sizeof *cand);
+    size_t *pos = xmallocarray(op->n_children ? op->n_children : 1, sizeof *pos), n = 0;
+    for (size_t j = 0; j < op->n_children; j++)
+        if (old_free(mt, op->children[j])) {
+            cand[n] = op->children[j];
+            pos[n++] = j;
+        }
+    bool windowed = n > DD_FULL_SCAN;
+    size_t anchor_old = 0, anchor_new = 0;
+    bool anchored = false;
+    for (size_t i = 0; i < np->n_children && n; i++) {
+        const block *c = np->children[i];
+        long ci = dd_index(&m->new_side, c);
+        if (m->new_to_old[ci] < 0) {
+            size_t lo = 0, hi = n;
+            if (windowed) {
+                size_t expect = anchored ? anchor_old + (i - anchor_new)
+                                         : (size_t)((double)i * (double)op->n_children / (double)np->n_children);
+                size_t at = lower_bound_position(pos, n, expect);
+                lo = at > DD_WINDOW ? at - DD_WINDOW : 0;
+                hi = at + DD_WINDOW < n ? at + DD_WINDOW + 1 : n;
+            }
+            best_match best = {NULL, 0};
+            for (size_t j = lo; j < hi; j++)
+                try_similar(mt, cand[j], c, &best);
+            if (best.b)
+                pair(mt, dd_index(&m->old_side, best.b), ci);
+        }
+        long o = m->new_to_old[ci];
+        if (o >= 0 && m->old_side.blocks[o]->parent == op) {
+            anchored = true;
+            anchor_old = m->old_side.position[o];
+            anchor_new = i;
+        }
+    }
+    free(pos);
+    free(cand);
 }
 
 /* Children of a paired (op, np): same kind and text first, then the most
  * similar text of the same kind. */
 static void pair_children(matcher *mt, const block *op, const block *np)
 {
-    dd_matching *m = mt->m;
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; i < np->n_children; i++) {
-            const block *c = np->children[i];
-            long ci = dd_index(&m->new_side, c);
-            if (m->new_to_old[ci] >= 0)
-                continue;
-            const block *best = NULL;
-            double best_ratio = 0;
-            for (size_t j = 0; j < op->n_children; j++) {
-                const block *o = op->children[j];
-                if (o->kind != c->kind || !old_free(mt, o))
-                    continue;
-                if (pass == 0 && strcmp(text_of(o), text_of(c)) == 0) {
-                    best = o;
-                    break;
-                }
-                double r = pass == 1 ? similarity(mt, o, c) : 0;
-                if (r > best_ratio) {
-                    best_ratio = r;
-                    best = o;
-                }
-            }
-            if (best)
-                pair(mt, dd_index(&m->old_side, best), ci);
-        }
-    }
+    pair_equal_children(mt, op, np);
+    pair_similar_children(mt, op, np);
 }
 
 static void drain(matcher *mt)
@@ -181,23 +320,6 @@ static void pair_ids(matcher *mt)
 
 /* ---- leftovers ------------------------------------------------------------------ */
 
-static int kind_text_order(const block *x, const block *y)
-{
-    if (x->kind != y->kind)
-        return (int)x->kind - (int)y->kind;
-    return strcmp(text_of(x), text_of(y));
-}
-
-/* By kind and text, then by source line, so equal texts pair in order. */
-static int cmp_kind_text(const void *a, const void *b)
-{
-    const block *x = *(const block *const *)a, *y = *(const block *const *)b;
-    int c = kind_text_order(x, y);
-    if (c)
-        return c;
-    return (x->loc.line > y->loc.line) - (x->loc.line < y->loc.line);
-}
-
 static const block **unmatched(const dd_side *s, const long *to_other, size_t *n)
 {
     const block **out = xmallocarray(s->n ? s->n : 1, sizeof *out);
@@ -216,30 +338,35 @@ static void pair_exact_leftovers(matcher *mt, const block **o, size_t no, const 
     pair_equal_in_order(mt, o, no, n, nn, kind_text_order);
 }
 
-/* Leftovers with similar text, within a kind (the lists are sorted by kind). */
+/* Leftovers with similar text, within a kind (the lists are sorted by
+ * kind, then text); a kind with more than DD_FULL_SCAN old leftovers is
+ * searched only DD_WINDOW places either side of the new text's place in
+ * the sorted old texts (an edit keeps the texts' start: the neighbours). */
 static void pair_similar_leftovers(matcher *mt, const block **o, size_t no, const block **n, size_t nn)
 {
     dd_matching *m = mt->m;
-    size_t lo = 0;
+    size_t lo = 0, end = 0;
     for (size_t j = 0; j < nn; j++) {
         const block *c = n[j];
-        while (lo < no && o[lo]->kind < c->kind)
-            lo++;
+        if (lo >= end || o[lo]->kind != c->kind) {   /* the old leftovers of c's kind: o[lo..end) */
+            while (lo < no && o[lo]->kind < c->kind)
+                lo++;
+            for (end = lo; end < no && o[end]->kind == c->kind;)
+                end++;
+        }
         if (m->new_to_old[dd_index(&m->new_side, c)] >= 0)
             continue;
-        const block *best = NULL;
-        double best_ratio = 0;
-        for (size_t i = lo; i < no && o[i]->kind == c->kind; i++) {
-            if (!old_free(mt, o[i]))
-                continue;
-            double r = similarity(mt, o[i], c);
-            if (r > best_ratio) {
-                best_ratio = r;
-                best = o[i];
-            }
+        size_t from = lo, to = end;
+        if (end - lo > DD_FULL_SCAN) {
+            size_t at = lo + lower_bound_kind_text(o + lo, end - lo, c);
+            from = at > lo + DD_WINDOW ? at - DD_WINDOW : lo;
+            to = at + DD_WINDOW < end ? at + DD_WINDOW + 1 : end;
         }
-        if (best)
-            pair(mt, dd_index(&m->old_side, best), dd_index(&m->new_side, c));
+        best_match best = {NULL, 0};
+        for (size_t i = from; i < to; i++)
+            try_similar(mt, o[i], c, &best);
+        if (best.b)
+            pair(mt, dd_index(&m->old_side, best.b), dd_index(&m->new_side, c));
     }
 }
 
@@ -310,8 +437,10 @@ void dd_match(const document *old_doc, const document *new_doc, dd_matching *m)
 void dd_matching_free(dd_matching *m)
 {
     free(m->old_side.blocks);
+    free(m->old_side.position);
     free(m->old_side.by_ptr);
     free(m->new_side.blocks);
+    free(m->new_side.position);
     free(m->new_side.by_ptr);
     free(m->old_to_new);
     free(m->new_to_old);

@@ -10,9 +10,19 @@
 /* Texts at least this similar (2·LCS/(|a|+|b|)) may be the same block edited. */
 #define DD_MIN_SIMILARITY 0.6
 
+/* Similarity is computed only within bounded windows: among at most
+ * DD_FULL_SCAN candidates every one is tried (small lists: the best pair
+ * whatever the order); beyond that only the DD_WINDOW candidates on
+ * either side of where the block is expected (next to its paired
+ * neighbour's counterpart; in a kind's leftovers, next to its text in
+ * sorted order), so the work per block stays bounded. */
+#define DD_FULL_SCAN 64
+#define DD_WINDOW 8
+
 /* Blocks of one tree in pre-order, and a pointer → index lookup. */
 typedef struct dd_side {
     const block **blocks;
+    size_t *position;              /* by pre-order index: the block's index among its parent's children */
     size_t n;
     struct dd_ptr_index *by_ptr;   /* sorted by pointer value: lookup only, never iterated */
 } dd_side;
@@ -22,6 +32,7 @@ typedef struct dd_matching {
     long *old_to_new;              /* pre-order index of the counterpart, or -1 */
     long *new_to_old;
     size_t comparisons;            /* similarity computations made */
+    size_t myers_steps;            /* the Myers steps they took (cd_similarity's work) */
 } dd_matching;
 
 /* Pairs the blocks of the two documents (it cannot fail: out of memory

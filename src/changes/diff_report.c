@@ -9,6 +9,59 @@
 #include "block_label.h"
 #include "sbuf.h"
 
+/* ---- words ------------------------------------------------------------------- */
+
+static const char *const FIELDS[6] = {"title", "organization", "fiscal_year", "date", "subject", "keywords"};
+
+const dd_labels DD_LABELS_EN = {
+    .added = "%s added: %s",
+    .deleted = "%s deleted (was %s): %s",
+    .moved = "%s moved from %s: %s",
+    .moved_edited = "%s moved from %s, edited: %s",
+    .edited = "%s edited: %s",
+    .field_changed = "%s changed: %s",
+    .no_changes = "no changes",
+    .preface = "preface",
+    .field_names = {"title", "organization", "fiscal_year", "date", "subject", "keywords"},
+};
+
+const dd_labels DD_LABELS_JA = {
+    .added = "%s 追加：%s",
+    .deleted = "%s 削除（旧 %s）：%s",
+    .moved = "%s 移動（旧 %s）：%s",
+    .moved_edited = "%s 移動（旧 %s）・修正：%s",
+    .edited = "%s 修正：%s",
+    .field_changed = "%s 修正：%s",
+    .no_changes = "変更はありません",
+    .preface = "前文",
+    .field_names = {"表題", "団体名", "年度", "日付", "件名", "キーワード"},
+};
+
+const char *dd_field_name(const dd_labels *labels, const char *field)
+{
+    for (size_t i = 0; i < sizeof FIELDS / sizeof FIELDS[0]; i++)
+        if (strcmp(FIELDS[i], field) == 0)
+            return labels->field_names[i];
+    return field;
+}
+
+/* Appends fmt with each "%s" replaced by the next of args (a label's
+ * format comes from a table, later a translation: never a printf format). */
+static void put_format(sbuf *b, const char *fmt, const char *const *args, size_t n_args)
+{
+    size_t next = 0;
+    for (const char *p = fmt; *p;) {
+        const char *hole = strstr(p, "%s");
+        size_t len = hole ? (size_t)(hole - p) : strlen(p);
+        sbuf_append(b, p, len);
+        if (!hole)
+            break;
+        sbuf_puts(b, next < n_args && args[next] ? args[next] : "");
+        next++;
+        p = hole + 2;
+    }
+}
+
 /* ---- locations --------------------------------------------------------------- */
 
 /* Appends s[0..n) with fullwidth digits as ASCII: "１２" → "12", so that
@@ -32,8 +85,10 @@ static void add_ascii_digits(sbuf *b, const char *s, size_t n)
 /* "Ⅰ．" → "Ⅰ", "12）" → "12", "⑴" → "⑴": the number without the
  * format's punctuation.  Labels that say nothing by themselves (none for
  * paragraphs, a fixed marker for bullets) get the ordinal: "¶2", "・3". */
-static void add_component(sbuf *b, const block *blk, int ordinal, const layout *lay)
+static void add_component(sbuf *b, const block *blk, int ordinal, const layout *lay, const dd_labels *labels)
 {
+    if (blk->kind == BK_PARAGRAPH && blk->parent && !blk->parent->parent)
+        sbuf_puts(b, labels->preface);   /* a preface paragraph: "前文¶1" */
     block tmp = *blk;
     tmp.ordinal = ordinal;
     const block_style *st = &lay->styles[blk->kind];
@@ -84,39 +139,39 @@ static int would_be_ordinal(const docdiff *d, size_t i)
     return n;
 }
 
-static void add_new_path(sbuf *b, const docdiff *d, size_t i, const layout *lay)
+static void add_new_path(sbuf *b, const docdiff *d, size_t i, const layout *lay, const dd_labels *labels)
 {
     const dd_entry *e = &d->entries[i];
     if (e->parent < 0)
         return;
     if (d->entries[e->parent].parent >= 0) {
-        add_new_path(b, d, (size_t)e->parent, lay);
+        add_new_path(b, d, (size_t)e->parent, lay, labels);
         sbuf_puts(b, "-");
     }
     if (e->new_b)
-        add_component(b, e->new_b, e->new_b->ordinal, lay);
+        add_component(b, e->new_b, e->new_b->ordinal, lay, labels);
     else
-        add_component(b, e->old_b, would_be_ordinal(d, i), lay);
+        add_component(b, e->old_b, would_be_ordinal(d, i), lay, labels);
 }
 
-static void add_old_path(sbuf *b, const block *blk, const layout *lay)
+static void add_old_path(sbuf *b, const block *blk, const layout *lay, const dd_labels *labels)
 {
     if (!blk->parent)
         return;
     if (blk->parent->parent) {
-        add_old_path(b, blk->parent, lay);
+        add_old_path(b, blk->parent, lay, labels);
         sbuf_puts(b, "-");
     }
-    add_component(b, blk, blk->ordinal, lay);
+    add_component(b, blk, blk->ordinal, lay, labels);
 }
 
-char *dd_location(const docdiff *d, size_t entry, const layout *lay, bool old)
+char *dd_location(const docdiff *d, size_t entry, const layout *lay, bool old, const dd_labels *labels)
 {
     sbuf b = {0};
     if (old && d->entries[entry].old_b)
-        add_old_path(&b, d->entries[entry].old_b, lay);
+        add_old_path(&b, d->entries[entry].old_b, lay, labels);
     else if (!old)
-        add_new_path(&b, d, entry, lay);
+        add_new_path(&b, d, entry, lay, labels);
     return sbuf_detach(&b);
 }
 
@@ -148,50 +203,64 @@ static void add_text(sbuf *b, const block *blk)
     sbuf_puts(b, blk->text);
 }
 
-char *dd_entry_line(const docdiff *d, size_t i, const layout *lay)
+/* The line's text part: the block's text, or the markup of its edit. */
+static char *entry_text(const dd_entry *e)
+{
+    sbuf b = {0};
+    if (e->change == DD_EDITED)
+        add_edit(&b, e);
+    else
+        add_text(&b, e->new_b ? e->new_b : e->old_b);
+    return sbuf_detach(&b);
+}
+
+char *dd_entry_line(const docdiff *d, size_t i, const layout *lay, const dd_labels *labels)
 {
     const dd_entry *e = &d->entries[i];
     if (e->change == DD_SAME && !e->moved)
         return NULL;
+    char *loc = dd_location(d, i, lay, false, labels);
+    char *was = dd_location(d, i, lay, true, labels);
+    char *text = entry_text(e);
     sbuf b = {0};
-    char *loc = dd_location(d, i, lay, false);
-    sbuf_puts(&b, loc);
+    const char *with_was[] = {loc, was, text}, *without[] = {loc, text};
+    if (e->change == DD_ADDED)
+        put_format(&b, labels->added, without, 2);
+    else if (e->change == DD_DELETED)
+        put_format(&b, labels->deleted, with_was, 3);
+    else if (e->moved)
+        put_format(&b, e->change == DD_EDITED ? labels->moved_edited : labels->moved, with_was, 3);
+    else
+        put_format(&b, labels->edited, without, 2);
     free(loc);
-    if (e->change == DD_ADDED) {
-        sbuf_puts(&b, " added: ");
-        add_text(&b, e->new_b);
-    } else if (e->change == DD_DELETED) {
-        char *was = dd_location(d, i, lay, true);
-        sbuf_puts(&b, " deleted (was ");
-        sbuf_puts(&b, was);
-        sbuf_puts(&b, "): ");
-        add_text(&b, e->old_b);
-        free(was);
-    } else {
-        if (e->moved) {
-            char *was = dd_location(d, i, lay, true);
-            sbuf_puts(&b, " moved from ");
-            sbuf_puts(&b, was);
-            free(was);
-        }
-        if (e->change == DD_EDITED) {
-            sbuf_puts(&b, e->moved ? ", edited: " : " edited: ");
-            add_edit(&b, e);
-        }
-    }
+    free(was);
+    free(text);
+    return sbuf_detach(&b);
+}
+
+char *dd_meta_line(const docdiff *d, size_t i, const dd_labels *labels)
+{
+    const dd_meta *m = &d->meta[i];
+    char *markup = cd_markup(&m->diff, m->old_value ? m->old_value : "", m->new_value ? m->new_value : "");
+    sbuf b = {0};
+    const char *args[] = {dd_field_name(labels, m->field), markup};
+    put_format(&b, labels->field_changed, args, 2);
+    free(markup);
     return sbuf_detach(&b);
 }
 
 bool docdiff_report(const docdiff *d, const layout *lay, FILE *out)
 {
+    const dd_labels *labels = &DD_LABELS_EN;
+    if (!docdiff_has_changes(d))
+        fprintf(out, "%s\n", labels->no_changes);
     for (size_t i = 0; i < d->n_meta; i++) {
-        const dd_meta *m = &d->meta[i];
-        char *markup = cd_markup(&m->diff, m->old_value ? m->old_value : "", m->new_value ? m->new_value : "");
-        fprintf(out, "%s changed: %s\n", m->field, markup);
-        free(markup);
+        char *line = dd_meta_line(d, i, labels);
+        fprintf(out, "%s\n", line);
+        free(line);
     }
     for (size_t i = 0; i < d->n_entries; i++) {
-        char *line = dd_entry_line(d, i, lay);
+        char *line = dd_entry_line(d, i, lay, labels);
         if (line)
             fprintf(out, "%s\n", line);
         free(line);

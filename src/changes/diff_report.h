@@ -11,18 +11,43 @@
 #include "docdiff.h"
 #include "layout.h"
 
-/* An entry's location, labels of the layout joined with "-" without their
- * trailing punctuation ("Ⅱ-1-⑶-②"): in the new numbering (a deleted block
- * at the place it would have had), or with old = true the block's number
- * in the old document.  Malloc'd. */
-char *dd_location(const docdiff *d, size_t entry, const layout *lay, bool old);
+/* The words of a report, in one table per language: the text report of
+ * `kumihan diff` speaks English (DD_LABELS_EN; a gettext pass will
+ * translate that table), the summary page of the marked booklet Japanese
+ * (DD_LABELS_JA).  Each line format takes the location, then the old
+ * location where it has one, then the text or markup. */
+typedef struct dd_labels {
+    const char *added;          /* "%s added: %s" */
+    const char *deleted;        /* "%s deleted (was %s): %s" */
+    const char *moved;          /* "%s moved from %s: %s" */
+    const char *moved_edited;   /* "%s moved from %s, edited: %s" */
+    const char *edited;         /* "%s edited: %s" */
+    const char *field_changed;  /* "%s changed: %s": a metadata field */
+    const char *no_changes;     /* the whole report of identical documents */
+    const char *preface;        /* the location of a preface paragraph, before its "¶n" */
+    const char *field_names[6]; /* title, organization, fiscal_year, date, subject, keywords */
+} dd_labels;
 
-/* One line of the report for entry i (without newline), malloc'd; NULL
- * when the entry is unchanged. */
-char *dd_entry_line(const docdiff *d, size_t i, const layout *lay);
+extern const dd_labels DD_LABELS_EN, DD_LABELS_JA;
+
+/* A metadata field's name in labels' language ("title" → "表題"). */
+const char *dd_field_name(const dd_labels *labels, const char *field);
+
+/* An entry's location, labels of the layout joined with "-" without their
+ * trailing punctuation ("Ⅱ-1-⑶-②"; a preface paragraph "preface¶2"): in
+ * the new numbering (a deleted block at the place it would have had), or
+ * with old = true the block's number in the old document.  Malloc'd. */
+char *dd_location(const docdiff *d, size_t entry, const layout *lay, bool old, const dd_labels *labels);
+
+/* One line of the report for entry i (without newline), or NULL when the
+ * entry is unchanged. */
+char *dd_entry_line(const docdiff *d, size_t i, const layout *lay, const dd_labels *labels);
+
+/* One line for metadata change i ("title changed: …").  Malloc'd. */
+char *dd_meta_line(const docdiff *d, size_t i, const dd_labels *labels);
 
 /* The plain-text report: metadata changes, then the blocks in document
- * order.  False on a write error. */
+ * order; "no changes" when there are none.  False on a write error. */
 bool docdiff_report(const docdiff *d, const layout *lay, FILE *out);
 
 #endif

@@ -51,14 +51,6 @@ static void mark_out_of_order(const long *seq, const long *who, size_t k, bool *
     free(keep);
 }
 
-static size_t child_position(const block *b)
-{
-    for (size_t i = 0; b->parent && i < b->parent->n_children; i++)
-        if (b->parent->children[i] == b)
-            return i;
-    return 0;
-}
-
 static void find_moves(builder *bd)
 {
     const dd_matching *m = bd->m;
@@ -80,7 +72,7 @@ static void find_moves(builder *bd)
             long c = dd_index(ns, q->children[i]);
             if (m->new_to_old[c] < 0 || bd->moved[c])
                 continue;
-            seq[n] = (long)child_position(os->blocks[m->new_to_old[c]]);
+            seq[n] = (long)os->position[m->new_to_old[c]];
             who[n++] = c;
         }
         mark_out_of_order(seq, who, n, bd->moved);
@@ -120,6 +112,7 @@ static dd_entry entry_for(builder *bd, const block *q, long parent)
     const char *ot = e.old_b->text ? e.old_b->text : "", *nt = q->text ? q->text : "";
     if (strcmp(ot, nt) != 0)
         cd_diff(ot, nt, &e.text_diff);
+    bd->d->myers_steps += e.text_diff.work;
     if (cd_script_has_changes(&e.text_diff) || e.new_mark_changed)
         e.change = DD_EDITED;
     return e;
@@ -138,25 +131,53 @@ static void deletion_slots(builder *bd, const block *o, const block *q, long *sl
         if (n < 0)
             slot[i] = after;
         else if (m->new_side.blocks[n]->parent == q)
-            after = (long)child_position(m->new_side.blocks[n]) + 1;
+            after = (long)m->new_side.position[n] + 1;
     }
+}
+
+/* An unpaired old child and the new child it goes before. */
+typedef struct deletion {
+    long slot;
+    size_t child;
+} deletion;
+
+static int cmp_deletion(const void *a, const void *b)
+{
+    const deletion *x = a, *y = b;
+    if (x->slot != y->slot)
+        return (x->slot > y->slot) - (x->slot < y->slot);
+    return (x->child > y->child) - (x->child < y->child);
+}
+
+/* o's unpaired children by slot, in their old order within a slot:
+ * sorted once, so that a long list costs n log n, not n². */
+static deletion *deletions_by_slot(builder *bd, const block *o, const block *q, size_t *n)
+{
+    long *slot = xmallocarray(o->n_children ? o->n_children : 1, sizeof *slot);
+    deletion *dels = xmallocarray(o->n_children ? o->n_children : 1, sizeof *dels);
+    deletion_slots(bd, o, q, slot);
+    *n = 0;
+    for (size_t j = 0; j < o->n_children; j++)
+        if (slot[j] >= 0)
+            dels[(*n)++] = (deletion){slot[j], j};
+    qsort(dels, *n, sizeof *dels, cmp_deletion);
+    free(slot);
+    return dels;
 }
 
 static void add_subtree(builder *bd, const block *q, long parent)
 {
     long at = push_entry(bd, entry_for(bd, q, parent));
     const block *o = bd->d->entries[at].old_b;
-    long *slot = o ? xmallocarray(o->n_children ? o->n_children : 1, sizeof *slot) : NULL;
-    if (o)
-        deletion_slots(bd, o, q, slot);
+    size_t n_dels = 0, next = 0;
+    deletion *dels = o ? deletions_by_slot(bd, o, q, &n_dels) : NULL;
     for (size_t i = 0; i <= q->n_children; i++) {
-        for (size_t j = 0; o && j < o->n_children; j++)
-            if (slot[j] == (long)i)
-                add_deleted(bd, o->children[j], at);
+        for (; next < n_dels && dels[next].slot == (long)i; next++)
+            add_deleted(bd, o->children[dels[next].child], at);
         if (i < q->n_children)
             add_subtree(bd, q->children[i], at);
     }
-    free(slot);
+    free(dels);
 }
 
 /* ---- metadata -------------------------------------------------------------------- */
@@ -199,6 +220,7 @@ void docdiff_compute(const document *old_doc, const document *new_doc, docdiff *
     add_subtree(&bd, new_doc->root, -1);
     compare_metadata(&bd, old_doc, new_doc);
     out->comparisons = m.comparisons;
+    out->myers_steps += m.myers_steps;
     free(bd.moved);
     dd_matching_free(&m);
 }

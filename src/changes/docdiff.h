@@ -45,6 +45,7 @@ typedef struct docdiff {
     dd_meta *meta;
     size_t n_meta, cap_meta;
     size_t comparisons;         /* text similarity computations: the matcher's work */
+    size_t myers_steps;         /* Myers steps of those and of the edited texts' diffs */
 } docdiff;
 
 /* Compares old with new.  The documents must outlive the result (entries

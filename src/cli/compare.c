@@ -58,13 +58,8 @@ static void add_line(document *d, int page, const char *line)
 static void add_meta_lines(document *d, const docdiff *diff, int first_body_page)
 {
     for (size_t i = 0; i < diff->n_meta; i++) {
-        const dd_meta *m = &diff->meta[i];
-        char *markup = cd_markup(&m->diff, m->old_value ? m->old_value : "", m->new_value ? m->new_value : "");
-        size_t len = strlen(m->field) + strlen(markup) + 16;
-        char *line = xmalloc(len);
-        snprintf(line, len, "%s changed: %s", m->field, markup);
+        char *line = dd_meta_line(diff, i, &DD_LABELS_JA);
         add_line(d, first_body_page, line);
-        free(markup);
         free(line);
     }
 }
@@ -83,10 +78,10 @@ static document *summary_document(const comparison *cmp, int summary_pages)
     char intro[160];
     snprintf(intro, sizeof intro,
              "前の版からの変更 %zu 件。[-削除-]{+追加+}、p. は変更のあるページ（この概要の後の本文）。", changes);
-    add_paragraph(d, intro);
+    add_paragraph(d, changes ? intro : DD_LABELS_JA.no_changes);
     add_meta_lines(d, &cmp->diff, summary_pages + 1);
     for (size_t i = 0; i < cmp->diff.n_entries; i++) {
-        char *line = dd_entry_line(&cmp->diff, i, p->lay);
+        char *line = dd_entry_line(&cmp->diff, i, p->lay, &DD_LABELS_JA);
         if (line)
             add_line(d, summary_pages + cmp->entry_page[i], line);
         free(line);
