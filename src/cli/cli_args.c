@@ -132,7 +132,7 @@ static char *unknown_option(const char *usage, const char *arg)
     return usage_message(usage, "unknown option: %s", arg);
 }
 
-/* "build", or "build or dump": the commands that take the option. */
+/* "build", "build or watch", "build, watch or dump": the commands that take the option. */
 static char *commands_taking(unsigned bit)
 {
     char *text = NULL;
@@ -140,10 +140,14 @@ static char *commands_taking(unsigned bit)
     FILE *f = open_memstream(&text, &size);
     if (!f)
         return NULL;
-    size_t n = 0;
+    size_t n = 0, total = 0;
     for (size_t i = 0; i < N_COMMANDS; i++)
-        if (commands[i].options & bit)
-            fprintf(f, "%s%s", n++ ? " or " : "", commands[i].name);
+        total += (commands[i].options & bit) != 0;
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (commands[i].options & bit) {
+            n++;
+            fprintf(f, "%s%s", n == 1 ? "" : n == total ? " or " : ", ", commands[i].name);
+        }
     fclose(f);
     return text;
 }
