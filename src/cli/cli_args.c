@@ -13,7 +13,9 @@
 #define BUILD_USAGE                                                                      \
     "usage: kumihan build CONTENT.yaml [--layout LAYOUT.yaml] [-o OUT.pdf]\n"            \
     "                     [--impose saddle|2up|none] [--print-output PRINT.pdf]\n"       \
-    "                     [--compare OLD.yaml]\n"
+    "                     [--compare OLD.yaml] [-q]\n"
+#define WATCH_USAGE "usage: kumihan watch CONTENT.yaml [the options of build]\n"
+#define NEW_YEAR_USAGE "usage: kumihan new-year OLD.yaml NEW.yaml\n"
 #define CHECK_USAGE "usage: kumihan check CONTENT.yaml [--layout LAYOUT.yaml] [--strict]\n"
 #define DUMP_USAGE \
     "usage: kumihan dump --stage tree|lines|pages|text CONTENT.yaml [--layout LAYOUT.yaml]\n"
@@ -24,15 +26,22 @@ const char cli_usage_all[] =
     BUILD_USAGE
     "       kumihan check CONTENT.yaml [--layout LAYOUT.yaml] [--strict]\n"
     "       kumihan dump --stage tree|lines|pages|text CONTENT.yaml [--layout LAYOUT.yaml]\n"
+    "       kumihan watch CONTENT.yaml [the options of build]\n"
     "       kumihan diff OLD.yaml NEW.yaml [--layout LAYOUT.yaml]\n"
+    "       kumihan new-year OLD.yaml NEW.yaml\n"
     "       kumihan --help | --version\n";
 
+#define BUILD_OPTIONS (CLI_LAYOUT | CLI_OUTPUT | CLI_COMPARE | CLI_IMPOSE | CLI_PRINT_OUTPUT | CLI_QUIET)
+
 static const cli_command commands[] = {
-    {CMD_BUILD, "build", BUILD_USAGE,
-     CLI_LAYOUT | CLI_OUTPUT | CLI_COMPARE | CLI_IMPOSE | CLI_PRINT_OUTPUT, 1, "build: no content file given"},
+    {CMD_BUILD, "build", BUILD_USAGE, BUILD_OPTIONS, 1, "build: no content file given"},
+    {CMD_WATCH, "watch", WATCH_USAGE, BUILD_OPTIONS, 1, "watch: no content file given"},
     {CMD_CHECK, "check", CHECK_USAGE, CLI_LAYOUT | CLI_STRICT, 1, "check: no content file given"},
     {CMD_DUMP, "dump", DUMP_USAGE, CLI_LAYOUT | CLI_STAGE, 1, "dump: no content file given"},
     {CMD_DIFF, "diff", DIFF_USAGE, CLI_LAYOUT, 2, "diff needs OLD and NEW content files"},
+    {CMD_NEW_YEAR, "new-year", NEW_YEAR_USAGE, 0, 2,
+     "new-year needs this year's plan and the file for next year's, e.g. "
+     "kumihan new-year content/plan-2023.yaml content/plan-2024.yaml"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -48,6 +57,8 @@ static const struct option_spec {
     {CLI_IMPOSE, "--impose", "saddle|2up|none"},
     {CLI_PRINT_OUTPUT, "--print-output", "PRINT.pdf"},
     {CLI_STRICT, "--strict", NULL},
+    {CLI_QUIET, "-q", NULL},
+    {CLI_QUIET, "--quiet", NULL},
 };
 #define N_OPTIONS (sizeof option_specs / sizeof option_specs[0])
 
@@ -76,7 +87,8 @@ static const char **value_slot(cli_args *a, cli_option bit)
     case CLI_COMPARE: return &a->compare;
     case CLI_IMPOSE: return &a->impose;
     case CLI_PRINT_OUTPUT: return &a->print_output;
-    case CLI_STRICT: break;
+    case CLI_STRICT:
+    case CLI_QUIET: break;
     }
     return NULL;
 }
@@ -115,13 +127,18 @@ static char *unknown_option(const char *usage, const char *arg)
     return usage_message(usage, "unknown option: %s", arg);
 }
 
-/* "build", or "build or dump": the commands that take the option. */
+/* "build", "build or watch", "build, watch or dump": the commands that take the option. */
 static char *commands_taking(unsigned bit)
 {
     sbuf b = {0};
+    size_t n = 0, total = 0;
     for (size_t i = 0; i < N_COMMANDS; i++)
-        if (commands[i].options & bit)
-            sbuf_printf(&b, "%s%s", b.len ? " or " : "", commands[i].name);
+        total += (commands[i].options & bit) != 0;
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (commands[i].options & bit) {
+            n++;
+            sbuf_printf(&b, "%s%s", n == 1 ? "" : n == total ? " or " : ", ", commands[i].name);
+        }
     return sbuf_detach(&b);
 }
 
@@ -147,7 +164,10 @@ static bool take_option(parse_state *s, const struct option_spec *o, int argc, c
 {
     const char *usage = s->usage;
     if (!o->value) {
-        s->args->strict = true;
+        if (o->bit == CLI_STRICT)
+            s->args->strict = true;
+        else
+            s->args->quiet = true;
         s->seen |= o->bit;
         return true;
     }

@@ -18,9 +18,10 @@ typedef enum cli_option {
     CLI_IMPOSE = 1 << 4,        /* --impose METHOD */
     CLI_PRINT_OUTPUT = 1 << 5,  /* --print-output FILE */
     CLI_STRICT = 1 << 6,        /* --strict */
+    CLI_QUIET = 1 << 7,         /* -q, --quiet */
 } cli_option;
 
-typedef enum cli_command_id { CMD_BUILD, CMD_CHECK, CMD_DUMP, CMD_DIFF } cli_command_id;
+typedef enum cli_command_id { CMD_BUILD, CMD_WATCH, CMD_CHECK, CMD_DUMP, CMD_DIFF, CMD_NEW_YEAR } cli_command_id;
 
 /* One row of the command table. */
 typedef struct cli_command {
@@ -34,7 +35,7 @@ typedef struct cli_command {
 
 typedef struct cli_args {
     const cli_command *command;
-    const char *files[2];     /* CONTENT, or OLD and NEW for diff */
+    const char *files[2];     /* CONTENT, or OLD and NEW for diff and new-year */
     int n_files;
     const char *layout;
     const char *output;
@@ -43,6 +44,7 @@ typedef struct cli_args {
     const char *impose;
     const char *print_output;
     bool strict;
+    bool quiet;               /* no line saying what a successful build wrote */
 } cli_args;
 
 typedef enum cli_status {

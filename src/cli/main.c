@@ -2,145 +2,68 @@
  * prints diagnostics, and turns them into the exit status. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
+#include "build_run.h"
 #include "check.h"
 #include "cli_args.h"
-#include "compare.h"
 #include "diag.h"
 #include "diff_files.h"
 #include "dump.h"
-#include "impose.h"
-#include "output_guard.h"
+#include "new_year.h"
 #include "pipeline.h"
-#include "xalloc.h"
-
-#define EXIT_USAGE 2
+#include "project_paths.h"
+#include "watch.h"
 
 static const char help_text[] =
     "kumihan typesets a Japanese document from YAML content and YAML layout\n"
     "rules into a print-ready PDF with embedded fonts.\n"
     "\n"
     "commands:\n"
-    "  build    typeset CONTENT and write the PDF (default OUT: out/<name>.pdf)\n"
+    "  build    typeset CONTENT and write the PDF; says what it wrote on stderr\n"
+    "  watch    build, then build again whenever CONTENT, the layout, a font or\n"
+    "           OLD changes (saved in place or by rename); one line per build;\n"
+    "           on an error the last good PDF stays; Ctrl-C stops (status 0)\n"
     "  check    validate CONTENT and LAYOUT without writing anything; also warn\n"
     "           about likely typos (--strict makes warnings errors)\n"
     "  dump     print one stage of the pipeline as text (tree, lines, pages, text)\n"
     "  diff     report what changed from OLD to NEW: added, deleted, moved and\n"
     "           edited blocks located in NEW's numbering, edited text diffed by\n"
     "           character ([-deleted-]{+inserted+}); renumbering alone is no change\n"
+    "  new-year write NEW, next year's plan, from OLD: the year moved on in\n"
+    "           fiscal_year, title, date, subject and keywords, new: true marks\n"
+    "           cleared, everything else (comments too) as it was; never\n"
+    "           overwrites an existing NEW\n"
     "\n"
     "options:\n"
-    "  --layout FILE   layout rules (default: layouts/booklet-a4.yaml next to the\n"
-    "                  content's folder, else ./layouts/booklet-a4.yaml)\n"
-    "  -o FILE         (build) output PDF; written atomically, an existing file is\n"
-    "                  only replaced by a complete new one (through a symlink,\n"
-    "                  keeping its permissions); '-' is standard output, and a\n"
-    "                  device or FIFO such as /dev/null is written as a stream.\n"
-    "                  It may not name the content, the layout, a font or OLD\n"
+    "  --layout FILE   layout rules (default: layouts/booklet-a4.yaml in the\n"
+    "                  folder above the content's folder, else in the content's\n"
+    "                  folder; found from the content file, not the working folder)\n"
+    "  -o FILE         (build, watch) output PDF (default: out/NAME.pdf in the\n"
+    "                  project for a content/NAME.yaml, else NAME.pdf beside the\n"
+    "                  content; NAME-changes.pdf with --compare); written\n"
+    "                  atomically, an existing file is only replaced by a complete\n"
+    "                  new one (through a symlink, keeping its permissions); '-' is\n"
+    "                  standard output, and a device or FIFO such as /dev/null is\n"
+    "                  written as a stream.  It may not name the content, the\n"
+    "                  layout, a font or OLD\n"
     "  --stage S       (dump) the stage to print: tree, lines, pages or text\n"
-    "  --impose M      (build) impose the pages for the print shop: saddle\n"
+    "  --impose M      (build, watch) impose the pages for the print shop: saddle\n"
     "                  (A3 sheets in saddle-stitch order), 2up (pages 1|2, 3|4)\n"
     "                  or none; overrides the layout's imposition: method.\n"
     "                  Without --print-output, OUT is the imposed PDF\n"
-    "  --print-output FILE  (build) write the reading PDF to OUT and, in the\n"
-    "                  same run, the imposed PDF to FILE (method from --impose,\n"
-    "                  else from the layout); both files or neither are replaced\n"
+    "  --print-output FILE  (build, watch) write the reading PDF to OUT and, in\n"
+    "                  the same run, the imposed PDF to FILE (method from\n"
+    "                  --impose, else from the layout); both files or neither\n"
+    "                  are replaced\n"
     "  --strict        (check) treat warnings as errors\n"
-    "  --compare OLD   (build) mark the changes since OLD: change bars, inserted\n"
-    "                  text underlined, deleted text struck through, and a first\n"
-    "                  page listing the changes with their pages\n"
+    "  --compare OLD   (build, watch) mark the changes since OLD: change bars,\n"
+    "                  inserted text underlined, deleted text struck through, and\n"
+    "                  a first page listing the changes with their pages\n"
+    "  -q, --quiet     (build, watch) no line saying what a successful build wrote\n"
     "\n"
     "exit status: 0 success, 1 errors in the input, 2 usage error,\n"
     "             3 I/O or internal error\n"
-    "diff exit status (as diff(1)): 0 identical, 1 different, 2 trouble\n";
-
-/* A usage error found after parsing (a value the command cannot use):
- * the message, then the command's usage. */
-static int usage_error(const cli_command *cmd, const char *fmt, const char *arg)
-{
-    fprintf(stderr, "kumihan: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\n%s", cmd->usage);
-    return EXIT_USAGE;
-}
-
-static bool file_exists(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0;
-}
-
-/* layouts/booklet-a4.yaml beside the content's folder, else in the current folder. */
-static char *default_layout(const char *content)
-{
-    const char *slash = strrchr(content, '/');
-    size_t dir = slash ? (size_t)(slash - content) + 1 : 0;
-    const char *rel = "../layouts/booklet-a4.yaml";
-    char *path = xmalloc(dir + strlen(rel) + 1);
-    memcpy(path, content, dir);
-    strcpy(path + dir, rel);
-    if (dir && file_exists(path))
-        return path;
-    free(path);
-    return xstrdup("layouts/booklet-a4.yaml");
-}
-
-/* out/<basename without .yaml>.pdf */
-static char *default_output(const char *content)
-{
-    const char *base = strrchr(content, '/');
-    base = base ? base + 1 : content;
-    size_t n = strlen(base);
-    if (n > 5 && strcmp(base + n - 5, ".yaml") == 0)
-        n -= 5;
-    else if (n > 4 && strcmp(base + n - 4, ".yml") == 0)
-        n -= 4;
-    char *out = xmalloc(n + 9);
-    snprintf(out, n + 9, "out/%.*s.pdf", (int)n, base);
-    return out;
-}
-
-/* -o and --print-output may name neither an input nor each other; checked
- * before anything is typeset or written (output_guard.h). */
-static bool outputs_are_safe(const pipeline *p, const cli_args *o, diag_list *dl)
-{
-    guarded_path outputs[2] = {{"-o", o->output}, {"--print-output", o->print_output}};
-    guarded_path *inputs = xcalloc(3 + p->lay->n_fonts, sizeof *inputs);
-    size_t n = 0;
-    inputs[n++] = (guarded_path){"the content file", o->files[0]};
-    inputs[n++] = (guarded_path){"the layout file", o->layout};
-    if (o->compare)
-        inputs[n++] = (guarded_path){"the --compare file", o->compare};
-    for (size_t i = 0; i < p->lay->n_fonts; i++)
-        inputs[n++] = (guarded_path){"a font the layout uses", p->lay->fonts[i].path};
-    bool ok = output_guard(outputs, o->print_output ? 2 : 1, inputs, n, dl);
-    free(inputs);
-    return ok;
-}
-
-/* The imposed PDF goes to --print-output beside the reading PDF, or, with
- * --impose alone, to -o instead of it.  The layout's imposition: gives the
- * method when --impose does not, and always the padding, marks and creep. */
-static bool run_build(pipeline *p, const cli_args *o, diag_list *dl)
-{
-    if (!outputs_are_safe(p, o, dl))
-        return false;
-    if (!(o->compare ? compare_typeset(p, o->compare, dl) : pipeline_typeset(p, dl)))
-        return false;
-    imposition_rules r = p->lay->imposition;
-    if (o->impose)
-        impose_method_from_name(o->impose, &r.method);
-    if (o->print_output && r.method == IMPOSE_NONE) {
-        diag_report(dl, D_BAD_VALUE, (src_loc){p->lay->path, 1, 1},
-                    "--print-output needs an imposition: give --impose saddle or 2up, or set "
-                    "'imposition: method' in the layout");
-        return false;
-    }
-    bool imposed_only = o->impose && !o->print_output && r.method != IMPOSE_NONE;
-    return imposed_only ? pipeline_write_outputs(p, &r, NULL, o->output, dl)
-                        : pipeline_write_outputs(p, &r, o->output, o->print_output, dl);
-}
+    "diff exit status (as diff(1)): 0 identical, 1 different, 2 trouble\n"
+    "See kumihan(1).\n";
 
 static bool run_check(pipeline *p, const cli_args *o, diag_list *dl)
 {
@@ -156,33 +79,20 @@ static bool run_dump(pipeline *p, const cli_args *o, diag_list *dl)
 }
 
 /* kumihan diff OLD NEW: two content files and no pipeline; its status is
- * diff(1)'s (0 same, 1 different, 2 trouble). */
+ * diff(1)'s (0 same, 1 different, 2 trouble).  The default layout is
+ * NEW's. */
 static int run_diff(const cli_args *o)
 {
-    char *layout_path = o->layout ? NULL : default_layout(o->files[1]);
+    char *layout_path = NULL;
     diag_list dl;
     diag_init(&dl);
-    int status = docdiff_files(o->files[0], o->files[1], o->layout ? o->layout : layout_path, stdout, &dl);
+    int status = 2;
+    if (o->layout || (layout_path = find_default_layout(o->files[1], &dl)))
+        status = docdiff_files(o->files[0], o->files[1], o->layout ? o->layout : layout_path, stdout, &dl);
     diag_print(&dl, stderr);
     diag_free(&dl);
     free(layout_path);
     return status;
-}
-
-/* The values the parser cannot judge; 0 or a usage status. */
-static int check_values(const cli_args *o)
-{
-    const cli_command *cmd = o->command;
-    if (cmd->id == CMD_DUMP && !dump_stage_known(o->stage))
-        return usage_error(cmd, "dump needs --stage tree, lines, pages or text (got %s)",
-                           o->stage ? o->stage : "none");
-    impose_method method;
-    if (o->impose && !impose_method_from_name(o->impose, &method))
-        return usage_error(cmd, "--impose must be saddle, 2up or none (got %s)", o->impose);
-    /* the marked booklet's pages (summary first) are not the flow impose.c re-paginates */
-    if (o->compare && (o->impose || o->print_output))
-        return usage_error(cmd, "%s", "--compare cannot be combined with --impose or --print-output");
-    return 0;
 }
 
 /* The commands that typeset CONTENT with a layout: each runs after the
@@ -190,12 +100,40 @@ static int check_values(const cli_args *o)
 static bool run_typesetting(pipeline *p, const cli_args *o, diag_list *dl)
 {
     switch (o->command->id) {
-    case CMD_BUILD: return run_build(p, o, dl);
     case CMD_CHECK: return run_check(p, o, dl);
     case CMD_DUMP: return run_dump(p, o, dl);
-    case CMD_DIFF: break;
+    case CMD_BUILD:
+    case CMD_WATCH:
+    case CMD_DIFF:
+    case CMD_NEW_YEAR: break;
     }
     return false;
+}
+
+/* build, check, dump: the defaults, then the pipeline; the diagnostics
+ * printed, and for a successful build the line saying what it wrote. */
+static int run_command(cli_args *o)
+{
+    diag_list dl;
+    diag_init(&dl);
+    dl.strict = o->strict;
+    build_defaults defaults;
+    pipeline p = {0};
+    bool ok = build_fill_defaults(o, &defaults, &dl);
+    if (ok && o->command->id == CMD_BUILD)
+        ok = build_once(&p, o, &dl);
+    else if (ok)
+        ok = pipeline_load(&p, o->files[0], o->layout, &dl) && run_typesetting(&p, o, &dl);
+    if (!ok && !diag_failed(&dl))
+        diag_report(&dl, D_INTERNAL, (src_loc){0}, "%s failed without saying why", o->command->name);
+    diag_print(&dl, stderr);
+    int status = diag_exit_status(&dl);
+    if (ok && status == 0 && !o->quiet)
+        build_print_written(&p, -1, stderr);
+    pipeline_free(&p);
+    diag_free(&dl);
+    build_defaults_free(&defaults);
+    return status;
 }
 
 static int parse_or_exit(int argc, char **argv, cli_args *o)
@@ -218,30 +156,15 @@ int main(int argc, char **argv)
     int status = parse_or_exit(argc, argv, &o);
     if (status >= 0)
         return status;
-    if (o.command->id == CMD_DIFF)
-        return run_diff(&o);
-    if ((status = check_values(&o)))
+    switch (o.command->id) {
+    case CMD_DIFF: return run_diff(&o);
+    case CMD_NEW_YEAR: return new_year_run(o.files[0], o.files[1], stderr);
+    case CMD_BUILD:
+    case CMD_WATCH:
+    case CMD_CHECK:
+    case CMD_DUMP: break;
+    }
+    if ((status = build_check_values(&o)))
         return status;
-
-    char *layout_path = o.layout ? NULL : default_layout(o.files[0]);
-    char *output_path = o.output ? NULL : default_output(o.files[0]);
-    if (!o.layout)
-        o.layout = layout_path;
-    if (!o.output)
-        o.output = output_path;
-
-    diag_list dl;
-    diag_init(&dl);
-    dl.strict = o.strict;
-    pipeline p = {0};
-    bool ok = pipeline_load(&p, o.files[0], o.layout, &dl) && run_typesetting(&p, &o, &dl);
-    if (!ok && !diag_failed(&dl))
-        diag_report(&dl, D_INTERNAL, (src_loc){0}, "%s failed without saying why", o.command->name);
-    diag_print(&dl, stderr);
-    status = diag_exit_status(&dl);
-    pipeline_free(&p);
-    diag_free(&dl);
-    free(layout_path);
-    free(output_path);
-    return status;
+    return o.command->id == CMD_WATCH ? watch_run(&o) : run_command(&o);
 }

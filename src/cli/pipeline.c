@@ -34,7 +34,8 @@ bool pipeline_typeset(pipeline *p, diag_list *dl)
 
 /* The imposed PDF has its own pages: the flow paginated again, padded with
  * blank pages, then the furniture (see impose.h for why in that order). */
-static unsigned char *render_imposed(pipeline *p, const imposition_rules *r, size_t *len, diag_list *dl)
+static unsigned char *render_imposed(pipeline *p, const imposition_rules *r, size_t *len, size_t *n_sides,
+                                     diag_list *dl)
 {
     pdf_sheet *sheets = NULL;
     size_t n = 0;
@@ -46,6 +47,7 @@ static unsigned char *render_imposed(pipeline *p, const imposition_rules *r, siz
         impose_pad_pages(&padded, r->method, r->pad);
     ok = ok && draw_furniture(&padded, p->lay, p->fs, dl) && impose(&padded, r, &sheets, &n, dl);
     unsigned char *bytes = ok ? pdf_render(&padded, p->fs, &meta, sheets, n, len, dl) : NULL;
+    *n_sides = n;
     impose_free(sheets, n);
     pg_doc_free(&padded);
     return bytes;
@@ -55,6 +57,7 @@ bool pipeline_write_outputs(pipeline *p, const imposition_rules *r, const char *
                             const char *imposed_path, diag_list *dl)
 {
     pdf_atomic_file files[2];
+    size_t pages[2];
     size_t n = 0;
     unsigned char *reading = NULL, *imposed = NULL;
     bool ok = true;
@@ -62,14 +65,18 @@ bool pipeline_write_outputs(pipeline *p, const imposition_rules *r, const char *
         pdf_meta meta = pipeline_pdf_meta(p);
         files[n] = (pdf_atomic_file){reading_path, NULL, 0};
         ok = (reading = pdf_render(&p->pages, p->fs, &meta, NULL, 0, &files[n].len, dl)) != NULL;
+        pages[n] = p->pages.n_pages;
         files[n++].data = reading;
     }
     if (ok && imposed_path) {
         files[n] = (pdf_atomic_file){imposed_path, NULL, 0};
-        ok = (imposed = render_imposed(p, r, &files[n].len, dl)) != NULL;
+        ok = (imposed = render_imposed(p, r, &files[n].len, &pages[n], dl)) != NULL;
         files[n++].data = imposed;
     }
     ok = ok && pdf_atomic_write_all(files, n, dl);
+    p->n_written = ok ? n : 0;
+    for (size_t i = 0; i < p->n_written; i++)
+        p->written[i] = (pipeline_written){files[i].path, pages[i], files[i].len};
     free(reading);
     free(imposed);
     return ok;

@@ -12,6 +12,13 @@
 #include "pages.h"
 #include "pdf_write.h"
 
+/* One PDF a build wrote: what the success line reports. */
+typedef struct pipeline_written {
+    const char *path;   /* as given (borrowed from the caller) */
+    size_t pages;       /* PDF pages: sheet sides for an imposed PDF */
+    size_t bytes;
+} pipeline_written;
+
 typedef struct pipeline {
     document *doc;
     layout *lay;
@@ -19,6 +26,8 @@ typedef struct pipeline {
     flow fl;
     pg_doc pages;
     bool typeset;
+    pipeline_written written[2];   /* filled by pipeline_write_outputs */
+    size_t n_written;
 } pipeline;
 
 /* Loads content and layout (both checked, all errors reported) and opens
@@ -30,7 +39,8 @@ bool pipeline_typeset(pipeline *p, diag_list *dl);
  * PDF (the flow paginated again, padded with blank pages by the rules,
  * furnished, imposed onto sheets) to imposed_path; either path may be
  * NULL.  One transaction: both are built in memory first, and neither
- * file is replaced unless both can be written (pdf_atomic.h). */
+ * file is replaced unless both can be written (pdf_atomic.h).  On success
+ * p->written says what was written, in that order. */
 bool pipeline_write_outputs(pipeline *p, const imposition_rules *rules, const char *reading_path,
                             const char *imposed_path, diag_list *dl);
 /* PDF metadata from the document (strings point into p). */

@@ -57,7 +57,7 @@ static void test_issue_example_is_refused(void **state)
 {
     (void)state;
     /* issue 15: this exited 0 and ignored all three options */
-    expect_usage("check c.yaml --compare x -o y --stage tree", "check does not take -o (it is an option of build)",
+    expect_usage("check c.yaml --compare x -o y --stage tree", "check does not take -o (it is an option of build or watch)",
                  "usage: kumihan check CONTENT.yaml");
     char *message = NULL;
     cli_args a;
@@ -73,16 +73,18 @@ static void test_option_matrix(void **state)
 {
     (void)state;
     static const char *options[] = {"--layout L", "-o O", "--stage tree", "--compare C", "--impose saddle",
-                                    "--print-output P", "--strict"};
+                                    "--print-output P", "--strict", "-q", "--quiet"};
     static const struct {
         const char *command;
         const char *files;
         const char *accepts;   /* one letter per option above: y or n */
     } rows[] = {
-        {"build", "c.yaml", "yynyyyn"},
-        {"check", "c.yaml", "ynnnnny"},
-        {"dump", "c.yaml", "ynynnnn"},
-        {"diff", "a.yaml b.yaml", "ynnnnnn"},
+        {"build", "c.yaml", "yynyyynyy"},
+        {"watch", "c.yaml", "yynyyynyy"},
+        {"check", "c.yaml", "ynnnnnynn"},
+        {"dump", "c.yaml", "ynynnnnnn"},
+        {"diff", "a.yaml b.yaml", "ynnnnnnnn"},
+        {"new-year", "a.yaml b.yaml", "nnnnnnnnn"},
     };
     for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
         for (size_t o = 0; o < sizeof options / sizeof options[0]; o++) {
@@ -131,6 +133,31 @@ static void test_diff_goes_through_the_parser(void **state)
     expect_usage("diff a b --strict", "diff does not take --strict (it is an option of check)", "usage: kumihan diff");
 }
 
+static void test_watch_quiet_and_new_year(void **state)
+{
+    (void)state;
+    cli_args a;
+    assert_int_equal(parse("watch c.yaml -q --layout l.yaml -o o.pdf", &a, NULL), CLI_RUN);
+    assert_int_equal(a.command->id, CMD_WATCH);
+    assert_true(a.quiet);
+    assert_false(a.strict);   /* a flag sets only its own field */
+    assert_string_equal(a.output, "o.pdf");
+    assert_int_equal(parse("build c.yaml --quiet", &a, NULL), CLI_RUN);
+    assert_true(a.quiet);
+    assert_int_equal(parse("check c.yaml --strict", &a, NULL), CLI_RUN);
+    assert_false(a.quiet);
+    assert_int_equal(parse("new-year content/plan-2023.yaml content/plan-2024.yaml", &a, NULL), CLI_RUN);
+    assert_int_equal(a.command->id, CMD_NEW_YEAR);
+    assert_string_equal(a.files[1], "content/plan-2024.yaml");
+    expect_usage("new-year a.yaml", "new-year needs this year's plan and the file for next year's",
+                 "usage: kumihan new-year OLD.yaml NEW.yaml");
+    expect_usage("watch", "watch: no content file given", "usage: kumihan watch");
+    expect_usage("watch c.yaml --strict", "watch does not take --strict (it is an option of check)",
+                 "usage: kumihan watch");
+    expect_usage("check c.yaml -q", "check does not take -q (it is an option of build or watch)",
+                 "usage: kumihan check");
+}
+
 static void test_usage_errors(void **state)
 {
     (void)state;
@@ -145,7 +172,7 @@ static void test_usage_errors(void **state)
                  "usage: kumihan build");
     expect_usage("build a.yaml b.yaml", "build: unexpected argument: b.yaml", "usage: kumihan build");
     expect_usage("check", "check: no content file given", "usage: kumihan check");
-    expect_usage("dump c.yaml --compare o.yaml", "dump does not take --compare (it is an option of build)",
+    expect_usage("dump c.yaml --compare o.yaml", "dump does not take --compare (it is an option of build or watch)",
                  "usage: kumihan dump");
     expect_usage("dump c.yaml --layout a --layout b", "--layout is given twice", "usage: kumihan dump");
 }
@@ -168,6 +195,7 @@ int main(void)
         cmocka_unit_test(test_option_matrix),
         cmocka_unit_test(test_values_and_files),
         cmocka_unit_test(test_diff_goes_through_the_parser),
+        cmocka_unit_test(test_watch_quiet_and_new_year),
         cmocka_unit_test(test_usage_errors),
         cmocka_unit_test(test_help_and_version),
     };
