@@ -12,9 +12,12 @@
 #include "pdf_font.h"
 #include "pdf_hpdf_shim.h"
 #include "pdf_id.h"
+#include "pdf_intent.h"
 #include "pdf_meta.h"
 #include "pdf_outline.h"
 #include "pdf_page.h"
+#include "pdf_struct.h"
+#include "pdf_xmp.h"
 #include "xalloc.h"
 
 /* The first libharu error of a run. */
@@ -43,16 +46,21 @@ static HPDF_Page new_page(HPDF_Doc pdf, float width, float height)
     return page;
 }
 
-/* The reading PDF: page i of doc is PDF page i. */
+/* The reading PDF: page i of doc is PDF page i, tagged. */
 static HPDF_STATUS draw_pages(HPDF_Doc pdf, const pg_doc *doc, const pdf_fonts *pf,
-                              const font_set *fs, pdf_page_dest *dest, bool *used)
+                              const font_set *fs, pdf_page_dest *dest, bool *used,
+                              pdf_struct *tags)
 {
     for (size_t p = 0; p < doc->n_pages; p++) {
         HPDF_Page page = new_page(pdf, doc->width, doc->height);
         if (!page)
             return SHIM_NO_MEMORY;
         memset(used, 0, pf->n * sizeof *used);
-        HPDF_STATUS st = pdf_draw_page(page, &doc->pages[p], pf, fs, used);
+        HPDF_STATUS st = pdf_struct_begin_page(tags, page);
+        if (st == HPDF_OK)
+            st = pdf_draw_page(page, &doc->pages[p], pf, fs, used, tags);
+        if (st == HPDF_OK)
+            st = pdf_struct_end_page(tags);
         if (st == HPDF_OK)
             st = pdf_register_fonts(page, pf, used);
         if (st != HPDF_OK)
@@ -72,7 +80,7 @@ static HPDF_STATUS draw_placement(HPDF_Page sheet, const pdf_placement *pl, cons
     if (st == HPDF_OK)
         st = HPDF_Page_Concat(sheet, m[0], m[1], m[2], m[3], m[4], m[5]);
     if (st == HPDF_OK)
-        st = pdf_draw_page(sheet, &doc->pages[pl->page], pf, fs, used);
+        st = pdf_draw_page(sheet, &doc->pages[pl->page], pf, fs, used, NULL);
     if (st == HPDF_OK)
         st = HPDF_Page_GRestore(sheet);
     return st;
@@ -102,7 +110,7 @@ static HPDF_STATUS draw_sheets(HPDF_Doc pdf, const pg_doc *doc, const pdf_sheet 
             }
         }
         if (st == HPDF_OK)
-            st = pdf_draw_page(page, &sh->marks, pf, fs, used);
+            st = pdf_draw_page(page, &sh->marks, pf, fs, used, NULL);
         if (st == HPDF_OK)
             st = pdf_register_fonts(page, pf, used);
         if (st != HPDF_OK)
@@ -125,6 +133,22 @@ static HPDF_STATUS add_document_parts(HPDF_Doc pdf, const pg_doc *doc, const pdf
         st = pdf_set_page_labels(pdf, meta);
     if (st == HPDF_OK)
         st = pdf_set_id(pdf, doc, meta, pf, sheets, n_sheets);
+    return st;
+}
+
+/* What makes the reading PDF PDF/UA-1 and PDF/A-2u besides its tagged
+ * pages: the structure tree, XMP, the sRGB output intent and
+ * /DisplayDocTitle (PDF/UA-1 7.1: the title bar shows dc:title). */
+static HPDF_STATUS add_reading_conformance(HPDF_Doc pdf, const pdf_meta *meta, pdf_struct *tags)
+{
+    HPDF_STATUS st = pdf_struct_finish(tags);
+    if (st == HPDF_OK)
+        st = pdf_add_xmp(pdf, meta);
+    if (st == HPDF_OK)
+        st = pdf_add_srgb_intent(pdf);
+    pdf_dict prefs = shim_dict_get_or_add_dict(shim_catalog(pdf), "ViewerPreferences");
+    if (st == HPDF_OK)
+        st = shim_dict_add_bool(prefs, "DisplayDocTitle", true);
     return st;
 }
 
@@ -167,6 +191,7 @@ static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf
     HPDF_Doc pdf = NULL;
     pdf_page_dest *dest = xcalloc(doc->n_pages ? doc->n_pages : 1, sizeof *dest);
     bool *used = NULL;
+    pdf_struct *tags = NULL;
     if (!dest)
         goto oom;
     if (!pdf_fonts_prepare(&pf, doc, fs, dl))
@@ -175,7 +200,9 @@ static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf
     pdf = HPDF_New(on_hpdf_error, &err);
     if (!used || !pdf)
         goto oom;
-    HPDF_STATUS st = shim_set_pdf_version(pdf, HPDF_VER_14);   /* /Lang needs 1.4 */
+    /* the reading PDF: PDF/UA-1 and PDF/A-2 build on PDF 1.7; the imposed
+     * one keeps 1.4, which its /Lang needs */
+    HPDF_STATUS st = shim_set_pdf_version(pdf, sheets ? HPDF_VER_14 : HPDF_VER_17);
     if (st == HPDF_OK)
         st = HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
     /* one /Pages node holds at most 8191 kids: past that, a tree of them */
@@ -184,11 +211,15 @@ static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf
         st = HPDF_SetPagesConfiguration(pdf, PAGES_PER_NODE);
     if (st == HPDF_OK && !pdf_fonts_embed(&pf, pdf, fs))
         st = err.code ? err.code : SHIM_NO_MEMORY;
+    if (st == HPDF_OK && !sheets)
+        tags = pdf_struct_new(pdf);
     if (st == HPDF_OK)
         st = sheets ? draw_sheets(pdf, doc, sheets, n_sheets, &pf, fs, dest, used)
-                    : draw_pages(pdf, doc, &pf, fs, dest, used);
+                    : draw_pages(pdf, doc, &pf, fs, dest, used, tags);
     if (st == HPDF_OK)
         st = add_document_parts(pdf, doc, meta, &pf, sheets, n_sheets, dest);
+    if (st == HPDF_OK && tags)
+        st = add_reading_conformance(pdf, meta, tags);
     if (st == HPDF_OK)
         st = pdf_fonts_finish(&pf);
     if (st == HPDF_OK && err.code == HPDF_OK)
@@ -201,6 +232,7 @@ static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf
 oom:
     diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory while building the PDF");
 done:
+    pdf_struct_free(tags);
     if (pdf)
         HPDF_Free(pdf);
     pdf_fonts_free(&pf);
