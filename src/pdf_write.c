@@ -14,6 +14,7 @@
 #include "pdf_id.h"
 #include "pdf_intent.h"
 #include "pdf_meta.h"
+#include "pdf_objstm.h"
 #include "pdf_outline.h"
 #include "pdf_page.h"
 #include "pdf_struct.h"
@@ -177,6 +178,23 @@ static unsigned char *save_to_memory(HPDF_Doc pdf, size_t *len)
     return buf;
 }
 
+/* The reading PDF with its small objects (the structure tree above all)
+ * in object streams; frees bytes.  NULL with a diagnostic when libharu's
+ * output is not what pdf_objstm.c reads (a libharu other than 2.3.0). */
+static unsigned char *pack_objects(unsigned char *bytes, size_t *len, diag_list *dl)
+{
+    size_t packed_len = 0;
+    unsigned char *packed = pdf_pack_objects(bytes, *len, &packed_len);
+    free(bytes);
+    if (!packed) {
+        diag_report(dl, D_INTERNAL, (src_loc){0},
+                    "libharu's PDF could not be read back to pack its objects into object streams");
+        return NULL;
+    }
+    *len = packed_len;
+    return packed;
+}
+
 #define LARGE_PAGE_COUNT 8000
 #define PAGES_PER_NODE 1000
 
@@ -224,6 +242,10 @@ static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf
         st = pdf_fonts_finish(&pf);
     if (st == HPDF_OK && err.code == HPDF_OK)
         bytes = save_to_memory(pdf, len);
+    if (bytes && tags) {
+        bytes = pack_objects(bytes, len, dl);
+        goto done;
+    }
     if (!bytes)
         diag_report(dl, D_INTERNAL, (src_loc){0},
                     "libharu failed while building the PDF (error 0x%04X, detail %u)",
