@@ -25,9 +25,7 @@ static HPDF_STATUS set_text(HPDF_Doc pdf, HPDF_InfoType type, const char *key, c
     return pdf_dict_add_text(shim_info(pdf), key, value);
 }
 
-/* The document date: meta->date (YYYY-MM-DD), else SOURCE_DATE_EPOCH;
- * false when neither is given (then no dates are written). */
-static bool document_date(const pdf_meta *meta, HPDF_Date *d)
+bool pdf_document_date(const pdf_meta *meta, HPDF_Date *d)
 {
     memset(d, 0, sizeof *d);
     d->ind = 'Z';
@@ -108,11 +106,16 @@ HPDF_STATUS pdf_set_page_labels(HPDF_Doc pdf, const pdf_meta *meta)
     return st == HPDF_OK ? shim_dict_add_dict(shim_catalog(pdf), "PageLabels", labels) : st;
 }
 
+void pdf_producer(char *buf, size_t size)
+{
+    snprintf(buf, size, "kumihan with libharu %s", HPDF_GetVersion());
+}
+
 HPDF_STATUS pdf_set_info(HPDF_Doc pdf, const pdf_meta *meta)
 {
     HPDF_STATUS st = HPDF_OK;
     char producer[64];
-    snprintf(producer, sizeof producer, "kumihan with libharu %s", HPDF_GetVersion());
+    pdf_producer(producer, sizeof producer);
     if (st == HPDF_OK) st = set_text(pdf, HPDF_INFO_TITLE, "Title", meta->title);
     if (st == HPDF_OK) st = set_text(pdf, HPDF_INFO_AUTHOR, "Author", meta->author);
     if (st == HPDF_OK) st = set_text(pdf, HPDF_INFO_SUBJECT, "Subject", meta->subject);
@@ -120,7 +123,7 @@ HPDF_STATUS pdf_set_info(HPDF_Doc pdf, const pdf_meta *meta)
     if (st == HPDF_OK) st = set_text(pdf, HPDF_INFO_CREATOR, "Creator", meta->creator);
     if (st == HPDF_OK) st = set_text(pdf, HPDF_INFO_PRODUCER, "Producer", producer);
     HPDF_Date date;
-    if (st == HPDF_OK && document_date(meta, &date)) {
+    if (st == HPDF_OK && pdf_document_date(meta, &date)) {
         st = HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
         if (st == HPDF_OK)
             st = HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);

@@ -2,8 +2,13 @@
  * under the text), then the text as TJ runs of two-byte glyph ids
  * (Identity-H), one run per stretch of glyphs that share font, size,
  * colour and baseline, with TJ adjustments wherever the page model's x
- * differs from the natural advance (spacing, justification, kerning). */
+ * differs from the natural advance (spacing, justification, kerning).
+ * In a tagged PDF every stretch of shapes or glyphs of one origin (block
+ * and role) is one marked-content sequence (pdf_struct.h), so that no
+ * painting or text-showing operator stands outside one. */
 #include "pdf_page.h"
+
+#include "pdf_struct.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -77,6 +82,35 @@ static void format_num(char *buf, size_t size, double v)
     buf[k] = '\0';
 }
 
+/* The marked-content sequence open on a page, when tagging. */
+typedef struct run_marker {
+    pdf_struct *tags;      /* NULL: an untagged page (the imposed PDF) */
+    bool open;
+    pg_origin origin;
+} run_marker;
+
+static bool same_origin(pg_origin a, pg_origin b) { return a.block == b.block && a.role == b.role; }
+
+static HPDF_STATUS close_marked(run_marker *m)
+{
+    if (!m->tags || !m->open)
+        return HPDF_OK;
+    m->open = false;
+    return pdf_struct_close_run(m->tags);
+}
+
+/* Makes o's sequence the open one (closing another, opening o's). */
+static void mark_origin(run_marker *m, pg_origin o, HPDF_STATUS *st)
+{
+    if (!m->tags || (m->open && same_origin(m->origin, o)))
+        return;
+    *st = close_marked(m);
+    if (*st == HPDF_OK)
+        *st = pdf_struct_open_run(m->tags, o);
+    m->open = true;
+    m->origin = o;
+}
+
 /* The text writer's state across one BT … ET block. */
 typedef struct text_writer {
     HPDF_Page out;         /* its content stream, after the shapes */
@@ -89,6 +123,7 @@ typedef struct text_writer {
     bool in_run, in_hex;
     float run_y;
     double pen_x;          /* where the next glyph lands without adjustment */
+    run_marker *marker;
     HPDF_STATUS st;
 } text_writer;
 
@@ -156,9 +191,21 @@ static void start_run(text_writer *tw, int role, const pg_glyph *g)
     tw->pen_x = g->x;
 }
 
+/* A glyph of another origin than the last: the TJ run ends before the
+ * old sequence's EMC and the next starts after the new BDC. */
+static void mark_glyph(text_writer *tw, const pg_glyph *g)
+{
+    if (!tw->marker->tags || (tw->marker->open && same_origin(tw->marker->origin, g->origin)))
+        return;
+    end_run(tw);
+    if (tw->st == HPDF_OK)
+        mark_origin(tw->marker, g->origin, &tw->st);
+}
+
 static void add_glyph(text_writer *tw, const pg_glyph *g, int role)
 {
     const pdf_font *f = &tw->pf->fonts[role];
+    mark_glyph(tw, g);
     /* TJ numbers move left by n/1000 of the size: a positive gap is negative */
     double adjust = 0.0;
     if (tw->in_run && role == tw->role && g->size == tw->size && g->color == tw->color &&
@@ -189,11 +236,11 @@ static void add_glyph(text_writer *tw, const pg_glyph *g, int role)
 }
 
 static HPDF_STATUS draw_text(HPDF_Page page, const pg_page *src, const pdf_fonts *pf,
-                             const font_set *fs, bool *used)
+                             const font_set *fs, bool *used, run_marker *marker)
 {
     if (src->n_glyphs == 0)
         return HPDF_OK;
-    text_writer tw = {.out = page, .pf = pf, .fs = fs, .role = -1};
+    text_writer tw = {.out = page, .pf = pf, .fs = fs, .role = -1, .marker = marker};
     put(&tw, "BT\n");
     for (size_t i = 0; i < src->n_glyphs && tw.st == HPDF_OK; i++) {
         int role = pdf_glyph_role(fs, &src->glyphs[i]);
@@ -203,18 +250,26 @@ static HPDF_STATUS draw_text(HPDF_Page page, const pg_page *src, const pdf_fonts
         add_glyph(&tw, &src->glyphs[i], role);
     }
     end_run(&tw);
+    if (tw.st == HPDF_OK)
+        tw.st = close_marked(marker);   /* a sequence never crosses ET */
     put(&tw, "ET\n");
     return tw.st;
 }
 
 HPDF_STATUS pdf_draw_page(HPDF_Page page, const pg_page *src, const pdf_fonts *pf,
-                          const font_set *fs, bool *used)
+                          const font_set *fs, bool *used, pdf_struct *tags)
 {
     HPDF_STATUS st = HPDF_OK;
-    for (size_t i = 0; i < src->n_shapes && st == HPDF_OK; i++)
-        st = draw_shape(page, &src->shapes[i]);
+    run_marker marker = {.tags = tags};
+    for (size_t i = 0; i < src->n_shapes && st == HPDF_OK; i++) {
+        mark_origin(&marker, src->shapes[i].origin, &st);
+        if (st == HPDF_OK)
+            st = draw_shape(page, &src->shapes[i]);
+    }
     if (st == HPDF_OK)
-        st = draw_text(page, src, pf, fs, used);
+        st = close_marked(&marker);
+    if (st == HPDF_OK)
+        st = draw_text(page, src, pf, fs, used, &marker);
     return st;
 }
 

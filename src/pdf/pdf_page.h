@@ -7,10 +7,14 @@
 #include "pdf_font.h"
 #include "pdf_hpdf_shim.h"
 
+struct pdf_struct;
+
 /* Draws src's shapes, then its text; sets used[role] for every font role
- * it draws with (used has pf->n entries). */
+ * it draws with (used has pf->n entries).  With tags (the reading PDF,
+ * between pdf_struct_begin_page and _end_page) every run of one origin is
+ * a marked-content sequence; NULL draws untagged. */
 HPDF_STATUS pdf_draw_page(HPDF_Page page, const pg_page *src, const pdf_fonts *pf,
-                          const font_set *fs, bool *used);
+                          const font_set *fs, bool *used, struct pdf_struct *tags);
 
 /* Adds the fonts marked in used to the page's /Resources /Font. */
 HPDF_STATUS pdf_register_fonts(HPDF_Page page, const pdf_fonts *pf, const bool *used);

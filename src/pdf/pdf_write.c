@@ -12,9 +12,13 @@
 #include "pdf_font.h"
 #include "pdf_hpdf_shim.h"
 #include "pdf_id.h"
+#include "pdf_intent.h"
 #include "pdf_meta.h"
+#include "pdf_objstm.h"
 #include "pdf_outline.h"
 #include "pdf_page.h"
+#include "pdf_struct.h"
+#include "pdf_xmp.h"
 #include "xalloc.h"
 
 /* The first libharu error of a run. */
@@ -43,16 +47,21 @@ static HPDF_Page new_page(HPDF_Doc pdf, float width, float height)
     return page;
 }
 
-/* The reading PDF: page i of doc is PDF page i. */
+/* The reading PDF: page i of doc is PDF page i, tagged. */
 static HPDF_STATUS draw_pages(HPDF_Doc pdf, const pg_doc *doc, const pdf_fonts *pf,
-                              const font_set *fs, pdf_page_dest *dest, bool *used)
+                              const font_set *fs, pdf_page_dest *dest, bool *used,
+                              pdf_struct *tags)
 {
     for (size_t p = 0; p < doc->n_pages; p++) {
         HPDF_Page page = new_page(pdf, doc->width, doc->height);
         if (!page)
             return SHIM_NO_MEMORY;
         memset(used, 0, pf->n * sizeof *used);
-        HPDF_STATUS st = pdf_draw_page(page, &doc->pages[p], pf, fs, used);
+        HPDF_STATUS st = pdf_struct_begin_page(tags, page);
+        if (st == HPDF_OK)
+            st = pdf_draw_page(page, &doc->pages[p], pf, fs, used, tags);
+        if (st == HPDF_OK)
+            st = pdf_struct_end_page(tags);
         if (st == HPDF_OK)
             st = pdf_register_fonts(page, pf, used);
         if (st != HPDF_OK)
@@ -72,7 +81,7 @@ static HPDF_STATUS draw_placement(HPDF_Page sheet, const pdf_placement *pl, cons
     if (st == HPDF_OK)
         st = HPDF_Page_Concat(sheet, m[0], m[1], m[2], m[3], m[4], m[5]);
     if (st == HPDF_OK)
-        st = pdf_draw_page(sheet, &doc->pages[pl->page], pf, fs, used);
+        st = pdf_draw_page(sheet, &doc->pages[pl->page], pf, fs, used, NULL);
     if (st == HPDF_OK)
         st = HPDF_Page_GRestore(sheet);
     return st;
@@ -102,7 +111,7 @@ static HPDF_STATUS draw_sheets(HPDF_Doc pdf, const pg_doc *doc, const pdf_sheet 
             }
         }
         if (st == HPDF_OK)
-            st = pdf_draw_page(page, &sh->marks, pf, fs, used);
+            st = pdf_draw_page(page, &sh->marks, pf, fs, used, NULL);
         if (st == HPDF_OK)
             st = pdf_register_fonts(page, pf, used);
         if (st != HPDF_OK)
@@ -128,6 +137,22 @@ static HPDF_STATUS add_document_parts(HPDF_Doc pdf, const pg_doc *doc, const pdf
     return st;
 }
 
+/* What makes the reading PDF PDF/UA-1 and PDF/A-2u besides its tagged
+ * pages: the structure tree, XMP, the sRGB output intent and
+ * /DisplayDocTitle (PDF/UA-1 7.1: the title bar shows dc:title). */
+static HPDF_STATUS add_reading_conformance(HPDF_Doc pdf, const pdf_meta *meta, pdf_struct *tags)
+{
+    HPDF_STATUS st = pdf_struct_finish(tags);
+    if (st == HPDF_OK)
+        st = pdf_add_xmp(pdf, meta);
+    if (st == HPDF_OK)
+        st = pdf_add_srgb_intent(pdf);
+    pdf_dict prefs = shim_dict_get_or_add_dict(shim_catalog(pdf), "ViewerPreferences");
+    if (st == HPDF_OK)
+        st = shim_dict_add_bool(prefs, "DisplayDocTitle", true);
+    return st;
+}
+
 /* Serialises the document into a malloc'd buffer. */
 static unsigned char *save_to_memory(HPDF_Doc pdf, size_t *len)
 {
@@ -135,8 +160,6 @@ static unsigned char *save_to_memory(HPDF_Doc pdf, size_t *len)
         return NULL;
     HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
     unsigned char *buf = xmalloc(size ? size : 1);
-    if (!buf)
-        return NULL;
     HPDF_UINT32 got = 0;
     while (got < size) {
         HPDF_UINT32 n = size - got;
@@ -153,6 +176,23 @@ static unsigned char *save_to_memory(HPDF_Doc pdf, size_t *len)
     return buf;
 }
 
+/* The reading PDF with its small objects (the structure tree above all)
+ * in object streams; frees bytes.  NULL with a diagnostic when libharu's
+ * output is not what pdf_objstm.c reads (a libharu other than 2.3.0). */
+static unsigned char *pack_objects(unsigned char *bytes, size_t *len, diag_list *dl)
+{
+    size_t packed_len = 0;
+    unsigned char *packed = pdf_pack_objects(bytes, *len, &packed_len);
+    free(bytes);
+    if (!packed) {
+        diag_report(dl, D_INTERNAL, (src_loc){0},
+                    "libharu's PDF could not be read back to pack its objects into object streams");
+        return NULL;
+    }
+    *len = packed_len;
+    return packed;
+}
+
 #define LARGE_PAGE_COUNT 8000
 #define PAGES_PER_NODE 1000
 
@@ -167,6 +207,7 @@ static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf
     HPDF_Doc pdf = NULL;
     pdf_page_dest *dest = xcalloc(doc->n_pages ? doc->n_pages : 1, sizeof *dest);
     bool *used = NULL;
+    pdf_struct *tags = NULL;
     if (!dest)
         goto oom;
     if (!pdf_fonts_prepare(&pf, doc, fs, dl))
@@ -175,7 +216,9 @@ static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf
     pdf = HPDF_New(on_hpdf_error, &err);
     if (!used || !pdf)
         goto oom;
-    HPDF_STATUS st = shim_set_pdf_version(pdf, HPDF_VER_14);   /* /Lang needs 1.4 */
+    /* the reading PDF: PDF/UA-1 and PDF/A-2 build on PDF 1.7; the imposed
+     * one keeps 1.4, which its /Lang needs */
+    HPDF_STATUS st = shim_set_pdf_version(pdf, sheets ? HPDF_VER_14 : HPDF_VER_17);
     if (st == HPDF_OK)
         st = HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
     /* one /Pages node holds at most 8191 kids: past that, a tree of them */
@@ -184,15 +227,23 @@ static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf
         st = HPDF_SetPagesConfiguration(pdf, PAGES_PER_NODE);
     if (st == HPDF_OK && !pdf_fonts_embed(&pf, pdf, fs))
         st = err.code ? err.code : SHIM_NO_MEMORY;
+    if (st == HPDF_OK && !sheets)
+        tags = pdf_struct_new(pdf);
     if (st == HPDF_OK)
         st = sheets ? draw_sheets(pdf, doc, sheets, n_sheets, &pf, fs, dest, used)
-                    : draw_pages(pdf, doc, &pf, fs, dest, used);
+                    : draw_pages(pdf, doc, &pf, fs, dest, used, tags);
     if (st == HPDF_OK)
         st = add_document_parts(pdf, doc, meta, &pf, sheets, n_sheets, dest);
+    if (st == HPDF_OK && tags)
+        st = add_reading_conformance(pdf, meta, tags);
     if (st == HPDF_OK)
         st = pdf_fonts_finish(&pf);
     if (st == HPDF_OK && err.code == HPDF_OK)
         bytes = save_to_memory(pdf, len);
+    if (bytes && tags) {
+        bytes = pack_objects(bytes, len, dl);
+        goto done;
+    }
     if (!bytes)
         diag_report(dl, D_INTERNAL, (src_loc){0},
                     "libharu failed while building the PDF (error 0x%04X, detail %u)",
@@ -201,6 +252,7 @@ static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf
 oom:
     diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory while building the PDF");
 done:
+    pdf_struct_free(tags);
     if (pdf)
         HPDF_Free(pdf);
     pdf_fonts_free(&pf);

@@ -2,7 +2,9 @@
  * subset with hb-subset and embedded as CIDFontType2 with a correct
  * ToUnicode CMap, text as glyph-id strings, outline, document info, /Lang,
  * a content-derived /ID, and an atomic write (temporary file, then rename)
- * so that an existing PDF is never left half-written.  Only the pdf_*.c
+ * so that an existing PDF is never left half-written.  The reading PDF
+ * is tagged PDF/UA-1 + PDF/A-2u (structure tree, XMP, sRGB output intent,
+ * small objects in object streams); the imposed PDF is not tagged.  Only the pdf_*.c
  * files see libharu, all through pdf_hpdf_shim.h (the one includer of
  * <hpdf.h>); this header does not. */
 #ifndef KUMIHAN_PDF_WRITE_H

@@ -385,13 +385,18 @@ static void compose_title(composer *c)
     flow *f = c->out;
     size_t first = f->n_items, first_glyph = f->n_glyphs, first_shape = f->n_shapes;
     compose_heading_text(c, &title, &c->lay->styles[BK_DOCUMENT], NULL);
+    size_t org_glyph = f->n_glyphs;
     if (c->doc->organization)
         compose_heading_text(c, &org, &c->lay->organization, NULL);
-    /* title and org die with this frame: the flow must not point at them */
+    /* title and org die with this frame: the flow must not point at them;
+     * the org line keeps a role of its own (the tagged PDF's P, not H1) */
     for (size_t i = first; i < f->n_items; i++)
         f->items[i].source = c->doc->root;
-    for (size_t i = first_glyph; i < f->n_glyphs; i++)
+    for (size_t i = first_glyph; i < f->n_glyphs; i++) {
         f->glyphs[i].origin.block = c->doc->root;
+        if (i >= org_glyph && f->glyphs[i].origin.role == PG_ROLE_TEXT)
+            f->glyphs[i].origin.role = PG_ROLE_BYLINE;
+    }
     for (size_t i = first_shape; i < f->n_shapes; i++)
         f->shapes[i].origin.block = c->doc->root;
 }

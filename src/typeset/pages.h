@@ -22,6 +22,7 @@ typedef enum pg_role {
     PG_ROLE_TEXT,          /* the block's own text */
     PG_ROLE_LABEL,         /* its generated number or marker: Ⅰ． ⑴ ① ・ */
     PG_ROLE_NEW_MARK,      /* the (新) mark of a block new this year */
+    PG_ROLE_BYLINE,        /* the title page's organisation line (block: the root, like the title) */
     PG_ROLE_DECORATION,    /* a heading's band, box or rule */
     PG_ROLE_CHANGE_BAR,    /* build --compare: the bar beside a changed line */
     PG_ROLE_CHANGE_MARK,   /* build --compare: inserted text's underline, deleted text's strike line */

@@ -1,0 +1,315 @@
+/* pdf_objstm.c — reads libharu's classic xref table back, keeps the stream
+ * objects (fonts, pages' content, the XMP, which must stay uncompressed
+ * and outside object streams: ISO 19005-2 6.6.2.1, ISO 32000-1 7.5.7)
+ * as they are, packs every other object into object streams of at most
+ * OBJS_PER_STREAM objects, and ends the file with a cross-reference stream
+ * carrying the old trailer's entries.  Object numbers do not change, so
+ * no reference inside any object needs rewriting. */
+#include "pdf_objstm.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf_deflate.h"
+#include "sbuf.h"
+#include "vec.h"
+#include "xalloc.h"
+
+#define OBJS_PER_STREAM 512
+#define XREF_W2 4   /* bytes of an offset or object stream number: files < 4 GB */
+#define XREF_W3 2   /* bytes of an index in an object stream */
+
+typedef struct in_obj {
+    size_t offset;          /* of "n 0 obj"; 0 for a free entry */
+    size_t body, body_end;  /* the object's value, without "n 0 obj" and "endobj" */
+    size_t end;             /* just after "endobj" */
+    bool in_use, is_stream;
+    size_t stream_obj;      /* packed: the number of its object stream */
+    size_t index;           /* and its index there; in the file: its new offset */
+} in_obj;
+
+typedef struct reader {
+    const unsigned char *in;
+    size_t len;
+} reader;
+
+static bool is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+static size_t skip_space(const reader *r, size_t at)
+{
+    while (at < r->len && is_space(r->in[at]))
+        at++;
+    return at;
+}
+
+static bool read_number(const reader *r, size_t *at, size_t *value)
+{
+    size_t i = *at, v = 0;
+    if (i >= r->len || r->in[i] < '0' || r->in[i] > '9')
+        return false;
+    for (; i < r->len && r->in[i] >= '0' && r->in[i] <= '9'; i++) {
+        if (v > (SIZE_MAX - 9) / 10)
+            return false;
+        v = v * 10 + (size_t)(r->in[i] - '0');
+    }
+    *at = i;
+    *value = v;
+    return true;
+}
+
+static bool starts_with(const reader *r, size_t at, const char *word)
+{
+    size_t n = strlen(word);
+    return at <= r->len && r->len - at >= n && memcmp(r->in + at, word, n) == 0;
+}
+
+/* The last occurrence of word in [from, to), or SIZE_MAX. */
+static size_t find_last(const reader *r, size_t from, size_t to, const char *word)
+{
+    size_t n = strlen(word);
+    for (size_t i = to; i >= from + n; i--)
+        if (memcmp(r->in + i - n, word, n) == 0)
+            return i - n;
+    return SIZE_MAX;
+}
+
+/* "xref 0 N" and its N entries; the count through *n. */
+static in_obj *read_xref(const reader *r, size_t at, size_t *n)
+{
+    size_t first, count;
+    if (!starts_with(r, at, "xref"))
+        return NULL;
+    at = skip_space(r, at + 4);
+    if (!read_number(r, &at, &first) || first != 0)
+        return NULL;
+    at = skip_space(r, at);
+    if (!read_number(r, &at, &count) || count == 0 || count > r->len / 20)
+        return NULL;
+    in_obj *objs = xcalloc(count, sizeof *objs);
+    for (size_t i = 0; i < count; i++) {
+        size_t offset, gen;
+        bool ok = read_number(r, (at = skip_space(r, at), &at), &offset);
+        ok = ok && read_number(r, (at = skip_space(r, at), &at), &gen);
+        at = skip_space(r, at);
+        if (!ok || at >= r->len || (r->in[at] != 'n' && r->in[at] != 'f')) {
+            free(objs);
+            return NULL;
+        }
+        objs[i].in_use = r->in[at++] == 'n';
+        if (objs[i].in_use && (gen != 0 || offset >= r->len)) {
+            free(objs);
+            return NULL;
+        }
+        objs[i].offset = objs[i].in_use ? offset : 0;
+    }
+    *n = count;
+    return objs;
+}
+
+/* Finds each in-use object's value between "n 0 obj" and "endobj"; an
+ * object ends where the next one (by offset) or the xref starts, so a
+ * stream's bytes are never searched. */
+static bool locate_objects(const reader *r, in_obj *objs, size_t n, size_t xref_at)
+{
+    size_t *order = xmallocarray(n, sizeof *order), k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (objs[i].in_use)
+            order[k++] = i;
+    /* libharu writes objects in order; check rather than sort */
+    bool ok = true;
+    for (size_t j = 0; ok && j < k; j++) {
+        in_obj *o = &objs[order[j]];
+        size_t limit = j + 1 < k ? objs[order[j + 1]].offset : xref_at;
+        char head[48];
+        snprintf(head, sizeof head, "%zu 0 obj", order[j]);
+        size_t end_obj = limit > o->offset ? find_last(r, o->offset, limit, "endobj") : SIZE_MAX;
+        if (limit <= o->offset || !starts_with(r, o->offset, head) || end_obj == SIZE_MAX) {
+            ok = false;
+            break;
+        }
+        o->body = skip_space(r, o->offset + strlen(head));
+        o->body_end = end_obj;
+        while (o->body_end > o->body && is_space(r->in[o->body_end - 1]))
+            o->body_end--;
+        o->end = end_obj + strlen("endobj");
+        o->is_stream = o->body_end - o->body >= 9 &&
+                       memcmp(r->in + o->body_end - 9, "endstream", 9) == 0;
+    }
+    free(order);
+    return ok;
+}
+
+/* The trailer's entries but /Size (the xref stream has its own); false on
+ * entries this rewrite cannot carry over (/Prev, /Encrypt, /XRefStm). */
+static bool trailer_entries(const reader *r, size_t from, size_t to, sbuf *out)
+{
+    size_t open = from;
+    while (open + 1 < to && !(r->in[open] == '<' && r->in[open + 1] == '<'))
+        open++;
+    size_t close = find_last(r, open, to, ">>");
+    if (open + 1 >= to || close == SIZE_MAX)
+        return false;
+    for (size_t line = open + 2; line < close;) {
+        size_t eol = line;
+        while (eol < close && r->in[eol] != '\n')
+            eol++;
+        reader l = {r->in + line, eol - line};
+        size_t s = skip_space(&l, 0);
+        if (starts_with(&l, s, "/Prev") || starts_with(&l, s, "/Encrypt") || starts_with(&l, s, "/XRefStm"))
+            return false;
+        if (s < l.len && !starts_with(&l, s, "/Size")) {
+            sbuf_append(out, (const char *)l.in + s, l.len - s);
+            sbuf_putc(out, '\n');
+        }
+        line = eol + 1;
+    }
+    return true;
+}
+
+static void put_be(sbuf *b, size_t v, int bytes)
+{
+    for (int i = bytes - 1; i >= 0; i--)
+        sbuf_putc(b, (char)((v >> (8 * i)) & 0xFF));
+}
+
+/* One object of number num holding dict, then the deflated data. */
+static bool put_stream_obj(sbuf *out, size_t num, const char *dict, const sbuf *data)
+{
+    pdf_deflate_job job = {0};
+    pdf_deflate_start(&job, (const unsigned char *)sbuf_str(data), data->len);
+    bool ok = pdf_deflate_finish(&job);
+    if (ok) {
+        sbuf_printf(out, "%zu 0 obj\n<<\n%s/Filter /FlateDecode\n/Length %zu\n>>\nstream\n", num, dict,
+                    job.out_len);
+        sbuf_append(out, (const char *)job.out, job.out_len);
+        sbuf_puts(out, "\nendstream\nendobj\n");
+    }
+    pdf_deflate_free(&job);
+    return ok;
+}
+
+/* Packs the non-stream objects in [first, n) into one object stream. */
+static bool put_object_stream(const reader *r, in_obj *objs, size_t n, size_t *first, size_t num,
+                              sbuf *out)
+{
+    sbuf index = {0}, bodies = {0};
+    size_t count = 0;
+    for (; *first < n && count < OBJS_PER_STREAM; (*first)++) {
+        in_obj *o = &objs[*first];
+        if (!o->in_use || o->is_stream || *first == 0)
+            continue;
+        sbuf_printf(&index, "%zu %zu ", *first, bodies.len);
+        sbuf_append(&bodies, (const char *)r->in + o->body, o->body_end - o->body);
+        sbuf_putc(&bodies, '\n');
+        o->stream_obj = num;
+        o->index = count++;
+    }
+    size_t first_off = index.len;
+    sbuf_append(&index, sbuf_str(&bodies), bodies.len);
+    char dict[96];
+    snprintf(dict, sizeof dict, "/Type /ObjStm\n/N %zu\n/First %zu\n", count, first_off);
+    bool ok = put_stream_obj(out, num, dict, &index);
+    sbuf_free(&index);
+    sbuf_free(&bodies);
+    return ok;
+}
+
+static size_t packed_count(const in_obj *objs, size_t from, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = from; i < n; i++)
+        k += objs[i].in_use && !objs[i].is_stream && i != 0;
+    return k;
+}
+
+/* The cross-reference stream, object number n + streams: one entry per
+ * object 0 … itself (ISO 32000-1 Table 18). */
+static bool put_xref_stream(sbuf *out, const in_obj *objs, size_t n, const size_t *stm_offsets,
+                            size_t n_stms, const char *trailer)
+{
+    size_t self = n + n_stms, self_offset = out->len;
+    if (self_offset > UINT32_MAX)
+        return false;
+    sbuf rows = {0};
+    for (size_t i = 0; i <= self; i++) {
+        int type;
+        size_t f2, f3;
+        if (i == self) {
+            type = 1, f2 = self_offset, f3 = 0;
+        } else if (i >= n) {
+            type = 1, f2 = stm_offsets[i - n], f3 = 0;
+        } else if (!objs[i].in_use || i == 0) {
+            type = 0, f2 = 0, f3 = i == 0 ? 0xFFFF : 0;
+        } else if (objs[i].is_stream) {
+            type = 1, f2 = objs[i].index, f3 = 0;
+        } else {
+            type = 2, f2 = objs[i].stream_obj, f3 = objs[i].index;
+        }
+        put_be(&rows, (size_t)type, 1);
+        put_be(&rows, f2, XREF_W2);
+        put_be(&rows, f3, XREF_W3);
+    }
+    sbuf dict = {0};
+    sbuf_printf(&dict, "/Type /XRef\n/Size %zu\n/W [ 1 %d %d ]\n%s", self + 1, XREF_W2, XREF_W3, trailer);
+    bool ok = put_stream_obj(out, self, sbuf_str(&dict), &rows);
+    if (ok)
+        sbuf_printf(out, "startxref\n%zu\n%%%%EOF\n", self_offset);
+    sbuf_free(&dict);
+    sbuf_free(&rows);
+    return ok;
+}
+
+/* The new file: the header, the stream objects, the object streams, the
+ * xref stream. */
+static bool write_packed(const reader *r, in_obj *objs, size_t n, const char *trailer, sbuf *out)
+{
+    size_t header_end = r->len;
+    for (size_t i = 1; i < n; i++)
+        if (objs[i].in_use && objs[i].offset < header_end)
+            header_end = objs[i].offset;
+    sbuf_append(out, (const char *)r->in, header_end);
+    for (size_t i = 1; i < n; i++)
+        if (objs[i].in_use && objs[i].is_stream) {
+            objs[i].index = out->len;   /* its new offset */
+            sbuf_append(out, (const char *)r->in + objs[i].offset, objs[i].end - objs[i].offset);
+            sbuf_putc(out, '\n');
+        }
+    size_t n_stms = (packed_count(objs, 0, n) + OBJS_PER_STREAM - 1) / OBJS_PER_STREAM;
+    size_t *stm_offsets = xcalloc(n_stms ? n_stms : 1, sizeof *stm_offsets);
+    bool ok = true;
+    for (size_t s = 0, next = 1; ok && s < n_stms; s++) {
+        stm_offsets[s] = out->len;
+        ok = put_object_stream(r, objs, n, &next, n + s, out);
+    }
+    ok = ok && out->len <= UINT32_MAX && put_xref_stream(out, objs, n, stm_offsets, n_stms, trailer);
+    free(stm_offsets);
+    return ok;
+}
+
+unsigned char *pdf_pack_objects(const unsigned char *in, size_t len, size_t *out_len)
+{
+    reader r = {in, len};
+    size_t sx = find_last(&r, 0, len, "startxref"), xref_at, n = 0;
+    size_t at = sx == SIZE_MAX ? 0 : skip_space(&r, sx + strlen("startxref"));
+    if (sx == SIZE_MAX || !read_number(&r, &at, &xref_at) || xref_at >= sx)
+        return NULL;
+    in_obj *objs = read_xref(&r, xref_at, &n);
+    if (!objs)
+        return NULL;
+    sbuf trailer = {0}, out = {0};
+    size_t trailer_at = find_last(&r, xref_at, sx, "trailer");
+    bool ok = trailer_at != SIZE_MAX && locate_objects(&r, objs, n, xref_at) &&
+              trailer_entries(&r, trailer_at, sx, &trailer) &&
+              write_packed(&r, objs, n, sbuf_str(&trailer), &out);
+    free(objs);
+    sbuf_free(&trailer);
+    if (!ok) {
+        sbuf_free(&out);
+        return NULL;
+    }
+    *out_len = out.len;
+    return (unsigned char *)sbuf_detach(&out);
+}

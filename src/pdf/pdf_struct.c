@@ -1,0 +1,353 @@
+/* pdf_struct.c — the structure tree and the marked-content operators of the
+ * reading PDF (see pdf_struct.h for the mapping of blocks to structure
+ * types).  Every element is an indirect object (the ParentTree and the
+ * kids' /P must reference it); its /K lists its kids in the order they
+ * were drawn; an MCID on the element's own /Pg page is a bare integer,
+ * one on a later page a marked-content reference dictionary. */
+#include "pdf_struct.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "pdf_text.h"
+#include "vec.h"
+#include "xalloc.h"
+
+/* The ActualText of the (新) mark: what a screen reader should say. */
+#define NEW_MARK_SPOKEN "新規"
+
+typedef struct elem {
+    pdf_dict dict;
+    pdf_array kids;
+    const char *type;        /* the structure type, a static string */
+    HPDF_Page page;          /* its /Pg: the page of its first MCID, NULL until then */
+    struct elem *last_kid;   /* the element appended to kids last */
+    block_kind list_kind;    /* an L: the kind of its items */
+} elem;
+
+/* The elements of one block, each made when its first content is drawn. */
+typedef struct block_elems {
+    const block *block;      /* NULL: a free slot */
+    elem *main;              /* H1–H4, P or LI */
+    elem *label;             /* a listed block's Lbl */
+    elem *body;              /* a listed block's LBody */
+    elem *byline;            /* the root: the organisation line's P */
+    elem *new_mark;          /* the (新) mark's Span */
+} block_elems;
+
+struct pdf_struct {
+    HPDF_Doc pdf;
+    pdf_dict root;           /* StructTreeRoot */
+    elem *document;
+    VEC(elem *) elems;       /* every element, to free */
+    block_elems *map;        /* open addressing, keyed by block pointer */
+    size_t map_cap, map_n;
+    pdf_array nums;          /* the ParentTree's /Nums */
+    HPDF_Page page;          /* the current page */
+    int page_index;          /* its /StructParents; -1 before the first page */
+    VEC(elem *) page_mcids;  /* the current page's MCIDs: the element of each */
+    HPDF_STATUS st;          /* the first error */
+};
+
+static void note(pdf_struct *s, HPDF_STATUS st)
+{
+    if (s->st == HPDF_OK && st != HPDF_OK)
+        s->st = st;
+}
+
+static bool is_listed(block_kind kind)
+{
+    return kind == BK_ITEM || kind == BK_BULLET || kind == BK_ENTRY;
+}
+
+/* ---- elements --------------------------------------------------------- */
+
+/* A new element of type under parent (NULL: the StructTreeRoot), appended
+ * to the parent's kids. */
+static elem *new_elem(pdf_struct *s, elem *parent, const char *type)
+{
+    elem *e = xcalloc(1, sizeof *e);
+    VEC_APPEND(s->elems, e);
+    e->type = type;
+    e->dict = shim_dict_new_indirect(s->pdf);
+    e->kids = shim_array_new(s->pdf);
+    note(s, shim_dict_add_name(e->dict, "S", type));
+    note(s, shim_dict_add_dict(e->dict, "P", parent ? parent->dict : s->root));
+    note(s, shim_dict_add_array(e->dict, "K", e->kids));
+    if (parent) {
+        note(s, shim_array_add_dict(parent->kids, e->dict));
+        parent->last_kid = e;
+    }
+    return e;
+}
+
+static size_t hash_block(const block *b, size_t cap)
+{
+    uint64_t v = (uint64_t)(uintptr_t)b * 0x9E3779B97F4A7C15ull;
+    return (size_t)(v >> 32) & (cap - 1);
+}
+
+static block_elems *find_slot(block_elems *map, size_t cap, const block *b)
+{
+    size_t i = hash_block(b, cap);
+    while (map[i].block && map[i].block != b)
+        i = (i + 1) & (cap - 1);
+    return &map[i];
+}
+
+static void grow_map(pdf_struct *s)
+{
+    size_t cap = s->map_cap ? s->map_cap * 2 : 256;
+    block_elems *map = xcalloc(cap, sizeof *map);
+    for (size_t i = 0; i < s->map_cap; i++)
+        if (s->map[i].block)
+            *find_slot(map, cap, s->map[i].block) = s->map[i];
+    free(s->map);
+    s->map = map;
+    s->map_cap = cap;
+}
+
+/* The elements of block b, an empty entry the first time. */
+static block_elems *elems_of(pdf_struct *s, const block *b)
+{
+    if (2 * (s->map_n + 1) > s->map_cap)
+        grow_map(s);
+    block_elems *slot = find_slot(s->map, s->map_cap, b);
+    if (!slot->block) {
+        slot->block = b;
+        s->map_n++;
+    }
+    return slot;
+}
+
+static elem *body_of(pdf_struct *s, const block *b);
+
+/* Where the elements of b's children go: a listed block's LBody; for
+ * headings and paragraphs, their own container (headings stay flat, so
+ * a section's lists follow its H3 as siblings). */
+static elem *children_container(pdf_struct *s, const block *b)
+{
+    while (b && b->kind != BK_DOCUMENT && !is_listed(b->kind))
+        b = b->parent;
+    return b && is_listed(b->kind) ? body_of(s, b) : s->document;
+}
+
+/* The L that listed block b's LI goes into: the one its container ended
+ * with, if that holds the same kind, else a new one. */
+static elem *list_for(pdf_struct *s, const block *b)
+{
+    elem *c = children_container(s, b->parent);
+    elem *last = c->last_kid;
+    if (last && strcmp(last->type, "L") == 0 && last->list_kind == b->kind)
+        return last;
+    elem *l = new_elem(s, c, "L");
+    l->list_kind = b->kind;
+    return l;
+}
+
+static const char *main_type(block_kind kind)
+{
+    switch (kind) {
+    case BK_DOCUMENT: return "H1";
+    case BK_PART: return "H2";
+    case BK_SECTION: return "H3";
+    case BK_SUBSECTION: return "H4";
+    case BK_ITEM:
+    case BK_BULLET:
+    case BK_ENTRY: return "LI";
+    case BK_PARAGRAPH:
+    case BK__COUNT: break;
+    }
+    return "P";
+}
+
+/* b's own element: its heading, paragraph or LI (the root's: the title). */
+static elem *main_of(pdf_struct *s, const block *b)
+{
+    block_elems *be = elems_of(s, b);
+    if (!be->main) {
+        elem *parent = b->kind == BK_DOCUMENT ? s->document
+                       : is_listed(b->kind)   ? list_for(s, b)
+                                              : children_container(s, b->parent);
+        elem *e = new_elem(s, parent, main_type(b->kind));
+        be = elems_of(s, b);   /* the map may have grown meanwhile */
+        be->main = e;
+    }
+    return be->main;
+}
+
+/* Where b's label goes: a listed block's Lbl, else its own element. */
+static elem *label_of(pdf_struct *s, const block *b)
+{
+    if (!is_listed(b->kind))
+        return main_of(s, b);
+    elem *li = main_of(s, b);
+    block_elems *be = elems_of(s, b);
+    if (!be->label)
+        be->label = new_elem(s, li, "Lbl");
+    return be->label;
+}
+
+/* Where b's text goes: a listed block's LBody, else its own element. */
+static elem *body_of(pdf_struct *s, const block *b)
+{
+    if (!is_listed(b->kind))
+        return main_of(s, b);
+    elem *li = main_of(s, b);
+    block_elems *be = elems_of(s, b);
+    if (!be->body)
+        be->body = new_elem(s, li, "LBody");
+    return be->body;
+}
+
+/* The Span of b's (新) mark, in its text's element, spoken as 新規. */
+static elem *new_mark_of(pdf_struct *s, const block *b)
+{
+    elem *body = body_of(s, b);
+    block_elems *be = elems_of(s, b);
+    if (!be->new_mark) {
+        elem *span = new_elem(s, body, "Span");
+        note(s, pdf_dict_add_text(span->dict, "ActualText", NEW_MARK_SPOKEN));
+        be = elems_of(s, b);
+        be->new_mark = span;
+    }
+    return be->new_mark;
+}
+
+static elem *byline_of(pdf_struct *s, const block *root)
+{
+    block_elems *be = elems_of(s, root);
+    if (!be->byline) {
+        elem *p = new_elem(s, s->document, "P");
+        be = elems_of(s, root);
+        be->byline = p;
+    }
+    return be->byline;
+}
+
+/* The element a run of origin o belongs to; NULL for an artifact. */
+static elem *elem_of_run(pdf_struct *s, pg_origin o)
+{
+    if (!o.block)
+        return NULL;
+    switch (o.role) {
+    case PG_ROLE_TEXT: return body_of(s, o.block);
+    case PG_ROLE_LABEL: return label_of(s, o.block);
+    case PG_ROLE_NEW_MARK: return new_mark_of(s, o.block);
+    case PG_ROLE_BYLINE: return byline_of(s, o.block);
+    case PG_ROLE_DECORATION:
+    case PG_ROLE_CHANGE_BAR:
+    case PG_ROLE_CHANGE_MARK:
+    case PG_ROLE_ARTIFACT: break;
+    }
+    return NULL;
+}
+
+/* ---- marked content --------------------------------------------------- */
+
+/* Records the next MCID of the page under e; returns it. */
+static int add_mcid(pdf_struct *s, elem *e)
+{
+    int mcid = (int)s->page_mcids.n;
+    VEC_APPEND(s->page_mcids, e);
+    pdf_dict page = shim_page_dict(s->page);
+    if (!e->page) {
+        e->page = s->page;
+        note(s, shim_dict_add_dict(e->dict, "Pg", page));
+    }
+    if (e->page == s->page) {
+        note(s, shim_array_add_int(e->kids, mcid));
+        return mcid;
+    }
+    pdf_dict mcr = shim_dict_new(s->pdf);
+    note(s, shim_dict_add_name(mcr, "Type", "MCR"));
+    note(s, shim_dict_add_dict(mcr, "Pg", page));
+    note(s, shim_dict_add_int(mcr, "MCID", mcid));
+    note(s, shim_array_add_dict(e->kids, mcr));
+    return mcid;
+}
+
+HPDF_STATUS pdf_struct_open_run(pdf_struct *s, pg_origin o)
+{
+    elem *e = elem_of_run(s, o);
+    char op[64];
+    if (e)
+        snprintf(op, sizeof op, "/%s <</MCID %d>> BDC\n", e->type, add_mcid(s, e));
+    else   /* ISO 32000-1 14.8.2.2.2: furniture is pagination, bands and marks layout */
+        snprintf(op, sizeof op, "/Artifact <</Type /%s>> BDC\n",
+                 o.role == PG_ROLE_ARTIFACT || !o.block ? "Pagination" : "Layout");
+    note(s, shim_page_write_str(s->page, op));
+    return s->st;
+}
+
+HPDF_STATUS pdf_struct_close_run(pdf_struct *s)
+{
+    note(s, shim_page_write_str(s->page, "EMC\n"));
+    return s->st;
+}
+
+/* ---- pages and the tree ----------------------------------------------- */
+
+pdf_struct *pdf_struct_new(HPDF_Doc pdf)
+{
+    pdf_struct *s = xcalloc(1, sizeof *s);
+    s->pdf = pdf;
+    s->page_index = -1;
+    s->root = shim_dict_new_indirect(pdf);
+    s->nums = shim_array_new(pdf);
+    note(s, shim_dict_add_name(s->root, "Type", "StructTreeRoot"));
+    s->document = new_elem(s, NULL, "Document");
+    note(s, shim_dict_add_dict(s->root, "K", s->document->dict));
+    return s;
+}
+
+void pdf_struct_free(pdf_struct *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->elems.n; i++)
+        free(s->elems.items[i]);
+    free(s->elems.items);
+    free(s->page_mcids.items);
+    free(s->map);
+    free(s);
+}
+
+HPDF_STATUS pdf_struct_begin_page(pdf_struct *s, HPDF_Page page)
+{
+    s->page = page;
+    s->page_index++;
+    s->page_mcids.n = 0;
+    pdf_dict dict = shim_page_dict(page);
+    note(s, shim_dict_add_int(dict, "StructParents", s->page_index));
+    /* PDF/UA-1 7.18.3: a page with annotations tabs in structure order */
+    note(s, shim_dict_add_name(dict, "Tabs", "S"));
+    return s->st;
+}
+
+HPDF_STATUS pdf_struct_end_page(pdf_struct *s)
+{
+    pdf_array parents = shim_array_new(s->pdf);
+    for (size_t i = 0; i < s->page_mcids.n; i++)
+        note(s, shim_array_add_dict(parents, s->page_mcids.items[i]->dict));
+    note(s, shim_array_add_int(s->nums, s->page_index));
+    note(s, shim_array_add_array(s->nums, parents));
+    return s->st;
+}
+
+HPDF_STATUS pdf_struct_finish(pdf_struct *s)
+{
+    pdf_dict parent_tree = shim_dict_new(s->pdf);
+    note(s, shim_dict_add_array(parent_tree, "Nums", s->nums));
+    note(s, shim_dict_add_dict(s->root, "ParentTree", parent_tree));
+    note(s, shim_dict_add_int(s->root, "ParentTreeNextKey", s->page_index + 1));
+    pdf_dict catalog = shim_catalog(s->pdf);
+    note(s, shim_dict_add_dict(catalog, "StructTreeRoot", s->root));
+    pdf_dict mark_info = shim_dict_new(s->pdf);
+    note(s, shim_dict_add_bool(mark_info, "Marked", true));
+    note(s, shim_dict_add_dict(catalog, "MarkInfo", mark_info));
+    return s->st;
+}

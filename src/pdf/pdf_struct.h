@@ -1,0 +1,49 @@
+/* pdf_struct.h — the reading PDF's logical structure (ISO 32000-1 14.7,
+ * PDF/UA-1 ISO 14289-1 7): the structure tree built from the blocks the
+ * page model's runs come from, and the marked-content operators that tie
+ * each run to it.  A run of content becomes a marked-content sequence with
+ * an MCID under its block's element; furniture, bands, rules and change
+ * marks become /Artifact sequences.  Elements are made the first time
+ * their content is drawn, so the tree's order is the reading order of the
+ * glyphs.  The blocks → structure types (standard types only, no RoleMap):
+ *
+ *   document          Document; its title H1, its organisation line P
+ *   part, section,    H2, H3, H4 (flat in their container, as HTML does)
+ *   subsection
+ *   paragraph         P
+ *   item, bullet,     LI in an L (one L per stretch of siblings of one
+ *   entry             kind) > Lbl (the number) + LBody (the text, and the
+ *                     lists nested in the block)
+ *   (新) mark         Span with /ActualText "新規" in the element of its text
+ *
+ * Internal to the pdf_*.c files (stage: pages → PDF). */
+#ifndef KUMIHAN_PDF_STRUCT_H
+#define KUMIHAN_PDF_STRUCT_H
+
+#include "pages.h"
+#include "pdf_hpdf_shim.h"
+
+typedef struct pdf_struct pdf_struct;
+
+/* A structure tree for the document pdf; NULL never (aborts on OOM). */
+pdf_struct *pdf_struct_new(HPDF_Doc pdf);
+void pdf_struct_free(pdf_struct *s);
+
+/* Starts the marked content of the next page (pages in order): its MCIDs
+ * count from 0, and its page dictionary gets /StructParents (the page's
+ * index) and /Tabs /S. */
+HPDF_STATUS pdf_struct_begin_page(pdf_struct *s, HPDF_Page page);
+/* Opens the marked-content sequence of a run of origin o on the current
+ * page: writes "/Tag <</MCID n>> BDC" (and records n under the block's
+ * element) or "/Artifact <</Type …>> BDC". */
+HPDF_STATUS pdf_struct_open_run(pdf_struct *s, pg_origin o);
+/* Closes it: EMC. */
+HPDF_STATUS pdf_struct_close_run(pdf_struct *s);
+/* Ends the page: its ParentTree entry, the elements of its MCIDs in order. */
+HPDF_STATUS pdf_struct_end_page(pdf_struct *s);
+
+/* Adds the StructTreeRoot (with its ParentTree) and /MarkInfo <</Marked
+ * true>> to the catalog. */
+HPDF_STATUS pdf_struct_finish(pdf_struct *s);
+
+#endif
