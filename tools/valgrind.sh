@@ -21,7 +21,7 @@ for t in "$BUILD"/tests/test_*; do
         { cat "$out/unit.log"; echo "valgrind: $(basename "$t") failed"; exit 1; }
 done
 echo "valgrind: unit tests clean"
-$VG "$BUILD/kumihan" build content/plan-2023.yaml -o "$out/plan.pdf"
+$VG "$BUILD/kumihan" build -q content/plan-2023.yaml -o "$out/plan.pdf"
 $VG "$BUILD/kumihan" check content/plan-2023.yaml
 echo "valgrind: build and check of the plan clean"
 KUMIHAN="$BUILD/kumihan" KUMIHAN_ROOT="$ROOT" KUMIHAN_WRAPPER="$VG" \
