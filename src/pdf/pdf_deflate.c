@@ -76,3 +76,12 @@ HPDF_STATUS pdf_deflated_stream_fill(pdf_dict stream, pdf_deflate_job *job)
         return SHIM_NO_MEMORY;   /* compress2 fails only for want of memory */
     return shim_stream_write(stream, job->out, job->out_len);
 }
+
+void pdf_deflate_adopt(pdf_deflate_job *job, unsigned char *out, size_t len)
+{
+    memset(job, 0, sizeof *job);
+    job->out = out;
+    job->out_len = len;
+    job->started = true;
+    job->ok = true;
+}
