@@ -5,6 +5,7 @@
 # A crash input is copied to tests/fuzz/regressions/<target>/ and the
 # script fails.  New corpus entries stay in build-fuzz (not committed).
 set -eu
+export KUMIHAN_CACHE=off   # the pipeline fuzzer renders PDFs: keep ~/.cache out of it
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${FUZZ_BUILD:-$ROOT/build-fuzz}
 SECONDS_EACH=${FUZZ_SECONDS:-15}

@@ -29,6 +29,9 @@ typedef struct pdf_deflate_job {
  * thread, when no thread can be made).  The result is the same bytes
  * either way. */
 void pdf_deflate_start(pdf_deflate_job *job, const unsigned char *in, size_t len);
+/* A finished job whose result is out[0..len) (taken over; from the font
+ * cache), as if compressed here. */
+void pdf_deflate_adopt(pdf_deflate_job *job, unsigned char *out, size_t len);
 /* Waits for the job; true when job->out holds the compressed bytes. */
 bool pdf_deflate_finish(pdf_deflate_job *job);
 /* Waits if needed and frees the output. */

@@ -110,6 +110,24 @@ static void compute_widths(pdf_font *f)
     f->default_width = best;
 }
 
+/* f's subset and compressed program: from the disk cache when it has them
+ * for this font file and glyph set, else made here (the compression begun
+ * on a worker thread) and marked for storing once compressed. */
+static bool load_or_subset(pdf_font *f, const char *path, const char *role, diag_list *dl)
+{
+    bool keyed = pdf_font_cache_key(path, f->cps, f->n_cps, &f->cache_key);
+    if (keyed && pdf_font_cache_load(f->cache_key, f->cps, f->n_cps, &f->sub, &f->program))
+        return true;
+    const char *err = NULL;
+    if (!subset_font(path, f->cps, f->n_cps, &f->sub, &err)) {
+        diag_report(dl, D_FONT, (src_loc){0}, "cannot subset font %s (role \"%s\"): %s", path, role, err);
+        return false;
+    }
+    pdf_deflate_start(&f->program, f->sub.data, f->sub.size);
+    f->cache_store = keyed;
+    return true;
+}
+
 bool pdf_fonts_prepare(pdf_fonts *pf, const pg_doc *doc, const font_set *fs, diag_list *dl)
 {
     pf->n = fonts_count(fs);
@@ -119,14 +137,9 @@ bool pdf_fonts_prepare(pdf_fonts *pf, const pg_doc *doc, const font_set *fs, dia
         pdf_font *f = &pf->fonts[r];
         if (!f->used)
             continue;
-        const char *err = NULL;
-        if (!subset_font(fonts_path(fs, (int)r), f->cps, f->n_cps, &f->sub, &err)) {
-            diag_report(dl, D_FONT, (src_loc){0}, "cannot subset font %s (role \"%s\"): %s",
-                        fonts_path(fs, (int)r), fonts_role(fs, (int)r), err);
+        if (!load_or_subset(f, fonts_path(fs, (int)r), fonts_role(fs, (int)r), dl))
             return false;
-        }
         compute_widths(f);
-        pdf_deflate_start(&f->program, f->sub.data, f->sub.size);
         char tag[7];
         subset_tag(f, tag);
         snprintf(f->res_name, sizeof f->res_name, "F%zu", r + 1);
@@ -267,6 +280,9 @@ HPDF_STATUS pdf_fonts_finish(pdf_fonts *pf)
                                            : SHIM_INVALID_OBJECT;
         if (st != HPDF_OK)
             return st;
+        if (f->cache_store)   /* the program is compressed now: the fill joined it */
+            pdf_font_cache_store(f->cache_key, &f->sub, &f->program);
+        f->cache_store = false;
     }
     return HPDF_OK;
 }

@@ -7,6 +7,7 @@
 
 #include "diag.h"
 #include "pdf_deflate.h"
+#include "pdf_font_cache.h"
 #include "pdf_hpdf_shim.h"
 #include "fonts.h"
 #include "pages.h"
@@ -18,6 +19,8 @@ typedef struct pdf_font {
     size_t n_cps, cap_cps;
     font_subset sub;
     pdf_deflate_job program;   /* sub.data compressed, begun as soon as subset */
+    cache_key cache_key;       /* of sub and program in the disk cache … */
+    bool cache_store;          /* … which does not have them yet */
     uint16_t *width;           /* per subset glyph id, thousandths of an em */
     int default_width;         /* /DW: the commonest width */
     char res_name[24];         /* "F1": the name in page /Resources */

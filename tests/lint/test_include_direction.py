@@ -49,6 +49,7 @@ LIBRARIES = [
      "only src/fonts/"),
     (re.compile(r"hpdf[a-z0-9_]*\.h"), lambda rel: rel.startswith("src/pdf/"), "only src/pdf/"),
     (re.compile(r"zlib\.h"), lambda rel: rel.startswith("src/pdf/"), "only src/pdf/"),
+    (re.compile(r"libdeflate\.h"), lambda rel: rel.startswith("src/pdf/"), "only src/pdf/"),
 ]
 
 
