@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "pdf_tounicode.h"
 #include "xalloc.h"
 
@@ -121,7 +122,7 @@ bool pdf_fonts_prepare(pdf_fonts *pf, const pg_doc *doc, const font_set *fs, dia
             continue;
         const char *err = NULL;
         if (!subset_font(fonts_path(fs, (int)r), f->cps, f->n_cps, &f->sub, &err)) {
-            diag_report(dl, D_FONT, (src_loc){0}, "cannot subset font %s (role \"%s\"): %s",
+            diag_report(dl, D_FONT, (src_loc){0}, _("cannot subset font %s (role \"%s\"): %s"),
                         fonts_path(fs, (int)r), fonts_role(fs, (int)r), err);
             return false;
         }
