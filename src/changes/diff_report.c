@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "block_label.h"
+#include "i18n.h"
 #include "sbuf.h"
 
 /* ---- locations --------------------------------------------------------------- */
@@ -158,24 +159,21 @@ char *dd_entry_line(const docdiff *d, size_t i, const layout *lay)
     sbuf_puts(&b, loc);
     free(loc);
     if (e->change == DD_ADDED) {
-        sbuf_puts(&b, " added: ");
+        sbuf_puts(&b, _(" added: "));
         add_text(&b, e->new_b);
     } else if (e->change == DD_DELETED) {
         char *was = dd_location(d, i, lay, true);
-        sbuf_puts(&b, " deleted (was ");
-        sbuf_puts(&b, was);
-        sbuf_puts(&b, "): ");
+        sbuf_printf(&b, _(" deleted (was %s): "), was);
         add_text(&b, e->old_b);
         free(was);
     } else {
         if (e->moved) {
             char *was = dd_location(d, i, lay, true);
-            sbuf_puts(&b, " moved from ");
-            sbuf_puts(&b, was);
+            sbuf_printf(&b, _(" moved from %s"), was);
             free(was);
         }
         if (e->change == DD_EDITED) {
-            sbuf_puts(&b, e->moved ? ", edited: " : " edited: ");
+            sbuf_puts(&b, e->moved ? _(", edited: ") : _(" edited: "));
             add_edit(&b, e);
         }
     }
@@ -187,7 +185,7 @@ bool docdiff_report(const docdiff *d, const layout *lay, FILE *out)
     for (size_t i = 0; i < d->n_meta; i++) {
         const dd_meta *m = &d->meta[i];
         char *markup = cd_markup(&m->diff, m->old_value ? m->old_value : "", m->new_value ? m->new_value : "");
-        fprintf(out, "%s changed: %s\n", m->field, markup);
+        fprintf(out, _("%s changed: %s\n"), m->field, markup);
         free(markup);
     }
     for (size_t i = 0; i < d->n_entries; i++) {
