@@ -13,6 +13,7 @@
 #include "content.h"
 #include "diff_report.h"
 #include "furniture.h"
+#include "i18n.h"
 #include "paginate.h"
 #include "xalloc.h"
 
@@ -60,9 +61,9 @@ static void add_meta_lines(document *d, const docdiff *diff, int first_body_page
     for (size_t i = 0; i < diff->n_meta; i++) {
         const dd_meta *m = &diff->meta[i];
         char *markup = cd_markup(&m->diff, m->old_value ? m->old_value : "", m->new_value ? m->new_value : "");
-        size_t len = strlen(m->field) + strlen(markup) + 16;
+        size_t len = strlen(m->field) + strlen(markup) + strlen(_("%s changed: %s")) + 1;
         char *line = xmalloc(len);
-        snprintf(line, len, "%s changed: %s", m->field, markup);
+        snprintf(line, len, _("%s changed: %s"), m->field, markup);
         add_line(d, first_body_page, line);
         free(markup);
         free(line);
@@ -76,13 +77,15 @@ static document *summary_document(const comparison *cmp, int summary_pages)
 {
     const pipeline *p = cmp->p;
     document *d = doc_new(p->doc->path);
-    d->title = xstrdup("変更の概要");
+    d->title = xstrdup(_("Summary of changes"));
     size_t changes = cmp->diff.n_meta;
     for (size_t i = 0; i < cmp->diff.n_entries; i++)
         changes += cmp->diff.entries[i].change != DD_SAME || cmp->diff.entries[i].moved;
-    char intro[160];
+    char intro[512];
     snprintf(intro, sizeof intro,
-             "前の版からの変更 %zu 件。[-削除-]{+追加+}、p. は変更のあるページ（この概要の後の本文）。", changes);
+             _("%zu changes since the previous version. [-deleted-]{+added+}; p. is the page of the change (in "
+               "the text after this summary)."),
+             changes);
     add_paragraph(d, intro);
     add_meta_lines(d, &cmp->diff, summary_pages + 1);
     for (size_t i = 0; i < cmp->diff.n_entries; i++) {

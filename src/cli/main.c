@@ -4,12 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "check.h"
 #include "cli_args.h"
 #include "compare.h"
 #include "diag.h"
 #include "diff_files.h"
 #include "dump.h"
+#include "i18n.h"
 #include "impose.h"
 #include "output_guard.h"
 #include "pipeline.h"
@@ -17,7 +19,7 @@
 
 #define EXIT_USAGE 2
 
-static const char help_text[] =
+static const char *const help_text = N_(
     "kumihan typesets a Japanese document from YAML content and YAML layout\n"
     "rules into a print-ready PDF with embedded fonts.\n"
     "\n"
@@ -53,7 +55,7 @@ static const char help_text[] =
     "\n"
     "exit status: 0 success, 1 errors in the input, 2 usage error,\n"
     "             3 I/O or internal error\n"
-    "diff exit status (as diff(1)): 0 identical, 1 different, 2 trouble\n";
+    "diff exit status (as diff(1)): 0 identical, 1 different, 2 trouble\n");
 
 /* A usage error found after parsing (a value the command cannot use):
  * the message, then the command's usage. */
@@ -61,7 +63,7 @@ static int usage_error(const cli_command *cmd, const char *fmt, const char *arg)
 {
     fprintf(stderr, "kumihan: ");
     fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\n%s", cmd->usage);
+    fprintf(stderr, "\n%s", _(cmd->usage));
     return EXIT_USAGE;
 }
 
@@ -69,6 +71,46 @@ static bool file_exists(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0;
+}
+
+/* The folder of the running binary (/proc/self/exe), or NULL. */
+static char *binary_dir(void)
+{
+    for (size_t size = 256; size <= 65536; size *= 2) {
+        char *buf = xmalloc(size);
+        ssize_t n = readlink("/proc/self/exe", buf, size);
+        if (n > 0 && (size_t)n < size) {
+            buf[n] = '\0';
+            char *slash = strrchr(buf, '/');
+            if (slash) {
+                *slash = '\0';
+                return buf;
+            }
+        }
+        free(buf);
+        if (n < 0 || (size_t)n < size)
+            return NULL;
+    }
+    return NULL;
+}
+
+/* The message catalogues: locale/ beside a kumihan run from its build
+ * tree (CMake puts the .mo files there), else the installed ones. */
+static char *locale_dir(void)
+{
+    char *bin = binary_dir();
+    if (!bin)
+        return xstrdup(KUMIHAN_LOCALEDIR);
+    size_t n = strlen(bin);
+    char *mo = xmalloc(n + sizeof "/locale/ja/LC_MESSAGES/kumihan.mo");
+    sprintf(mo, "%s/locale/ja/LC_MESSAGES/kumihan.mo", bin);
+    bool in_build_tree = file_exists(mo);
+    mo[n + sizeof "/locale" - 1] = '\0';   /* <bin>/locale */
+    free(bin);
+    if (in_build_tree)
+        return mo;
+    free(mo);
+    return xstrdup(KUMIHAN_LOCALEDIR);
 }
 
 /* layouts/booklet-a4.yaml beside the content's folder, else in the current folder. */
@@ -108,12 +150,12 @@ static bool outputs_are_safe(const pipeline *p, const cli_args *o, diag_list *dl
     guarded_path outputs[2] = {{"-o", o->output}, {"--print-output", o->print_output}};
     guarded_path *inputs = xcalloc(3 + p->lay->n_fonts, sizeof *inputs);
     size_t n = 0;
-    inputs[n++] = (guarded_path){"the content file", o->files[0]};
-    inputs[n++] = (guarded_path){"the layout file", o->layout};
+    inputs[n++] = (guarded_path){_("the content file"), o->files[0]};
+    inputs[n++] = (guarded_path){_("the layout file"), o->layout};
     if (o->compare)
-        inputs[n++] = (guarded_path){"the --compare file", o->compare};
+        inputs[n++] = (guarded_path){_("the --compare file"), o->compare};
     for (size_t i = 0; i < p->lay->n_fonts; i++)
-        inputs[n++] = (guarded_path){"a font the layout uses", p->lay->fonts[i].path};
+        inputs[n++] = (guarded_path){_("a font the layout uses"), p->lay->fonts[i].path};
     bool ok = output_guard(outputs, o->print_output ? 2 : 1, inputs, n, dl);
     free(inputs);
     return ok;
@@ -133,8 +175,8 @@ static bool run_build(pipeline *p, const cli_args *o, diag_list *dl)
         impose_method_from_name(o->impose, &r.method);
     if (o->print_output && r.method == IMPOSE_NONE) {
         diag_report(dl, D_BAD_VALUE, (src_loc){p->lay->path, 1, 1},
-                    "--print-output needs an imposition: give --impose saddle or 2up, or set "
-                    "'imposition: method' in the layout");
+                    _("--print-output needs an imposition: give --impose saddle or 2up, or set "
+                    "'imposition: method' in the layout"));
         return false;
     }
     bool imposed_only = o->impose && !o->print_output && r.method != IMPOSE_NONE;
@@ -174,14 +216,14 @@ static int check_values(const cli_args *o)
 {
     const cli_command *cmd = o->command;
     if (cmd->id == CMD_DUMP && !dump_stage_known(o->stage))
-        return usage_error(cmd, "dump needs --stage tree, lines, pages or text (got %s)",
-                           o->stage ? o->stage : "none");
+        return usage_error(cmd, _("dump needs --stage tree, lines, pages or text (got %s)"),
+                           o->stage ? o->stage : _("none"));
     impose_method method;
     if (o->impose && !impose_method_from_name(o->impose, &method))
-        return usage_error(cmd, "--impose must be saddle, 2up or none (got %s)", o->impose);
+        return usage_error(cmd, _("--impose must be saddle, 2up or none (got %s)"), o->impose);
     /* the marked booklet's pages (summary first) are not the flow impose.c re-paginates */
     if (o->compare && (o->impose || o->print_output))
-        return usage_error(cmd, "%s", "--compare cannot be combined with --impose or --print-output");
+        return usage_error(cmd, "%s", _("--compare cannot be combined with --impose or --print-output"));
     return 0;
 }
 
@@ -203,7 +245,7 @@ static int parse_or_exit(int argc, char **argv, cli_args *o)
     char *message = NULL;
     switch (cli_parse(argc, argv, o, &message)) {
     case CLI_RUN: return -1;
-    case CLI_HELP: printf("%s\n%s", cli_usage_all, help_text); return 0;
+    case CLI_HELP: printf("%s\n%s", _(cli_usage_all), _(help_text)); return 0;
     case CLI_VERSION: printf("kumihan %s\n", KUMIHAN_VERSION); return 0;
     case CLI_USAGE: break;
     }
@@ -214,6 +256,9 @@ static int parse_or_exit(int argc, char **argv, cli_args *o)
 
 int main(int argc, char **argv)
 {
+    char *localedir = locale_dir();
+    i18n_init(localedir);   /* bindtextdomain keeps its own copy */
+    free(localedir);
     cli_args o;
     int status = parse_or_exit(argc, argv, &o);
     if (status >= 0)
@@ -236,7 +281,7 @@ int main(int argc, char **argv)
     pipeline p = {0};
     bool ok = pipeline_load(&p, o.files[0], o.layout, &dl) && run_typesetting(&p, &o, &dl);
     if (!ok && !diag_failed(&dl))
-        diag_report(&dl, D_INTERNAL, (src_loc){0}, "%s failed without saying why", o.command->name);
+        diag_report(&dl, D_INTERNAL, (src_loc){0}, _("%s failed without saying why"), o.command->name);
     diag_print(&dl, stderr);
     status = diag_exit_status(&dl);
     pipeline_free(&p);
