@@ -3,7 +3,7 @@
 # missing.  Usage: tools/install-deps.sh build|test
 # Uses sudo when not run as root.
 set -eu
-build_pkgs="cmake make gcc pkg-config libhpdf-dev libyaml-dev libfreetype-dev libharfbuzz-dev zlib1g-dev libdeflate-dev"
+build_pkgs="cmake make gcc pkg-config libhpdf-dev libyaml-dev libfreetype-dev libharfbuzz-dev zlib1g-dev libdeflate-dev gettext"
 test_pkgs="libcmocka-dev poppler-utils qpdf python3-pikepdf clang libclang-rt-14-dev valgrind python3"
 
 case "${1:-build}" in

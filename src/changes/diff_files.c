@@ -4,6 +4,7 @@
 
 #include "content.h"
 #include "diff_report.h"
+#include "i18n.h"
 
 int docdiff_files(const char *old_path, const char *new_path, const char *layout_path, FILE *out,
                   diag_list *dl)
@@ -19,7 +20,7 @@ int docdiff_files(const char *old_path, const char *new_path, const char *layout
         if (docdiff_report(&d, lay, out))
             status = docdiff_has_changes(&d) ? 1 : 0;
         else
-            diag_report(dl, D_IO, (src_loc){0}, "cannot write the report");
+            diag_report(dl, D_IO, (src_loc){0}, _("cannot write the report"));
         docdiff_free(&d);
     }
     doc_free(old_doc);

@@ -7,48 +7,40 @@
 #include <stdlib.h>
 #include <string.h>
 #include "block_label.h"
+#include "i18n.h"
 #include "sbuf.h"
 
 /* ---- words ------------------------------------------------------------------- */
 
 static const char *const FIELDS[6] = {"title", "organization", "fiscal_year", "date", "subject", "keywords"};
 
-const dd_labels DD_LABELS_EN = {
-    .added = "%s added: %s",
-    .deleted = "%s deleted (was %s): %s",
-    .moved = "%s moved from %s: %s",
-    .moved_edited = "%s moved from %s, edited: %s",
-    .edited = "%s edited: %s",
-    .field_changed = "%s changed: %s",
-    .no_changes = "no changes",
-    .preface = "preface",
-    .field_names = {"title", "organization", "fiscal_year", "date", "subject", "keywords"},
-};
-
-const dd_labels DD_LABELS_JA = {
-    .added = "%s 追加：%s",
-    .deleted = "%s 削除（旧 %s）：%s",
-    .moved = "%s 移動（旧 %s）：%s",
-    .moved_edited = "%s 移動（旧 %s）・修正：%s",
-    .edited = "%s 修正：%s",
-    .field_changed = "%s 修正：%s",
-    .no_changes = "変更はありません",
-    .preface = "前文",
-    .field_names = {"表題", "団体名", "年度", "日付", "件名", "キーワード"},
+/* English msgids, translated where they are used (the summary page and
+ * `kumihan diff` speak the user's language, see i18n.h). */
+const dd_labels DD_LABELS = {
+    .added = N_("%s added: %s"),
+    .deleted = N_("%s deleted (was %s): %s"),
+    .moved = N_("%s moved from %s: %s"),
+    .moved_edited = N_("%s moved from %s, edited: %s"),
+    .edited = N_("%s edited: %s"),
+    .field_changed = N_("%s changed: %s"),
+    .no_changes = N_("no changes"),
+    .preface = N_("preface"),
+    .field_names = {N_("title"), N_("organization"), N_("fiscal_year"), N_("date"), N_("subject"), N_("keywords")},
 };
 
 const char *dd_field_name(const dd_labels *labels, const char *field)
 {
     for (size_t i = 0; i < sizeof FIELDS / sizeof FIELDS[0]; i++)
         if (strcmp(FIELDS[i], field) == 0)
-            return labels->field_names[i];
+            return _(labels->field_names[i]);
     return field;
 }
 
 /* Appends fmt with each "%s" replaced by the next of args (a label's
  * format comes from a table, later a translation: never a printf format). */
-static void put_format(sbuf *b, const char *fmt, const char *const *args, size_t n_args)
+static void put_format(sbuf *b, const char *msgid, const char *const *args, size_t n_args)
 {
+    const char *fmt = _(msgid);
     size_t next = 0;
     for (const char *p = fmt; *p;) {
         const char *hole = strstr(p, "%s");
@@ -88,7 +80,7 @@ static void add_ascii_digits(sbuf *b, const char *s, size_t n)
 static void add_component(sbuf *b, const block *blk, int ordinal, const layout *lay, const dd_labels *labels)
 {
     if (blk->kind == BK_PARAGRAPH && blk->parent && !blk->parent->parent)
-        sbuf_puts(b, labels->preface);   /* a preface paragraph: "前文¶1" */
+        sbuf_puts(b, _(labels->preface));   /* a preface paragraph: "前文¶1" */
     block tmp = *blk;
     tmp.ordinal = ordinal;
     const block_style *st = &lay->styles[blk->kind];
@@ -251,9 +243,9 @@ char *dd_meta_line(const docdiff *d, size_t i, const dd_labels *labels)
 
 bool docdiff_report(const docdiff *d, const layout *lay, FILE *out)
 {
-    const dd_labels *labels = &DD_LABELS_EN;
+    const dd_labels *labels = &DD_LABELS;
     if (!docdiff_has_changes(d))
-        fprintf(out, "%s\n", labels->no_changes);
+        fprintf(out, "%s\n", _(labels->no_changes));
     for (size_t i = 0; i < d->n_meta; i++) {
         char *line = dd_meta_line(d, i, labels);
         fprintf(out, "%s\n", line);

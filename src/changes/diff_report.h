@@ -11,11 +11,11 @@
 #include "docdiff.h"
 #include "layout.h"
 
-/* The words of a report, in one table per language: the text report of
- * `kumihan diff` speaks English (DD_LABELS_EN; a gettext pass will
- * translate that table), the summary page of the marked booklet Japanese
- * (DD_LABELS_JA).  Each line format takes the location, then the old
- * location where it has one, then the text or markup. */
+/* The words of a report, in one table: English msgids (N_), translated
+ * where they are used, so the text report of `kumihan diff` and the
+ * summary page of the marked booklet speak the user's language (i18n.h).
+ * Each line format takes the location, then the old location where it
+ * has one, then the text or markup. */
 typedef struct dd_labels {
     const char *added;          /* "%s added: %s" */
     const char *deleted;        /* "%s deleted (was %s): %s" */
@@ -28,7 +28,7 @@ typedef struct dd_labels {
     const char *field_names[6]; /* title, organization, fiscal_year, date, subject, keywords */
 } dd_labels;
 
-extern const dd_labels DD_LABELS_EN, DD_LABELS_JA;
+extern const dd_labels DD_LABELS;
 
 /* A metadata field's name in labels' language ("title" → "表題"). */
 const char *dd_field_name(const dd_labels *labels, const char *field);

@@ -10,6 +10,7 @@
 #include "project_paths.h"
 #include "sbuf.h"
 #include "xalloc.h"
+#include "i18n.h"
 
 static bool writes_pdf(const cli_args *o)
 {
@@ -39,7 +40,7 @@ static int usage_error(const cli_command *cmd, const char *fmt, const char *arg)
 {
     fprintf(stderr, "kumihan: ");
     fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\n%s", cmd->usage);
+    fprintf(stderr, "\n%s", _(cmd->usage));
     return EXIT_USAGE;
 }
 
@@ -47,11 +48,11 @@ int build_check_values(const cli_args *o)
 {
     const cli_command *cmd = o->command;
     if (cmd->id == CMD_DUMP && !dump_stage_known(o->stage))
-        return usage_error(cmd, "dump needs --stage tree, lines, pages or text (got %s)",
+        return usage_error(cmd, _("dump needs --stage tree, lines, pages or text (got %s)"),
                            o->stage ? o->stage : "none");
     impose_method method;
     if (o->impose && !impose_method_from_name(o->impose, &method))
-        return usage_error(cmd, "--impose must be saddle, 2up or none (got %s)", o->impose);
+        return usage_error(cmd, _("--impose must be saddle, 2up or none (got %s)"), o->impose);
     /* the marked booklet's pages (summary first) are not the flow impose.c re-paginates */
     if (o->compare && (o->impose || o->print_output))
         return usage_error(cmd, "%s", "--compare cannot be combined with --impose or --print-output");
@@ -90,8 +91,8 @@ static bool typeset_and_write(pipeline *p, const cli_args *o, diag_list *dl)
         impose_method_from_name(o->impose, &r.method);
     if (o->print_output && r.method == IMPOSE_NONE) {
         diag_report(dl, D_BAD_VALUE, (src_loc){p->lay->path, 1, 1},
-                    "--print-output needs an imposition: give --impose saddle or 2up, or set "
-                    "'imposition: method' in the layout");
+                    _("--print-output needs an imposition: give --impose saddle or 2up, or set "
+                    "'imposition: method' in the layout"));
         return false;
     }
     bool imposed_only = o->impose && !o->print_output && r.method != IMPOSE_NONE;
@@ -103,7 +104,7 @@ bool build_once(pipeline *p, const cli_args *o, diag_list *dl)
 {
     bool ok = pipeline_load(p, o->files[0], o->layout, dl) && typeset_and_write(p, o, dl);
     if (!ok && !diag_failed(dl))
-        diag_report(dl, D_INTERNAL, (src_loc){0}, "%s failed without saying why", o->command->name);
+        diag_report(dl, D_INTERNAL, (src_loc){0}, _("%s failed without saying why"), o->command->name);
     return ok;
 }
 

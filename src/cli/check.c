@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "i18n.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -43,9 +44,9 @@ static void check_mixed_digits(const text_ref *t, const uint32_t *cps, size_t n,
             for (size_t m = i; m < j && k + 4 < sizeof num; m++)
                 k += (size_t)utf8_encode(cps[m], num + k);
             num[k] = '\0';
-            diag_report(dl, D_MIXED_DIGITS, loc_at_char(t->loc, i), "the number '%s' (character %zu) mixes half-width and "
-                        "full-width digits", num, i + 1);
-            diag_hint(dl, "write all its digits the same width");
+            diag_report(dl, D_MIXED_DIGITS, loc_at_char(t->loc, i), _("the number '%s' (character %zu) mixes half-width and "
+                        "full-width digits"), num, i + 1);
+            diag_hint(dl, _("write all its digits the same width"));
         }
         i = j > i ? j : i + 1;
     }
@@ -60,7 +61,7 @@ static void check_doubled_punct(const text_ref *t, const uint32_t *cps, size_t n
 {
     for (size_t i = 1; i < n; i++)
         if (is_punct(cps[i]) && is_punct(cps[i - 1])) {
-            diag_report(dl, D_DOUBLED_PUNCT, loc_at_char(t->loc, i), "doubled punctuation at character %zu", i);
+            diag_report(dl, D_DOUBLED_PUNCT, loc_at_char(t->loc, i), _("doubled punctuation at character %zu"), i);
             return;
         }
 }
@@ -91,7 +92,7 @@ static void check_brackets(const text_ref *t, const uint32_t *cps, size_t n, dia
         char open[5] = {0}, close[5] = {0};
         utf8_encode(bracket_pairs[p][0], open);
         utf8_encode(bracket_pairs[p][1], close);
-        diag_report(dl, D_UNBALANCED, loc_at_char(t->loc, at), "unbalanced brackets: %s without its %s",
+        diag_report(dl, D_UNBALANCED, loc_at_char(t->loc, at), _("unbalanced brackets: %s without its %s"),
                     depth > 0 ? open : close, depth > 0 ? close : open);
     }
 }
@@ -161,7 +162,7 @@ void check_text(const document *doc, diag_list *dl)
         bool west_minor = w.pc.western <= w.pc.japanese;
         const text_ref *at = west_minor ? &w.pc.first_western : &w.pc.first_japanese;
         diag_report(dl, D_MIXED_PUNCT, at->loc,
-                    "the document mixes 、。 (%zu) with ，． (%zu); this is the first of the rarer kind",
+                    _("the document mixes 、。 (%zu) with ，． (%zu); this is the first of the rarer kind"),
                     w.pc.japanese, w.pc.western);
     }
 }

@@ -7,41 +7,42 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include "i18n.h"
 #include "sbuf.h"
 #include "yschema.h"
 
-#define BUILD_USAGE                                                                      \
-    "usage: kumihan build CONTENT.yaml [--layout LAYOUT.yaml] [-o OUT.pdf]\n"            \
-    "                     [--impose saddle|2up|none] [--print-output PRINT.pdf]\n"       \
+/* Each synopsis is one message to translate ("usage:" and its alignment
+ * change with the language), so none is built from the others. */
+const char *const cli_usage_all = N_(
+    "usage: kumihan build CONTENT.yaml [--layout LAYOUT.yaml] [-o OUT.pdf]\n"
+    "                     [--impose saddle|2up|none] [--print-output PRINT.pdf]\n"
     "                     [--compare OLD.yaml] [-q]\n"
-#define WATCH_USAGE "usage: kumihan watch CONTENT.yaml [the options of build]\n"
-#define NEW_YEAR_USAGE "usage: kumihan new-year OLD.yaml NEW.yaml\n"
-#define CHECK_USAGE "usage: kumihan check CONTENT.yaml [--layout LAYOUT.yaml] [--strict]\n"
-#define DUMP_USAGE \
-    "usage: kumihan dump --stage tree|lines|pages|text CONTENT.yaml [--layout LAYOUT.yaml]\n"
-#define DIFF_USAGE "usage: kumihan diff OLD.yaml NEW.yaml [--layout LAYOUT.yaml]\n"
-
-/* the same lines, aligned under one "usage:" */
-const char cli_usage_all[] =
-    BUILD_USAGE
     "       kumihan check CONTENT.yaml [--layout LAYOUT.yaml] [--strict]\n"
     "       kumihan dump --stage tree|lines|pages|text CONTENT.yaml [--layout LAYOUT.yaml]\n"
     "       kumihan watch CONTENT.yaml [the options of build]\n"
     "       kumihan diff OLD.yaml NEW.yaml [--layout LAYOUT.yaml]\n"
     "       kumihan new-year OLD.yaml NEW.yaml\n"
-    "       kumihan --help | --version\n";
+    "       kumihan --help | --version\n");
 
 #define BUILD_OPTIONS (CLI_LAYOUT | CLI_OUTPUT | CLI_COMPARE | CLI_IMPOSE | CLI_PRINT_OUTPUT | CLI_QUIET)
 
 static const cli_command commands[] = {
-    {CMD_BUILD, "build", BUILD_USAGE, BUILD_OPTIONS, 1, "build: no content file given"},
-    {CMD_WATCH, "watch", WATCH_USAGE, BUILD_OPTIONS, 1, "watch: no content file given"},
-    {CMD_CHECK, "check", CHECK_USAGE, CLI_LAYOUT | CLI_STRICT, 1, "check: no content file given"},
-    {CMD_DUMP, "dump", DUMP_USAGE, CLI_LAYOUT | CLI_STAGE, 1, "dump: no content file given"},
-    {CMD_DIFF, "diff", DIFF_USAGE, CLI_LAYOUT, 2, "diff needs OLD and NEW content files"},
-    {CMD_NEW_YEAR, "new-year", NEW_YEAR_USAGE, 0, 2,
-     "new-year needs this year's plan and the file for next year's, e.g. "
-     "kumihan new-year content/plan-2023.yaml content/plan-2024.yaml"},
+    {CMD_BUILD, "build",
+     N_("usage: kumihan build CONTENT.yaml [--layout LAYOUT.yaml] [-o OUT.pdf]\n"
+        "                     [--impose saddle|2up|none] [--print-output PRINT.pdf]\n"
+        "                     [--compare OLD.yaml] [-q]\n"),
+     BUILD_OPTIONS, 1, N_("build: no content file given")},
+    {CMD_WATCH, "watch", N_("usage: kumihan watch CONTENT.yaml [the options of build]\n"), BUILD_OPTIONS, 1,
+     N_("watch: no content file given")},
+    {CMD_CHECK, "check", N_("usage: kumihan check CONTENT.yaml [--layout LAYOUT.yaml] [--strict]\n"),
+     CLI_LAYOUT | CLI_STRICT, 1, N_("check: no content file given")},
+    {CMD_DUMP, "dump", N_("usage: kumihan dump --stage tree|lines|pages|text CONTENT.yaml [--layout LAYOUT.yaml]\n"),
+     CLI_LAYOUT | CLI_STAGE, 1, N_("dump: no content file given")},
+    {CMD_DIFF, "diff", N_("usage: kumihan diff OLD.yaml NEW.yaml [--layout LAYOUT.yaml]\n"), CLI_LAYOUT, 2,
+     N_("diff needs OLD and NEW content files")},
+    {CMD_NEW_YEAR, "new-year", N_("usage: kumihan new-year OLD.yaml NEW.yaml\n"), 0, 2,
+     N_("new-year needs this year's plan and the file for next year's, e.g. "
+        "kumihan new-year content/plan-2023.yaml content/plan-2024.yaml")},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -104,7 +105,7 @@ static char *usage_message(const char *usage, const char *fmt, ...)
     sbuf_puts(&b, "kumihan: ");
     sbuf_vprintf(&b, fmt, ap);
     va_end(ap);
-    sbuf_printf(&b, "\n%s", usage);
+    sbuf_printf(&b, "\n%s", _(usage));
     return sbuf_detach(&b);
 }
 
@@ -123,8 +124,8 @@ static char *unknown_option(const char *usage, const char *arg)
 {
     const char *near = nearest_option(arg);
     if (near)
-        return usage_message(usage, "unknown option: %s (did you mean %s?)", arg, near);
-    return usage_message(usage, "unknown option: %s", arg);
+        return usage_message(usage, _("unknown option: %s (did you mean %s?)"), arg, near);
+    return usage_message(usage, _("unknown option: %s"), arg);
 }
 
 /* "build", "build or watch", "build, watch or dump": the commands that take the option. */
@@ -137,7 +138,7 @@ static char *commands_taking(unsigned bit)
     for (size_t i = 0; i < N_COMMANDS; i++)
         if (commands[i].options & bit) {
             n++;
-            sbuf_printf(&b, "%s%s", n == 1 ? "" : n == total ? " or " : ", ", commands[i].name);
+            sbuf_printf(&b, "%s%s", n == 1 ? "" : n == total ? _(" or ") : ", ", commands[i].name);
         }
     return sbuf_detach(&b);
 }
@@ -173,13 +174,13 @@ static bool take_option(parse_state *s, const struct option_spec *o, int argc, c
     }
     /* "-o --layout x": the value was forgotten, not named "--layout" */
     if (*i + 1 >= argc || find_option(argv[*i + 1])) {
-        *s->message = usage_message(usage, "%s needs a value after it: %s %s", o->name, o->name, o->value);
+        *s->message = usage_message(usage, _("%s needs a value after it: %s %s"), o->name, o->name, o->value);
         return false;
     }
     const char **slot = value_slot(s->args, o->bit);
     const char *value = argv[++*i];
     if (*slot) {
-        *s->message = usage_message(usage, "%s is given twice (%s, then %s); give it once", o->name, *slot,
+        *s->message = usage_message(usage, _("%s is given twice (%s, then %s); give it once"), o->name, *slot,
                                     value);
         return false;
     }
@@ -204,12 +205,12 @@ static cli_status check_against_command(parse_state *s)
 {
     cli_args *a = s->args;
     if (!s->command_name) {
-        *s->message = usage_message(cli_usage_all, "no command given");
+        *s->message = usage_message(cli_usage_all, _("no command given"));
         return CLI_USAGE;
     }
     const cli_command *c = find_command(s->command_name);
     if (!c) {
-        *s->message = usage_message(cli_usage_all, "unknown command: %s", s->command_name);
+        *s->message = usage_message(cli_usage_all, _("unknown command: %s"), s->command_name);
         return CLI_USAGE;
     }
     unsigned refused = s->seen & ~c->options;
@@ -217,18 +218,18 @@ static cli_status check_against_command(parse_state *s)
         unsigned bit = refused & -refused;   /* the first in table order */
         const struct option_spec *o = spec_of(bit);
         char *takers = commands_taking(bit);
-        *s->message = usage_message(c->usage, "%s does not take %s (it is an option of %s); leave it out",
-                                    c->name, o->name, takers[0] ? takers : "another command");
+        *s->message = usage_message(c->usage, _("%s does not take %s (it is an option of %s); leave it out"),
+                                    c->name, o->name, takers[0] ? takers : _("another command"));
         free(takers);
         return CLI_USAGE;
     }
     const char *extra = a->n_files > c->n_files ? a->files[c->n_files] : s->extra;
     if (extra) {
-        *s->message = usage_message(c->usage, "%s: unexpected argument: %s", c->name, extra);
+        *s->message = usage_message(c->usage, _("%s: unexpected argument: %s"), c->name, extra);
         return CLI_USAGE;
     }
     if (a->n_files < c->n_files) {
-        *s->message = usage_message(c->usage, "%s", c->files_missing);
+        *s->message = usage_message(c->usage, "%s", _(c->files_missing));
         return CLI_USAGE;
     }
     a->command = c;

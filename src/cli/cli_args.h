@@ -55,7 +55,7 @@ typedef enum cli_status {
 } cli_status;
 
 /* The synopsis of every command, for --help and unknown commands. */
-extern const char cli_usage_all[];
+extern const char *const cli_usage_all;   /* msgid: print with _() */
 
 /* Parses argv.  On CLI_USAGE, *message is a malloc'd text for stderr:
  * "kumihan: <what is wrong>\n" then the usage of the command (or of all

@@ -13,6 +13,7 @@
 #include "content.h"
 #include "diff_report.h"
 #include "furniture.h"
+#include "i18n.h"
 #include "paginate.h"
 #include "xalloc.h"
 
@@ -58,7 +59,7 @@ static void add_line(document *d, int page, const char *line)
 static void add_meta_lines(document *d, const docdiff *diff, int first_body_page)
 {
     for (size_t i = 0; i < diff->n_meta; i++) {
-        char *line = dd_meta_line(diff, i, &DD_LABELS_JA);
+        char *line = dd_meta_line(diff, i, &DD_LABELS);
         add_line(d, first_body_page, line);
         free(line);
     }
@@ -71,17 +72,19 @@ static document *summary_document(const comparison *cmp, int summary_pages)
 {
     const pipeline *p = cmp->p;
     document *d = doc_new(p->doc->path);
-    d->title = xstrdup("変更の概要");
+    d->title = xstrdup(_("Summary of changes"));
     size_t changes = cmp->diff.n_meta;
     for (size_t i = 0; i < cmp->diff.n_entries; i++)
         changes += cmp->diff.entries[i].change != DD_SAME || cmp->diff.entries[i].moved;
-    char intro[160];
+    char intro[512];
     snprintf(intro, sizeof intro,
-             "前の版からの変更 %zu 件。[-削除-]{+追加+}、p. は変更のあるページ（この概要の後の本文）。", changes);
-    add_paragraph(d, changes ? intro : DD_LABELS_JA.no_changes);
+             _("%zu changes since the previous version. [-deleted-]{+added+}; p. is the page of the change (in "
+               "the text after this summary)."),
+             changes);
+    add_paragraph(d, changes ? intro : _(DD_LABELS.no_changes));
     add_meta_lines(d, &cmp->diff, summary_pages + 1);
     for (size_t i = 0; i < cmp->diff.n_entries; i++) {
-        char *line = dd_entry_line(&cmp->diff, i, p->lay, &DD_LABELS_JA);
+        char *line = dd_entry_line(&cmp->diff, i, p->lay, &DD_LABELS);
         if (line)
             add_line(d, summary_pages + cmp->entry_page[i], line);
         free(line);

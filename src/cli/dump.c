@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "block_label.h"
+#include "i18n.h"
 #include "utf8.h"
 
 static const char *const stages[] = {"tree", "lines", "pages", "text", NULL};
@@ -149,7 +150,7 @@ bool dump_stage(const pipeline *p, const char *stage, FILE *out, diag_list *dl)
     else if (strcmp(stage, "text") == 0)
         dump_text(p, out);
     else {
-        diag_report(dl, D_USAGE, (src_loc){0}, "unknown stage '%s'", stage);
+        diag_report(dl, D_USAGE, (src_loc){0}, _("unknown stage '%s'"), stage);
         return false;
     }
     return true;

@@ -2,18 +2,23 @@
  * prints diagnostics, and turns them into the exit status. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "build_run.h"
 #include "check.h"
 #include "cli_args.h"
 #include "diag.h"
 #include "diff_files.h"
 #include "dump.h"
+#include "i18n.h"
 #include "new_year.h"
 #include "pipeline.h"
 #include "project_paths.h"
 #include "watch.h"
+#include "xalloc.h"
 
-static const char help_text[] =
+static const char *const help_text = N_(
     "kumihan typesets a Japanese document from YAML content and YAML layout\n"
     "rules into a print-ready PDF with embedded fonts.\n"
     "\n"
@@ -63,7 +68,53 @@ static const char help_text[] =
     "exit status: 0 success, 1 errors in the input, 2 usage error,\n"
     "             3 I/O or internal error\n"
     "diff exit status (as diff(1)): 0 identical, 1 different, 2 trouble\n"
-    "See kumihan(1).\n";
+    "See kumihan(1).\n");
+
+static bool file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+/* The folder of the running binary (/proc/self/exe), or NULL. */
+static char *binary_dir(void)
+{
+    for (size_t size = 256; size <= 65536; size *= 2) {
+        char *buf = xmalloc(size);
+        ssize_t n = readlink("/proc/self/exe", buf, size);
+        if (n > 0 && (size_t)n < size) {
+            buf[n] = '\0';
+            char *slash = strrchr(buf, '/');
+            if (slash) {
+                *slash = '\0';
+                return buf;
+            }
+        }
+        free(buf);
+        if (n < 0 || (size_t)n < size)
+            return NULL;
+    }
+    return NULL;
+}
+
+/* The message catalogues: locale/ beside a kumihan run from its build
+ * tree (CMake puts the .mo files there), else the installed ones. */
+static char *locale_dir(void)
+{
+    char *bin = binary_dir();
+    if (!bin)
+        return xstrdup(KUMIHAN_LOCALEDIR);
+    size_t n = strlen(bin);
+    char *mo = xmalloc(n + sizeof "/locale/ja/LC_MESSAGES/kumihan.mo");
+    sprintf(mo, "%s/locale/ja/LC_MESSAGES/kumihan.mo", bin);
+    bool in_build_tree = file_exists(mo);
+    mo[n + sizeof "/locale" - 1] = '\0';   /* <bin>/locale */
+    free(bin);
+    if (in_build_tree)
+        return mo;
+    free(mo);
+    return xstrdup(KUMIHAN_LOCALEDIR);
+}
 
 static bool run_check(pipeline *p, const cli_args *o, diag_list *dl)
 {
@@ -125,7 +176,7 @@ static int run_command(cli_args *o)
     else if (ok)
         ok = pipeline_load(&p, o->files[0], o->layout, &dl) && run_typesetting(&p, o, &dl);
     if (!ok && !diag_failed(&dl))
-        diag_report(&dl, D_INTERNAL, (src_loc){0}, "%s failed without saying why", o->command->name);
+        diag_report(&dl, D_INTERNAL, (src_loc){0}, _("%s failed without saying why"), o->command->name);
     diag_print(&dl, stderr);
     int status = diag_exit_status(&dl);
     if (ok && status == 0 && !o->quiet)
@@ -141,7 +192,7 @@ static int parse_or_exit(int argc, char **argv, cli_args *o)
     char *message = NULL;
     switch (cli_parse(argc, argv, o, &message)) {
     case CLI_RUN: return -1;
-    case CLI_HELP: printf("%s\n%s", cli_usage_all, help_text); return 0;
+    case CLI_HELP: printf("%s\n%s", _(cli_usage_all), _(help_text)); return 0;
     case CLI_VERSION: printf("kumihan %s\n", KUMIHAN_VERSION); return 0;
     case CLI_USAGE: break;
     }
@@ -152,6 +203,9 @@ static int parse_or_exit(int argc, char **argv, cli_args *o)
 
 int main(int argc, char **argv)
 {
+    char *localedir = locale_dir();
+    i18n_init(localedir);   /* bindtextdomain keeps its own copy */
+    free(localedir);
     cli_args o;
     int status = parse_or_exit(argc, argv, &o);
     if (status >= 0)

@@ -14,6 +14,7 @@
 #include "utf8.h"
 #include "vec.h"
 #include "xalloc.h"
+#include "i18n.h"
 
 #define REIWA_OFFSET 2018   /* 令和1年 = 2019 */
 #define FULLWIDTH_ZERO 0xFF10
@@ -240,14 +241,14 @@ char *new_year_text(const ytree *t, new_year_counts *counts, diag_list *dl)
     *counts = (new_year_counts){0};
     const ynode *root = t->root;
     if (!root || root->kind != YN_MAPPING) {
-        diag_report(dl, D_WRONG_TYPE, (src_loc){t->path, 1, 1}, "a plan is a mapping (title:, parts:, …)");
+        diag_report(dl, D_WRONG_TYPE, (src_loc){t->path, 1, 1}, _("a plan is a mapping (title:, parts:, …)"));
         return NULL;
     }
     counts->old_year = plan_year(root);
     if (!counts->old_year) {
         diag_report(dl, D_MISSING_FIELD, (src_loc){t->path, 1, 1},
-                    "cannot tell which year this plan is for: it has no fiscal_year and no year in its title");
-        diag_hint(dl, "add the plan's year, e.g. fiscal_year: 2023");
+                    _("cannot tell which year this plan is for: it has no fiscal_year and no year in its title"));
+        diag_hint(dl, _("add the plan's year, e.g. fiscal_year: 2023"));
         return NULL;
     }
     counts->new_year = counts->old_year + 1;
@@ -273,8 +274,8 @@ static int write_new(const char *path, const char *text, FILE *err)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666);
     if (fd < 0 && errno == EEXIST) {
-        fprintf(err, "kumihan: new-year: %s exists already, and new-year never overwrites a file; "
-                     "give a new file name, or remove %s first if you mean to replace it\n", path, path);
+        fprintf(err, _("kumihan: new-year: %1$s exists already, and new-year never overwrites a file; "
+                       "give a new file name, or remove %1$s first if you mean to replace it\n"), path);
         return 2;
     }
     size_t len = strlen(text), done = 0;
@@ -284,7 +285,7 @@ static int write_new(const char *path, const char *text, FILE *err)
     int saved = errno;
     bool ok = fd >= 0 && done == len && close(fd) == 0;
     if (!ok) {
-        fprintf(err, "%s: error: cannot write: %s\n", path, strerror(saved));
+        fprintf(err, _("%s: error: cannot write: %s\n"), path, strerror(saved));
         if (fd >= 0)
             unlink(path);
         return 3;
@@ -302,9 +303,8 @@ int new_year_run(const char *old_path, const char *new_path, FILE *err)
     diag_print(&dl, err);
     int status = text ? write_new(new_path, text, err) : diag_exit_status(&dl);
     if (status == 0)
-        fprintf(err, "%s: written from %s: %d moved on to %d (%zu place%s), %zu new: mark%s cleared\n",
-                new_path, old_path, c.old_year, c.new_year, c.years, c.years == 1 ? "" : "s", c.marks,
-                c.marks == 1 ? "" : "s");
+        fprintf(err, _("%s: written from %s: %d moved on to %d (years changed: %zu, new: marks cleared: %zu)\n"), new_path,
+                old_path, c.old_year, c.new_year, c.years, c.marks);
     free(text);
     ytree_free(t);
     diag_free(&dl);

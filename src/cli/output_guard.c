@@ -3,6 +3,7 @@
 #include "output_guard.h"
 
 #include <stdlib.h>
+#include "i18n.h"
 #include "output_target.h"
 #include "xalloc.h"
 
@@ -14,9 +15,9 @@ static bool clashes_with_inputs(const guarded_path *out, const output_target *t,
         if (!output_target_is_file(t, inputs[i].path))
             continue;
         diag_report(dl, D_USAGE, (src_loc){0},
-                    "%s %s is %s %s: writing the PDF there would destroy it; nothing was written",
+                    _("%s %s is %s %s: writing the PDF there would destroy it; nothing was written"),
                     out->what, out->path, inputs[i].what, inputs[i].path);
-        diag_hint(dl, "choose another file name for %s, e.g. out/plan.pdf", out->what);
+        diag_hint(dl, _("choose another file name for %s, e.g. out/plan.pdf"), out->what);
         ok = false;
     }
     return ok;
@@ -38,10 +39,10 @@ bool output_guard(const guarded_path *outputs, size_t n_out, const guarded_path 
             if (!t[j].given || !output_target_same(&t[j], &t[i]))
                 continue;
             diag_report(dl, D_USAGE, (src_loc){0},
-                        "%s %s and %s %s are the same file: one PDF would overwrite the other; "
-                        "nothing was written",
+                        _("%s %s and %s %s are the same file: one PDF would overwrite the other; "
+                        "nothing was written"),
                         outputs[j].what, outputs[j].path, outputs[i].what, outputs[i].path);
-            diag_hint(dl, "give %s its own file name, e.g. out/plan-print.pdf", outputs[i].what);
+            diag_hint(dl, _("give %s its own file name, e.g. out/plan-print.pdf"), outputs[i].what);
             ok = false;
         }
     }

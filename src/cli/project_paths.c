@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include "sbuf.h"
 #include "xalloc.h"
+#include "i18n.h"
 
 /* Length of the folder part of path, its last slash included ("" → 0). */
 static size_t folder_length(const char *path)
@@ -124,7 +125,7 @@ char *find_default_layout(const char *content, diag_list *dl)
                 "no --layout given, and the default layout " DEFAULT_LAYOUT_NAME
                 " is not in the content's project (looked for %s and %s)",
                 candidates[0], candidates[1]);
-    diag_hint(dl, "give the layout to use: --layout LAYOUT.yaml");
+    diag_hint(dl, _("give the layout to use: --layout LAYOUT.yaml"));
     for (size_t i = 0; i < N_DEFAULT_LAYOUTS; i++)
         free(candidates[i]);
     return NULL;

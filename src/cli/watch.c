@@ -29,6 +29,7 @@
 #include "pipeline.h"
 #include "vec.h"
 #include "xalloc.h"
+#include "i18n.h"
 
 #define DEBOUNCE_MS 50
 #define EXIT_IO 3
@@ -119,7 +120,7 @@ static void build_round(watcher *w, const cli_args *given)
     if (ok && !o.quiet)
         build_print_written(&p, ms, stderr);
     else if (!ok && o.output)
-        fprintf(stderr, "kumihan watch: not rebuilt; %s still holds the last good build\n", o.output);
+        fprintf(stderr, _("kumihan watch: not rebuilt; %s still holds the last good build\n"), o.output);
     watch_inputs(w, &p, &o);
     fflush(stderr);
     pipeline_free(&p);
@@ -206,13 +207,14 @@ int watch_run(const cli_args *o)
 {
     watcher w;
     if (!watcher_open(&w)) {
-        fprintf(stderr, "kumihan watch: cannot watch for changes: %s\n", strerror(errno));
+        fprintf(stderr, _("kumihan watch: cannot watch for changes: %s\n"), strerror(errno));
         watcher_close(&w);
         return EXIT_IO;
     }
     build_round(&w, o);
-    fprintf(stderr, "kumihan watch: watching %zu file%s for changes; Ctrl-C stops\n", w.n_inputs,
-            w.n_inputs == 1 ? "" : "s");
+    fprintf(stderr, w.n_inputs == 1 ? _("kumihan watch: watching %zu file for changes; Ctrl-C stops\n")
+                                    : _("kumihan watch: watching %zu files for changes; Ctrl-C stops\n"),
+            w.n_inputs);
     while (next_change(&w))
         build_round(&w, o);
     watcher_close(&w);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "i18n.h"
 #include "input_file.h"
 #include "layout.h"
 #include "xalloc.h"
@@ -43,28 +44,28 @@ static unsigned be16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]
 static void report_unopenable(const layout_font *lf, const char *why, diag_list *dl)
 {
     bool not_a_file = strchr(why, ';') != NULL;
-    diag_report(dl, D_FONT, lf->loc, "cannot read font file %s for role \"%s\": %.*s",
+    diag_report(dl, D_FONT, lf->loc, _("cannot read font file %s for role \"%s\": %.*s"),
                 lf->path, lf->name, (int)strcspn(why, ";"), why);
     if (not_a_file)
-        diag_hint(dl, "give the path of a TrueType .ttf file");
+        diag_hint(dl, _("give the path of a TrueType .ttf file"));
     else if (strcmp(why, strerror(ENOENT)) == 0)
-        diag_hint(dl, "font paths are relative to the folder of the layout file; check the name");
+        diag_hint(dl, _("font paths are relative to the folder of the layout file; check the name"));
 }
 
 static bool report_cut_short(const layout_font *lf, uint64_t size, uint64_t needed, diag_list *dl)
 {
     diag_report(dl, D_FONT, lf->loc,
-                "font file %s for role \"%s\" is cut short (%llu bytes, the table directory says %llu)",
+                _("font file %s for role \"%s\" is cut short (%llu bytes, the table directory says %llu)"),
                 lf->path, lf->name, (unsigned long long)size, (unsigned long long)needed);
-    diag_hint(dl, "the file is incomplete: download or copy it again");
+    diag_hint(dl, _("the file is incomplete: download or copy it again"));
     return false;
 }
 
 static bool report_damaged(const layout_font *lf, const char *what, diag_list *dl)
 {
-    diag_report(dl, D_FONT, lf->loc, "font file %s for role \"%s\" is damaged: %s",
+    diag_report(dl, D_FONT, lf->loc, _("font file %s for role \"%s\" is damaged: %s"),
                 lf->path, lf->name, what);
-    diag_hint(dl, "download or copy the font again, or use another TrueType .ttf file");
+    diag_hint(dl, _("download or copy the font again, or use another TrueType .ttf file"));
     return false;
 }
 
@@ -88,29 +89,29 @@ static bool check_signature(const layout_font *lf, const unsigned char *b, size_
         return true;
     if (got >= 4 && memcmp(b, "ttcf", 4) == 0) {
         diag_report(dl, D_FONT, lf->loc,
-                    "font file %s for role \"%s\" is a font collection (.ttc)", lf->path, lf->name);
-        diag_hint(dl, "extract the face you want into a single .ttf file");
+                    _("font file %s for role \"%s\" is a font collection (.ttc)"), lf->path, lf->name);
+        diag_hint(dl, _("extract the face you want into a single .ttf file"));
     } else if (got >= 4 && memcmp(b, "OTTO", 4) == 0) {
         diag_report(dl, D_FONT, lf->loc,
-                    "font file %s for role \"%s\" is OpenType/CFF; kumihan can only embed "
-                    "TrueType (glyf) fonts", lf->path, lf->name);
-        diag_hint(dl, "use the TrueType (.ttf) edition of the font");
+                    _("font file %s for role \"%s\" is OpenType/CFF; kumihan can only embed "
+                    "TrueType (glyf) fonts"), lf->path, lf->name);
+        diag_hint(dl, _("use the TrueType (.ttf) edition of the font"));
     } else if (got >= 4 && (memcmp(b, "wOFF", 4) == 0 || memcmp(b, "wOF2", 4) == 0)) {
         diag_report(dl, D_FONT, lf->loc,
-                    "font file %s for role \"%s\" is a %s web font, which a PDF cannot embed",
+                    _("font file %s for role \"%s\" is a %s web font, which a PDF cannot embed"),
                     lf->path, lf->name, b[3] == '2' ? "WOFF2" : "WOFF");
-        diag_hint(dl, "convert it to TrueType .ttf, or download the font's desktop (.ttf) edition");
+        diag_hint(dl, _("convert it to TrueType .ttf, or download the font's desktop (.ttf) edition"));
     } else if (got == 0) {
-        diag_report(dl, D_FONT, lf->loc, "font file %s for role \"%s\" is empty", lf->path, lf->name);
-        diag_hint(dl, "the file is incomplete: download or copy it again");
+        diag_report(dl, D_FONT, lf->loc, _("font file %s for role \"%s\" is empty"), lf->path, lf->name);
+        diag_hint(dl, _("the file is incomplete: download or copy it again"));
     } else {
         char start[24];
         describe_start(b, got, start);
         diag_report(dl, D_FONT, lf->loc,
-                    "font file %s for role \"%s\" is not a font file (it starts with %s, "
-                    "not a TrueType signature)", lf->path, lf->name, start);
-        diag_hint(dl, "give the path of a TrueType .ttf file (if you downloaded it, check that "
-                      "the download saved the font, not a web page)");
+                    _("font file %s for role \"%s\" is not a font file (it starts with %s, "
+                    "not a TrueType signature)"), lf->path, lf->name, start);
+        diag_hint(dl, _("give the path of a TrueType .ttf file (if you downloaded it, check that "
+                      "the download saved the font, not a web page)"));
     }
     return false;
 }
@@ -173,15 +174,15 @@ static bool check_required_tables(const layout_font *lf, const dir_entry *dir, u
             continue;
         if (find_table(dir, n, "CFF ") || find_table(dir, n, "CFF2")) {
             diag_report(dl, D_FONT, lf->loc,
-                        "font file %s for role \"%s\" is OpenType/CFF; kumihan can only embed "
-                        "TrueType (glyf) fonts", lf->path, lf->name);
-            diag_hint(dl, "use the TrueType (.ttf) edition of the font");
+                        _("font file %s for role \"%s\" is OpenType/CFF; kumihan can only embed "
+                        "TrueType (glyf) fonts"), lf->path, lf->name);
+            diag_hint(dl, _("use the TrueType (.ttf) edition of the font"));
             return false;
         }
         diag_report(dl, D_FONT, lf->loc,
-                    "font file %s for role \"%s\" has no '%s' table, which embedding needs",
+                    _("font file %s for role \"%s\" has no '%s' table, which embedding needs"),
                     lf->path, lf->name, required_tables[i]);
-        diag_hint(dl, "the file is not a complete TrueType font: use the font as its maker ships it");
+        diag_hint(dl, _("the file is not a complete TrueType font: use the font as its maker ships it"));
         return false;
     }
     return true;

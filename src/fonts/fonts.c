@@ -25,6 +25,7 @@
 #include FT_BBOX_H
 
 #include "font_file.h"
+#include "i18n.h"
 #include "layout.h"
 #include "vec.h"
 #include "xalloc.h"
@@ -124,9 +125,9 @@ static void report_bad_glyph(const layout_font *lf, unsigned gid, uint32_t cp, d
         snprintf(what, sizeof what, "the glyph of U+%04X", (unsigned)cp);
     else
         snprintf(what, sizeof what, "glyph %u", gid);
-    diag_report(dl, D_FONT, lf->loc, "font file %s for role \"%s\" is damaged: FreeType cannot load %s",
+    diag_report(dl, D_FONT, lf->loc, _("font file %s for role \"%s\" is damaged: FreeType cannot load %s"),
                 lf->path, lf->name, what);
-    diag_hint(dl, "download or copy the font again, or use another TrueType .ttf file");
+    diag_hint(dl, _("download or copy the font again, or use another TrueType .ttf file"));
 }
 
 static void read_metrics(font_face *ff)
@@ -154,19 +155,19 @@ static bool open_face(font_set *fs, const layout_font *lf, font_face *ff, diag_l
     FT_Face face = NULL;
     FT_Error fe = FT_New_Face(fs->lib, lf->path, 0, &face);
     if (fe) {
-        diag_report(dl, D_FONT, lf->loc, "font file %s for role \"%s\" is not a font file (FreeType cannot read it)",
+        diag_report(dl, D_FONT, lf->loc, _("font file %s for role \"%s\" is not a font file (FreeType cannot read it)"),
                     lf->path, lf->name);
         return false;
     }
     ff->face = face;
     if (face->num_faces > 1) {
         diag_report(dl, D_FONT, lf->loc,
-                    "font file %s for role \"%s\" is a font collection (.ttc)", lf->path, lf->name);
+                    _("font file %s for role \"%s\" is a font collection (.ttc)"), lf->path, lf->name);
         return false;
     }
     if (!FT_IS_SFNT(face) || has_sfnt_table(face, TTAG_CFF) || !has_sfnt_table(face, TTAG_glyf)) {
         diag_report(dl, D_FONT, lf->loc,
-                    "font file %s for role \"%s\" is %s; kumihan can only embed TrueType (glyf) fonts",
+                    _("font file %s for role \"%s\" is %s; kumihan can only embed TrueType (glyf) fonts"),
                     lf->path, lf->name, FT_IS_SFNT(face) ? "OpenType/CFF" : "not an OpenType font");
         return false;
     }
@@ -197,7 +198,7 @@ font_set *fonts_open(const layout *lay, diag_list *dl)
 {
     font_set *fs = xcalloc(1, sizeof *fs);
     if (FT_Init_FreeType(&fs->lib)) {
-        diag_report(dl, D_INTERNAL, (src_loc){0}, "cannot initialise FreeType");
+        diag_report(dl, D_INTERNAL, (src_loc){0}, _("cannot initialise FreeType"));
         free(fs);
         return NULL;
     }

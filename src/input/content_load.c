@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "i18n.h"
 #include "slips.h"
 #include "utf8.h"
 #include "yschema.h"
@@ -81,20 +82,20 @@ static bool check_text_chars(loader *ld, const char *text, src_loc loc, bool all
         uint32_t cp;
         size_t at = i;
         if (!utf8_decode(text, len, &i, &cp)) {
-            diag_report(ld->dl, D_BAD_UTF8, loc, "invalid UTF-8 in text at byte %zu", at);
+            diag_report(ld->dl, D_BAD_UTF8, loc, _("invalid UTF-8 in text at byte %zu"), at);
             return false;
         }
         if (cp == '\n' && allow_newline)
             continue;
         if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
-            diag_report(ld->dl, D_CONTROL_CHAR, loc, "text contains control character U+%04X (character %d)",
+            diag_report(ld->dl, D_CONTROL_CHAR, loc, _("text contains control character U+%04X (character %d)"),
                         (unsigned)cp, chars);
             if (cp == '\n')
-                diag_hint(ld->dl, "a blank line splits paragraphs; it cannot stand inside a title or item");
+                diag_hint(ld->dl, _("a blank line splits paragraphs; it cannot stand inside a title or item"));
             else if (cp == '\t')
-                diag_hint(ld->dl, "replace the tab with a space (or nothing)");
+                diag_hint(ld->dl, _("replace the tab with a space (or nothing)"));
             else
-                diag_hint(ld->dl, "remove the escape (\\x.., \\u....) that produces it");
+                diag_hint(ld->dl, _("remove the escape (\\x.., \\u....) that produces it"));
             return false;
         }
     }
@@ -114,7 +115,7 @@ static block *new_block(loader *ld, block *parent, block_kind kind, const ynode 
     src_loc loc = doc_loc(ld, node);
     if (++ld->n_blocks > MAX_BLOCKS) {
         if (ld->n_blocks == MAX_BLOCKS + 1)
-            diag_report(ld->dl, D_LIMIT, loc, "more than %d blocks in one document", MAX_BLOCKS);
+            diag_report(ld->dl, D_LIMIT, loc, _("more than %d blocks in one document"), MAX_BLOCKS);
         return NULL;
     }
     return block_add(parent, kind, loc);
@@ -165,7 +166,7 @@ static void load_children(loader *ld, block *b, const child_rule *rule, const yn
     if (!ys_expect(list, YN_SEQUENCE, what, ld->dl))
         return;
     if (list->count == 0)
-        diag_report(ld->dl, D_EMPTY_TEXT, list->loc, "'%s' is an empty list", rule->key);
+        diag_report(ld->dl, D_EMPTY_TEXT, list->loc, _("'%s' is an empty list"), rule->key);
     for (size_t i = 0; i < list->count && !diag_too_many(ld->dl); i++)
         load_block(ld, b, rule->child, list->items[i]);
 }
@@ -233,9 +234,9 @@ static void load_block(loader *ld, block *parent, block_kind kind, const ynode *
     }
     if (node->kind == YN_SEQUENCE) {
         diag_report(ld->dl, D_WRONG_TYPE, node->loc,
-                    "%s %s must be a text or a mapping with '%s', not a list", article(kind), block_kind_name(kind),
+                    _("%s %s must be a text or a mapping with '%s', not a list"), article(kind), block_kind_name(kind),
                     text_key(kind));
-        diag_hint(ld->dl, "is this list indented one level too deep, or missing its key (e.g. 'items:')?");
+        diag_hint(ld->dl, _("is this list indented one level too deep, or missing its key (e.g. 'items:')?"));
         return;
     }
     load_block_mapping(ld, b, node);
@@ -264,7 +265,7 @@ static void load_date(loader *ld, const ynode *node)
     if (!ys_expect(node, YN_SCALAR, "'date'", ld->dl))
         return;
     if (!valid_date(node->value)) {
-        diag_report(ld->dl, D_BAD_VALUE, node->loc, "'date' must be a date like 2023-04-01, not '%s'",
+        diag_report(ld->dl, D_BAD_VALUE, node->loc, _("'date' must be a date like 2023-04-01, not '%s'"),
                     node->value);
         return;
     }
@@ -310,9 +311,9 @@ static void check_pdf_info_length(loader *ld, const ynode *node, const char *wha
     }
     if (bytes <= PDF_MAX_STRING_BYTES)
         return;
-    diag_report(ld->dl, D_LIMIT, node->loc, "%s is too long for the PDF's document information (%zu characters)",
+    diag_report(ld->dl, D_LIMIT, node->loc, _("%s is too long for the PDF's document information (%zu characters)"),
                 what, chars);
-    diag_hint(ld->dl, "a PDF string holds at most %d characters (fewer outside the BMP); shorten it",
+    diag_hint(ld->dl, _("a PDF string holds at most %d characters (fewer outside the BMP); shorten it"),
               (PDF_MAX_STRING_BYTES - 2) / 2);
 }
 
@@ -353,7 +354,7 @@ static void load_body(loader *ld, const ynode *root)
     if (!parts || !ys_expect(parts, YN_SEQUENCE, "'parts'", ld->dl))
         return;
     if (parts->count == 0)
-        diag_report(ld->dl, D_EMPTY_TEXT, parts->loc, "'parts' is an empty list");
+        diag_report(ld->dl, D_EMPTY_TEXT, parts->loc, _("'parts' is an empty list"));
     for (size_t i = 0; i < parts->count && !diag_too_many(ld->dl); i++)
         load_block(ld, ld->doc->root, BK_PART, parts->items[i]);
 }
@@ -362,7 +363,7 @@ document *content_from_tree(const ytree *tree, diag_list *dl)
 {
     size_t errors_before = dl->errors;
     if (!tree->root) {
-        diag_report(dl, D_MISSING_FIELD, (src_loc){tree->path, 1, 1}, "the content file is empty");
+        diag_report(dl, D_MISSING_FIELD, (src_loc){tree->path, 1, 1}, _("the content file is empty"));
         return NULL;
     }
     if (!ys_expect(tree->root, YN_MAPPING, "a content file", dl))

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "jpclass.h"
 #include "utf8.h"
 #include "vec.h"
@@ -269,8 +270,8 @@ static void print_source(FILE *out, const diag *d)
 
 static void print_one(FILE *out, const diag *d)
 {
-    const char *level = d->severity == SEV_ERROR ? "error" : "warning";
-    const char *msg = d->message ? d->message : "(the message could not be formatted)";
+    const char *level = d->severity == SEV_ERROR ? _("error") : _("warning");
+    const char *msg = d->message ? d->message : _("(the message could not be formatted)");
     if (!d->file)
         fprintf(out, "kumihan: %s: %s\n", level, msg);
     else if (d->line <= 0)
@@ -281,7 +282,7 @@ static void print_one(FILE *out, const diag *d)
         fprintf(out, "%s:%d:%d: %s: %s\n", d->file, d->line, d->col, level, msg);
     print_source(out, d);
     if (d->hint)
-        fprintf(out, "  hint: %s\n", d->hint);
+        fprintf(out, _("  hint: %s\n"), d->hint);
 }
 
 void diag_print(const diag_list *dl, FILE *out)
@@ -289,7 +290,7 @@ void diag_print(const diag_list *dl, FILE *out)
     for (size_t i = 0; i < dl->count; i++)
         print_one(out, &dl->items[i]);
     if (dl->truncated)
-        fprintf(out, "kumihan: error: too many errors; stopping after %zu\n", max_errors(dl));
+        fprintf(out, _("kumihan: error: too many errors; stopping after %zu\n"), max_errors(dl));
 }
 
 src_loc loc_at_char(src_loc loc, size_t k)

@@ -2,6 +2,7 @@
  *
  * Every settable field is a row of a table (key, type, offset, range), so
  * the allowed keys, their parsing and their checks are written once. */
+#include "i18n.h"
 #include "layout.h"
 
 #include <stddef.h>
@@ -214,14 +215,14 @@ static bool read_font_ref(lloader *ld, const ynode *v, const char *what, int *ou
         *out = idx;
         return true;
     }
-    diag_report(ld->dl, D_BAD_VALUE, v->loc, "%s: no font role named '%s' in 'fonts'", what, v->value);
+    diag_report(ld->dl, D_BAD_VALUE, v->loc, _("%s: no font role named '%s' in 'fonts'"), what, v->value);
     const char **roles = xmallocarray(ld->lay->n_fonts + 1, sizeof *roles);
     for (size_t i = 0; i < ld->lay->n_fonts; i++)
         roles[i] = ld->lay->fonts[i].name;
     roles[ld->lay->n_fonts] = NULL;
     const char *best = ys_did_you_mean(v->value, roles);
     if (best)
-        diag_hint(ld->dl, "did you mean '%s'?", best);
+        diag_hint(ld->dl, _("did you mean '%s'?"), best);
     free(roles);
     return false;
 }
@@ -282,13 +283,13 @@ static void hint_placeholders(lloader *ld, const char *const *known)
         size_t n = strlen(list);
         snprintf(list + n, sizeof list - n, "%s{%s}", n ? " " : "", *k);
     }
-    diag_hint(ld->dl, "known placeholders: %s (a brace is only ever part of one)", list);
+    diag_hint(ld->dl, _("known placeholders: %s (a brace is only ever part of one)"), list);
 }
 
 static void report_template(lloader *ld, const ynode *v, size_t k, const char *const *known, const char *what,
                             const char *problem, const char *text, int text_len)
 {
-    diag_report(ld->dl, D_BAD_VALUE, char_loc(ld, v, k), "%s: %s '%.*s'", what, problem, text_len, text);
+    diag_report(ld->dl, D_BAD_VALUE, char_loc(ld, v, k), _("%s: %s '%.*s'"), what, problem, text_len, text);
     hint_placeholders(ld, known);
 }
 
@@ -311,19 +312,19 @@ static void check_template(lloader *ld, const ynode *v, const char *what, const 
         if (cp == '{') {
             open = true, open_at = at, open_k = k;
         } else if (cp == '}' && !open) {
-            report_template(ld, v, k, known, what, "'}' without an opening '{':", s, (int)v->len);
+            report_template(ld, v, k, known, what, _("'}' without an opening '{':"), s, (int)v->len);
             return;
         } else if (cp == '}') {
             open = false;
             if (!is_placeholder(s + open_at + 1, at - open_at - 1, known)) {
-                report_template(ld, v, open_k, known, what, "unknown placeholder", s + open_at,
+                report_template(ld, v, open_k, known, what, _("unknown placeholder"), s + open_at,
                                 (int)(i - open_at));
                 return;
             }
         }
     }
     if (open)
-        report_template(ld, v, open_k, known, what, "'{' without a closing '}':", s, (int)v->len);
+        report_template(ld, v, open_k, known, what, _("'{' without a closing '}':"), s, (int)v->len);
 }
 
 static bool read_text(lloader *ld, const ynode *v, const char *what, char **out)
@@ -454,8 +455,8 @@ static void report_no_fonts(lloader *ld, const ynode *fonts)
 {
     if (!fonts || fonts->kind != YN_MAPPING)
         return;
-    diag_report(ld->dl, D_MISSING_FIELD, fonts->loc, "'fonts' defines no font role; every text needs one");
-    diag_hint(ld->dl, "name a role and its TrueType file, e.g. 'mincho: fonts/BIZUDMincho-Regular.ttf'");
+    diag_report(ld->dl, D_MISSING_FIELD, fonts->loc, _("'fonts' defines no font role; every text needs one"));
+    diag_hint(ld->dl, _("name a role and its TrueType file, e.g. 'mincho: fonts/BIZUDMincho-Regular.ttf'"));
 }
 
 static void read_fallbacks(lloader *ld, const ynode *map)
@@ -468,7 +469,7 @@ static void read_fallbacks(lloader *ld, const ynode *map)
         for (size_t j = 0; j < fb->count; j++) {
             int idx;
             if (lf->n_fallbacks == LAYOUT_MAX_FALLBACKS) {
-                diag_report(ld->dl, D_LIMIT, fb->items[j]->loc, "at most %d fallback fonts per role",
+                diag_report(ld->dl, D_LIMIT, fb->items[j]->loc, _("at most %d fallback fonts per role"),
                             LAYOUT_MAX_FALLBACKS);
                 break;
             }
@@ -504,7 +505,7 @@ static void read_paper(lloader *ld, const ynode *v)
     }
     if (v->kind == YN_SCALAR && paper_by_name(v->value, &lay->page.paper_width, &lay->page.paper_height))
         return;
-    diag_report(ld->dl, D_BAD_VALUE, v->loc, "'paper' must be A3, A4, A5, B5, letter or [width, height]");
+    diag_report(ld->dl, D_BAD_VALUE, v->loc, _("'paper' must be A3, A4, A5, B5, letter or [width, height]"));
 }
 
 static void read_page(lloader *ld, const ynode *map)
@@ -532,7 +533,7 @@ static void read_sheet(lloader *ld, const ynode *v)
         r->sheet_height = w > h ? h : w;
         return;
     }
-    diag_report(ld->dl, D_BAD_VALUE, v->loc, "imposition: 'sheet' must be A3, A4, A5, B5, letter or [width, height]");
+    diag_report(ld->dl, D_BAD_VALUE, v->loc, _("imposition: 'sheet' must be A3, A4, A5, B5, letter or [width, height]"));
 }
 
 /* page_labels: [{from: 1, style: none, prefix: 表紙}, {from: 2, style: decimal}] */
@@ -572,7 +573,7 @@ static void read_page_labels(lloader *ld, const ynode *list)
         read_page_label(ld, list->items[i], &lay->page_labels[lay->n_page_labels++], previous);
     }
     if (lay->page_labels[0].first != 1)
-        diag_report(ld->dl, D_BAD_VALUE, list->items[0]->loc, "the first page label must start 'from: 1'");
+        diag_report(ld->dl, D_BAD_VALUE, list->items[0]->loc, _("the first page label must start 'from: 1'"));
 }
 
 static void read_imposition(lloader *ld, const ynode *map)
@@ -668,9 +669,9 @@ static void report_shift(lloader *ld, const ynode *page, const char *key, float 
     const ynode *n = v ? v : page;
     src_loc at = {ld->lay->path, n ? n->loc.line : 1, n ? n->loc.col : 1};
     diag_report(ld->dl, D_OUT_OF_RANGE, at,
-                "'%s' of %.1fpt moves the type area off the paper (the margin is only %.1fpt)", key, shift,
+                _("'%s' of %.1fpt moves the type area off the paper (the margin is only %.1fpt)"), key, shift,
                 margin);
-    diag_hint(ld->dl, "use a value from %.1fpt to %.1fpt", -margin, margin);
+    diag_hint(ld->dl, _("use a value from %.1fpt to %.1fpt"), -margin, margin);
 }
 
 /* The one place the derived values are computed. */
@@ -697,13 +698,13 @@ static void derive_geometry(lloader *ld, const ynode *page)
     src_loc at = page ? (src_loc){lay->path, page->loc.line, page->loc.col} : (src_loc){lay->path, 1, 1};
     if (d->measure > g->paper_width)
         diag_report(ld->dl, D_OUT_OF_RANGE, at,
-                    "the type area (%d characters of %.1fpt = %.1fpt) is wider than the paper (%.1fpt)",
+                    _("the type area (%d characters of %.1fpt = %.1fpt) is wider than the paper (%.1fpt)"),
                     g->chars_per_line, lay->body_size_pt, d->measure, g->paper_width);
     else if (d->area_left < 0 || d->area_left + d->measure > g->paper_width)
         report_shift(ld, page, "shift_x", g->shift_x, (g->paper_width - d->measure) / 2);
     if (d->area_height > g->paper_height)
         diag_report(ld->dl, D_OUT_OF_RANGE, at,
-                    "the type area (%d lines at %.2fpt) is taller than the paper (%.1fpt)", g->lines_per_page,
+                    _("the type area (%d lines at %.2fpt) is taller than the paper (%.1fpt)"), g->lines_per_page,
                     d->pitch_pt, g->paper_height);
     else if (d->area_top > g->paper_height || d->area_top - d->area_height < 0)
         report_shift(ld, page, "shift_y", g->shift_y, (g->paper_height - d->area_height) / 2);
@@ -721,10 +722,10 @@ static void check_wa_ou_space(lloader *ld, const ynode *typesetting)
     const ynode *min = ynode_get(typesetting, "wa_ou_space_min");
     const ynode *at = min ? min : ynode_get(typesetting, "wa_ou_space");
     diag_report(ld->dl, D_OUT_OF_RANGE, at ? at->loc : typesetting->loc,
-                "typesetting: 'wa_ou_space_min' (%g%s) is larger than 'wa_ou_space' (%g)", r->wa_ou_space_min_em,
+                _("typesetting: 'wa_ou_space_min' (%g%s) is larger than 'wa_ou_space' (%g)"), r->wa_ou_space_min_em,
                 min ? "" : ", the default", r->wa_ou_space_em);
-    diag_hint(ld->dl, "the space between Japanese and western text only shrinks when justifying: "
-                      "make 'wa_ou_space_min' at most %g", r->wa_ou_space_em);
+    diag_hint(ld->dl, _("the space between Japanese and western text only shrinks when justifying: "
+                      "make 'wa_ou_space_min' at most %g"), r->wa_ou_space_em);
 }
 
 /* The em box the composer sets lines in (compose.c): ascent and descent
@@ -755,15 +756,17 @@ static void check_furniture_clearance(lloader *ld, const ynode *root, const char
     src_loc at = value_loc(ld, v, "offset");
     if (pf->offset_pt + EPSILON < reach_in) {
         diag_report(ld->dl, D_OUT_OF_RANGE, at,
-                    "'%s': 'offset' of %.1fpt puts the %s%s %.1fpt into the type area, over the %s line of text",
-                    key, pf->offset_pt, key, above && pf->rule_width_pt > 0 ? "'s rule" : "", reach_in - pf->offset_pt,
-                    above ? "first" : "last");
-        diag_hint(ld->dl, "make 'offset' at least %.1fpt", reach_in);
+                    _("'%s': 'offset' of %.1fpt puts the %s%s %.1fpt into the type area, over the %s line of text"),
+                    key, pf->offset_pt, key,
+                    /* TRANSLATORS: after the header's name: "header's rule" */
+                    above && pf->rule_width_pt > 0 ? _("'s rule") : "", reach_in - pf->offset_pt,
+                    above ? _("first") : _("last"));
+        diag_hint(ld->dl, _("make 'offset' at least %.1fpt"), reach_in);
     } else if (pf->offset_pt + reach_out > room_out + EPSILON) {
         diag_report(ld->dl, D_OUT_OF_RANGE, at,
-                    "'%s': 'offset' of %.1fpt puts the %s off the paper (there are %.1fpt %s the type area)", key,
-                    pf->offset_pt, key, room_out, above ? "above" : "below");
-        diag_hint(ld->dl, "make 'offset' at most %.1fpt", room_out - reach_out > 0 ? room_out - reach_out : 0);
+                    _("'%s': 'offset' of %.1fpt puts the %s off the paper (there are %.1fpt %s the type area)"), key,
+                    pf->offset_pt, key, room_out, above ? _("above") : _("below"));
+        diag_hint(ld->dl, _("make 'offset' at most %.1fpt"), room_out - reach_out > 0 ? room_out - reach_out : 0);
     }
 }
 
@@ -837,7 +840,7 @@ static layout *layout_from_tree(ytree *tree, size_t errors_before, diag_list *dl
     lay->path = xstrdup(tree->path);
     lloader ld = {.lay = lay, .tree = tree, .dl = dl};
     if (!tree->root)
-        diag_report(dl, D_MISSING_FIELD, (src_loc){lay->path, 1, 1}, "the layout file is empty");
+        diag_report(dl, D_MISSING_FIELD, (src_loc){lay->path, 1, 1}, _("the layout file is empty"));
     else if (ys_expect(tree->root, YN_MAPPING, "a layout file", dl))
         read_layout(&ld, tree->root);
     if (!lay->new_mark_text)

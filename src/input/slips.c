@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "i18n.h"
 #include "utf8.h"
 #include "vec.h"
 #include "xalloc.h"
@@ -177,19 +178,19 @@ static void check_continuation(const ynode *n, src_loc at, int first_line, const
 {
     size_t k;
     if (len >= 2 && s[0] == '-' && (s[1] == ' ' || s[1] == '\t')) {
-        diag_report(dl, D_FOLDED_LINE, at, "this line continues the text begun on line %d, so its '- ' "
-                    "entry prints as part of that text", first_line);
-        diag_hint(dl, "a new entry's '- ' must line up with the '- ' of the entry above; this one is "
-                  "indented further");
+        diag_report(dl, D_FOLDED_LINE, at, _("this line continues the text begun on line %d, so its '- ' "
+                    "entry prints as part of that text"), first_line);
+        diag_hint(dl, _("a new entry's '- ' must line up with the '- ' of the entry above; this one is "
+                  "indented further"));
     } else if ((k = key_like(s, len))) {
-        diag_report(dl, D_FOLDED_LINE, at, "this line continues the text begun on line %d, so '%.*s' "
-                    "prints as part of that text instead of being a key", first_line, (int)k, s);
-        diag_hint(dl, "indent '%.*s' exactly like the other keys of its entry", (int)k, s);
+        diag_report(dl, D_FOLDED_LINE, at, _("this line continues the text begun on line %d, so '%.*s' "
+                    "prints as part of that text instead of being a key"), first_line, (int)k, s);
+        diag_hint(dl, _("indent '%.*s' exactly like the other keys of its entry"), (int)k, s);
     } else if ((k = slips_typed_mark(s, len))) {
-        diag_report(dl, D_FOLDED_LINE, at, "this line continues the text begun on line %d but starts "
-                    "with '%.*s', like an entry of its own", first_line, (int)k, s);
-        diag_hint(dl, "if it is a new entry, write it as one ('- ' lined up with the entry above) "
-                  "without '%.*s': numbers and marks are generated", (int)k, s);
+        diag_report(dl, D_FOLDED_LINE, at, _("this line continues the text begun on line %d but starts "
+                    "with '%.*s', like an entry of its own"), first_line, (int)k, s);
+        diag_hint(dl, _("if it is a new entry, write it as one ('- ' lined up with the entry above) "
+                  "without '%.*s': numbers and marks are generated"), (int)k, s);
     }
 }
 
@@ -234,10 +235,10 @@ static void check_comment(const ytree *t, const ynode *n, diag_list *dl)
     if (i == end || i >= len || s[i] != '#')
         return;
     diag_report(dl, D_COMMENT_IN_TEXT, line_loc(n, n->end.line, col_of_byte(s, i)),
-                "' #' ends the text: YAML reads '%.*s' as a comment, which is not printed",
+                _("' #' ends the text: YAML reads '%.*s' as a comment, which is not printed"),
                 (int)(len - i), s + i);
-    diag_hint(dl, "to print it, put the whole text in quotes (\"… #…\"); a note for editors belongs on "
-              "a line of its own");
+    diag_hint(dl, _("to print it, put the whole text in quotes (\"… #…\"); a note for editors belongs on "
+              "a line of its own"));
 }
 
 void slips_in_text(const ytree *t, const ynode *text, diag_list *dl)
@@ -262,13 +263,13 @@ static void check_typed_number(const block *b, diag_list *dl)
 {
     size_t len = strlen(b->text), k;
     if ((k = typed_new_mark(b->text, len))) {
-        diag_report(dl, D_TYPED_NUMBER, b->text_loc, "the text starts with '%.*s', typed by hand", (int)k,
+        diag_report(dl, D_TYPED_NUMBER, b->text_loc, _("the text starts with '%.*s', typed by hand"), (int)k,
                     b->text);
-        diag_hint(dl, "delete it and write 'new: true' on this entry: the layout prints the (新) mark");
+        diag_hint(dl, _("delete it and write 'new: true' on this entry: the layout prints the (新) mark"));
     } else if ((k = slips_typed_mark(b->text, len))) {
-        diag_report(dl, D_TYPED_NUMBER, b->text_loc, "the text starts with '%.*s', typed by hand: it would "
-                    "print after the generated number or mark, doubled", (int)k, b->text);
-        diag_hint(dl, "delete '%.*s': numbers and marks are generated from the order of the entries", (int)k,
+        diag_report(dl, D_TYPED_NUMBER, b->text_loc, _("the text starts with '%.*s', typed by hand: it would "
+                    "print after the generated number or mark, doubled"), (int)k, b->text);
+        diag_hint(dl, _("delete '%.*s': numbers and marks are generated from the order of the entries"), (int)k,
                   b->text);
     }
 }
@@ -340,9 +341,9 @@ static void report_repeats(walk_ctx *w)
         qsort(w->repeats, w->n_repeats, sizeof *w->repeats, cmp_repeat_place);   /* file order */
     for (size_t i = 0; i < w->n_repeats; i++) {
         const repeat *r = &w->repeats[i];
-        diag_report(w->dl, D_DUPLICATE_TEXT, r->b->text_loc, "the same text as the %s on line %d",
+        diag_report(w->dl, D_DUPLICATE_TEXT, r->b->text_loc, _("the same text as the %s on line %d"),
                     block_kind_name(r->b->kind), r->first->text_loc.line);
-        diag_hint(w->dl, "a copy-paste slip? delete one of them, or finish editing the copy");
+        diag_hint(w->dl, _("a copy-paste slip? delete one of them, or finish editing the copy"));
     }
 }
 
@@ -390,9 +391,9 @@ void slips_duplicate_ids(slip_id *ids, size_t n, diag_list *dl)
     }
     qsort(repeats, m, sizeof *repeats, cmp_repeat);   /* report in file order */
     for (size_t i = 0; i < m; i++) {
-        diag_report(dl, D_BAD_VALUE, repeats[i].at.loc, "duplicate id '%s' (first at line %d)",
+        diag_report(dl, D_BAD_VALUE, repeats[i].at.loc, _("duplicate id '%s' (first at line %d)"),
                     repeats[i].at.id, repeats[i].first_line);
-        diag_hint(dl, "give every entry its own id: kumihan diff pairs the old and new plan by id");
+        diag_hint(dl, _("give every entry its own id: kumihan diff pairs the old and new plan by id"));
     }
     free(repeats);
 }
@@ -474,9 +475,9 @@ static void check_title_year(const document *doc, diag_list *dl)
     for (size_t c = 0; c < first.at; c++)
         next_cp(s, len, &byte);
     diag_report(dl, D_YEAR_MISMATCH, loc_at_char(doc->title_loc, first.at),
-                "the title says '%.*s' (%d) but fiscal_year is %d", (int)first.bytes, s + byte, first.year,
+                _("the title says '%.*s' (%d) but fiscal_year is %d"), (int)first.bytes, s + byte, first.year,
                 doc->fiscal_year);
-    diag_hint(dl, "correct the year in the title or in 'fiscal_year'");
+    diag_hint(dl, _("correct the year in the title or in 'fiscal_year'"));
 }
 
 void slips_in_document(const document *doc, diag_list *dl)

@@ -3,6 +3,7 @@
  * events into nodes with file:line:col, refolds multi-line scalars the
  * Japanese way and explains syntax errors in plain words.  The only file
  * that includes <yaml.h>. */
+#include "i18n.h"
 #include "ytree.h"
 
 #include <errno.h>
@@ -121,16 +122,16 @@ static void report_bad_utf8(loader *L, size_t line0, int col0, size_t at)
 {
     unsigned char byte = (unsigned char)L->text[at];
     diag_report(L->dl, D_BAD_UTF8, loc_at(L, (int)line0, col0),
-                "invalid UTF-8 (byte 0x%02X at byte offset %zu)", byte, at + L->bom);
-    diag_hint(L->dl, "save the file as UTF-8 (it may be in Shift_JIS or another encoding)");
+                _("invalid UTF-8 (byte 0x%02X at byte offset %zu)"), byte, at + L->bom);
+    diag_hint(L->dl, _("save the file as UTF-8 (it may be in Shift_JIS or another encoding)"));
     L->failed = true;
 }
 
 static void report_control(loader *L, size_t line0, int col0, uint32_t cp)
 {
     diag_report(L->dl, D_CONTROL_CHAR, loc_at(L, (int)line0, col0),
-                "invisible control character U+%04X is not allowed", (unsigned)cp);
-    diag_hint(L->dl, "delete it; it was probably pasted in by accident");
+                _("invisible control character U+%04X is not allowed"), (unsigned)cp);
+    diag_hint(L->dl, _("delete it; it was probably pasted in by accident"));
     L->failed = true;
 }
 
@@ -140,7 +141,7 @@ static void check_line_length(loader *L, size_t line0, size_t end)
     if (len <= L->lim.max_line_bytes)
         return;
     diag_report(L->dl, D_LIMIT, loc_at(L, (int)line0, 0),
-                "line is %zu bytes long; the limit is %zu", len, L->lim.max_line_bytes);
+                _("line is %zu bytes long; the limit is %zu"), len, L->lim.max_line_bytes);
     L->failed = true;
 }
 
@@ -393,57 +394,121 @@ static void hint_culprit(loader *L, const culprit *c)
 {
     switch (c->kind) {
     case C_IDEO_INDENT:
-        diag_hint(L->dl, "全角スペース (U+3000) cannot indent YAML; use half-width spaces");
+        diag_hint(L->dl, _("全角スペース (U+3000) cannot indent YAML; use half-width spaces"));
         break;
     case C_TAB_INDENT:
-        diag_hint(L->dl, "YAML indentation must use spaces, not tabs");
+        diag_hint(L->dl, _("YAML indentation must use spaces, not tabs"));
         break;
     case C_QUOTE:
-        diag_hint(L->dl, "this quote %c is never closed; add the closing %c at the end of the text",
+        diag_hint(L->dl, _("this quote %c is never closed; add the closing %c at the end of the text"),
                   c->quote, c->quote);
         break;
     case C_GLUED_COLON:
-        diag_hint(L->dl, "put a space after ':' (write '%.*s: …', not '%.*s:…')", (int)c->key_len, c->key,
+        diag_hint(L->dl, _("put a space after ':' (write '%.*s: …', not '%.*s:…')"), (int)c->key_len, c->key,
                   (int)c->key_len, c->key);
         break;
     case C_GLUED_DASH:
-        diag_hint(L->dl, "put a space after '-' (write '- text', not '-text'): a list entry starts with '- '");
+        diag_hint(L->dl, _("put a space after '-' (write '- text', not '-text'): a list entry starts with '- '"));
         break;
     case C_KEY_IN_TEXT:
-        diag_hint(L->dl, "'%.*s:' is indented more than the line above, so it reads as part of that "
-                  "line's text; line it up with the other keys of its entry", (int)c->key_len, c->key);
+        diag_hint(L->dl, _("'%.*s:' is indented more than the line above, so it reads as part of that "
+                  "line's text; line it up with the other keys of its entry"), (int)c->key_len, c->key);
         break;
     case C_INDENT_WIDTH:
-        diag_hint(L->dl, "this line is indented differently from the lines above it");
+        diag_hint(L->dl, _("this line is indented differently from the lines above it"));
         break;
     case C_NONE:
         break;
     }
 }
 
+/* What the user did, for each libyaml problem text (matched by its start):
+ * libyaml's own words ("mapping values are not allowed in this context")
+ * describe its grammar, not the file, and never reach the user. */
+static const struct {
+    const char *problem;
+    const char *message;
+} problem_messages[] = {
+    {"mapping values are not allowed",
+     N_("a text contains ': ' (a colon and a space), which YAML reads as a new key; put the whole text in "
+        "quotes: \"…\"")},
+    {"could not find expected ':'", N_("this line should be a key followed by ':' and its value, but no ':' "
+                                       "was found")},
+    {"did not find expected key", N_("this line does not line up with the keys of its entry; check its "
+                                     "indentation")},
+    {"did not find expected '-' indicator", N_("this line is inside a list but does not start with '- '")},
+    {"block sequence entries are not allowed", N_("a list entry '- ' stands where a text or a key was "
+                                                  "expected; check the indentation")},
+    {"found character that cannot start any token",
+     N_("a text starts with a character YAML keeps for itself (such as @, `, %, | or >); put the text in "
+        "quotes: \"…\"")},
+    {"found a tab character", N_("a tab is used for indentation; YAML indents with spaces only")},
+    {"found unexpected end of stream", N_("the file ends inside a quoted text: a closing quote is missing")},
+    {"found unknown escape character", N_("a backslash \\ inside \"…\" starts an unknown escape; write \\\\ "
+                                          "or use '…' quotes")},
+    {"did not find expected hexdecimal number", N_("a \\x or \\u escape inside \"…\" is incomplete; write "
+                                                   "\\\\ for a backslash")},
+    {"found invalid Unicode character escape code", N_("a \\u escape inside \"…\" names no character")},
+    {"did not find expected ',' or ']'", N_("a list in [ ] is not closed with ']'")},
+    {"did not find expected ',' or '}'", N_("a group in { } is not closed with '}'")},
+    {"did not find expected node content", N_("a value is missing here, or starts with a character that "
+                                              "needs quotes")},
+    {"did not find expected comment or line break", N_("text follows '|' or '>' on the same line; start "
+                                                       "the text on the next line")},
+    {"did not find expected alphabetic or numeric character",
+     N_("a text starts with '&', '*' or '!', which YAML keeps for itself; put the text in quotes: \"…\"")},
+    {"found unexpected document indicator", N_("a line '---' or '...' stands inside a text; put the text "
+                                               "in quotes")},
+    {"did not find expected <document start>", N_("something follows the end of the document")},
+};
+
+static const char *problem_message(const char *problem)
+{
+    for (size_t i = 0; problem && i < sizeof problem_messages / sizeof problem_messages[0]; i++)
+        if (strncmp(problem, problem_messages[i].problem, strlen(problem_messages[i].problem)) == 0)
+            return _(problem_messages[i].message);
+    return _("the structure of the file is broken here: check the indentation, the ': ' after each key "
+             "and the quotes around texts");
+}
+
+/* The culprit found on the line (a tab, a glued colon…) says best what the
+ * user did; otherwise libyaml's problem, put in the user's words. */
+static const char *culprit_message(const culprit *c, const char *problem)
+{
+    switch (c->kind) {
+    case C_IDEO_INDENT: return _("a full-width space (全角スペース) is used for indentation");
+    case C_TAB_INDENT: return _("a tab is used for indentation; YAML indents with spaces only");
+    case C_QUOTE: return _("a quoted text is not closed");
+    case C_GLUED_COLON: return _("a key has no space after its ':'");
+    case C_GLUED_DASH: return _("a list entry has no space after its '-'");
+    case C_KEY_IN_TEXT: return _("a key is indented as if it were part of the text above");
+    case C_INDENT_WIDTH:   /* a guess: the hint says it */
+    case C_NONE: break;
+    }
+    return problem_message(problem);
+}
+
 static void syntax_error(loader *L, const yaml_parser_t *p)
 {
-    const char *problem = p->problem ? p->problem : "unknown error";
     L->failed = true;
     if (p->error == YAML_MEMORY_ERROR) {   /* libyaml's own allocation: its failure, not ours (xalloc.h) */
-        diag_report(L->dl, D_INTERNAL, loc_at(L, -1, -1), "libyaml ran out of memory while parsing YAML");
+        diag_report(L->dl, D_INTERNAL, loc_at(L, -1, -1), _("out of memory while reading the YAML file"));
         return;
     }
-    if (p->error == YAML_READER_ERROR) {
-        diag_report(L->dl, D_YAML_SYNTAX, loc_at(L, -1, -1), "%s", problem);
+    if (p->error == YAML_READER_ERROR) {   /* the byte checks before parsing catch these first */
+        diag_report(L->dl, D_YAML_SYNTAX, loc_at(L, -1, -1),
+                    _("the file contains bytes that are not text (it may not be a YAML file)"));
+        diag_hint(L->dl, _("save the file as UTF-8 text"));
         return;
     }
     culprit c = find_culprit(L, p);
     src_loc loc = loc_at(L, (int)c.line0, (int)c.col0);
-    const char *context = p->context ? p->context : "";
-    if (c.line0 != p->problem_mark.line)   /* libyaml noticed it later: say where */
-        diag_report(L->dl, D_YAML_SYNTAX, loc, "%s %s (the reader stopped at line %zu, column %zu)", problem,
-                    context, p->problem_mark.line + 1, p->problem_mark.column + 1);
-    else if (p->context)
-        diag_report(L->dl, D_YAML_SYNTAX, loc, "%s %s (line %zu, column %zu)", problem, context,
-                    p->context_mark.line + 1, p->context_mark.column + 1);
+    const char *message = culprit_message(&c, p->problem);
+    if (c.line0 != p->problem_mark.line)   /* noticed later: say where */
+        diag_report(L->dl, D_YAML_SYNTAX, loc, _("%s (noticed at line %zu, column %zu)"), message,
+                    p->problem_mark.line + 1, p->problem_mark.column + 1);
     else
-        diag_report(L->dl, D_YAML_SYNTAX, loc, "%s", problem);
+        diag_report(L->dl, D_YAML_SYNTAX, loc, "%s", message);
     hint_culprit(L, &c);
 }
 
@@ -478,7 +543,7 @@ void ytree_free(ytree *t)
 static ynode *new_node(loader *L, ynode_kind kind, yaml_mark_t mark)
 {
     if (++L->nodes > L->lim.max_nodes) {
-        diag_report(L->dl, D_LIMIT, mark_loc(L, mark), "more than %zu YAML nodes", L->lim.max_nodes);
+        diag_report(L->dl, D_LIMIT, mark_loc(L, mark), _("more than %zu YAML nodes"), L->lim.max_nodes);
         L->failed = true;
         return NULL;
     }
@@ -513,17 +578,17 @@ static const ynode *find_key(const ynode *map, const char *key, size_t len)
 static bool check_key(loader *L, const ynode *map, const ynode *key)
 {
     if (key->kind != YN_SCALAR) {
-        fail(L, D_BAD_VALUE, key->loc, "a mapping key must be a plain word, not a list or mapping");
+        fail(L, D_BAD_VALUE, key->loc, _("a mapping key must be a plain word, not a list or mapping"));
         return false;
     }
     if (!key->quoted && utf8_is_ideographic_space(key->value, key->len)) {
-        fail(L, D_YAML_SYNTAX, key->loc, "key starts with a full-width space");
-        diag_hint(L->dl, "全角スペース (U+3000) cannot indent YAML; use half-width spaces");
+        fail(L, D_YAML_SYNTAX, key->loc, _("key starts with a full-width space"));
+        diag_hint(L->dl, _("全角スペース (U+3000) cannot indent YAML; use half-width spaces"));
         return false;
     }
     const ynode *first = find_key(map, key->value, key->len);
     if (first) {
-        diag_report(L->dl, D_BAD_VALUE, key->loc, "duplicate key '%s' (first at line %d)", key->value,
+        diag_report(L->dl, D_BAD_VALUE, key->loc, _("duplicate key '%s' (first at line %d)"), key->value,
                     first->loc.line);
         L->failed = true;
         return false;
@@ -559,7 +624,7 @@ static bool depth_ok(loader *L, yaml_mark_t mark)
 {
     if (L->depth < (size_t)L->lim.max_depth)
         return true;
-    diag_report(L->dl, D_LIMIT, mark_loc(L, mark), "nesting deeper than %d levels", L->lim.max_depth);
+    diag_report(L->dl, D_LIMIT, mark_loc(L, mark), _("nesting deeper than %d levels"), L->lim.max_depth);
     L->failed = true;
     return false;
 }
@@ -679,8 +744,8 @@ static void reject_nul(loader *L, const yaml_event_t *ev)
     if (!memchr(ev->data.scalar.value, '\0', ev->data.scalar.length))
         return;
     fail(L, D_CONTROL_CHAR, mark_loc(L, nul_escape_mark(L, ev)),
-         "text contains the NUL character U+0000, which would cut it short");
-    diag_hint(L->dl, "remove the escape (\\0, \\x00 or \\u0000) that produces it");
+         _("text contains the NUL character U+0000, which would cut it short"));
+    diag_hint(L->dl, _("remove the escape (\\0, \\x00 or \\u0000) that produces it"));
 }
 
 static void set_scalar_value(loader *L, ynode *n, const yaml_event_t *ev)
@@ -706,7 +771,7 @@ static bool reject_anchor(loader *L, const yaml_char_t *anchor, yaml_mark_t mark
     if (!anchor)
         return true;
     fail(L, D_BAD_VALUE, mark_loc(L, mark),
-         "anchors and aliases (&, *) are not supported in kumihan files");
+         _("anchors and aliases (&, *) are not supported in kumihan files"));
     return false;
 }
 
@@ -739,8 +804,8 @@ static bool on_document_start(loader *L, const yaml_event_t *ev)
     if (++L->documents == 1)
         return true;
     fail(L, D_YAML_SYNTAX, mark_loc(L, ev->start_mark),
-         "a second YAML document starts here; a kumihan file holds one document");
-    diag_hint(L->dl, "remove the '---' line (or split the file in two)");
+         _("a second YAML document starts here; a kumihan file holds one document"));
+    diag_hint(L->dl, _("remove the '---' line (or split the file in two)"));
     return false;
 }
 
@@ -770,7 +835,7 @@ static void parse_events(loader *L)
 {
     yaml_parser_t p;
     if (!yaml_parser_initialize(&p)) {
-        fail(L, D_INTERNAL, loc_at(L, -1, -1), "libyaml could not allocate its parser");
+        fail(L, D_INTERNAL, loc_at(L, -1, -1), _("out of memory while reading the YAML file"));
         return;
     }
     yaml_parser_set_input_string(&p, (const unsigned char *)L->text, L->text_len);
@@ -822,7 +887,7 @@ static ytree *load_owned(char *path, char *data, size_t len, const ytree_limits 
     L.text = data + L.bom;
     L.text_len = len - L.bom;
     if (len > L.lim.max_file_bytes)
-        fail(&L, D_LIMIT, (src_loc){ path, 0, 0 }, "file is larger than the limit");
+        fail(&L, D_LIMIT, (src_loc){ path, 0, 0 }, _("file is larger than the limit"));
     else
         prescan(&L);
     if (!L.failed)
@@ -842,7 +907,7 @@ ytree *ytree_load_buffer(const char *name, const char *data, size_t len,
     size_t max = limits ? limits->max_file_bytes : default_limits.max_file_bytes;
     if (len > max) {
         diag_report(dl, D_LIMIT, (src_loc){ name, 0, 0 },
-                    "file is %zu bytes; the limit is %zu", len, max);
+                    _("file is %zu bytes; the limit is %zu"), len, max);
         return NULL;
     }
     return load_owned(xstrdup(name ? name : "<buffer>"), copy_bytes(data, len), len, limits, dl);
@@ -876,12 +941,12 @@ ytree *ytree_load(const char *path, const ytree_limits *limits, diag_list *dl)
     const char *why = NULL;
     FILE *f = input_file_open(path, &why);
     if (!f) {
-        diag_report(dl, D_IO, at_file, "cannot open: %s", why);
+        diag_report(dl, D_IO, at_file, _("cannot open: %s"), why);
         return NULL;
     }
     struct stat st;
     if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max) {
-        diag_report(dl, D_LIMIT, at_file, "file is %jd bytes; the limit is %zu",
+        diag_report(dl, D_LIMIT, at_file, _("file is %jd bytes; the limit is %zu"),
                     (intmax_t)st.st_size, max);
         fclose(f);
         return NULL;
@@ -891,9 +956,9 @@ ytree *ytree_load(const char *path, const ytree_limits *limits, diag_list *dl)
     bool read_error = ferror(f);
     fclose(f);
     if (read_error)
-        diag_report(dl, D_IO, at_file, "cannot read the file");
+        diag_report(dl, D_IO, at_file, _("cannot read the file"));
     else if (len > max)
-        diag_report(dl, D_LIMIT, at_file, "file is larger than the limit of %zu bytes", max);
+        diag_report(dl, D_LIMIT, at_file, _("file is larger than the limit of %zu bytes"), max);
     if (read_error || len > max) {
         free(data);
         return NULL;

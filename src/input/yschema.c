@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "utf8.h"
 
 /* Optimal string alignment distance (Levenshtein plus adjacent
@@ -75,16 +76,16 @@ static void list_keys(char *buf, size_t size, const char *const *allowed)
 }
 
 /* "did you mean 'title'?" for a near miss, else the whole list. */
-static void hint_nearest(diag_list *dl, const char *value, const char *const *names, const char *list_label)
+static void hint_nearest(diag_list *dl, const char *value, const char *const *names, const char *list_format)
 {
     const char *near = ys_did_you_mean(value, names);
     if (near) {
-        diag_hint(dl, "did you mean '%s'?", near);
+        diag_hint(dl, _("did you mean '%s'?"), near);
         return;
     }
     char list[512];
     list_keys(list, sizeof list, names);
-    diag_hint(dl, "%s: %s", list_label, list);
+    diag_hint(dl, list_format, list);
 }
 
 bool ys_check_keys(const ynode *map, const char *const *allowed, const char *what, diag_list *dl)
@@ -97,8 +98,8 @@ bool ys_check_keys(const ynode *map, const char *const *allowed, const char *wha
         if (key_allowed(key->value, allowed))
             continue;
         ok = false;
-        diag_report(dl, D_UNKNOWN_KEY, key->loc, "unknown key '%s' in %s", key->value, what);
-        hint_nearest(dl, key->value, allowed, "allowed here");
+        diag_report(dl, D_UNKNOWN_KEY, key->loc, _("unknown key '%s' in %s"), key->value, _(what));
+        hint_nearest(dl, key->value, allowed, _("allowed here: %s"));
     }
     return ok;
 }
@@ -107,9 +108,9 @@ bool ys_check_keys(const ynode *map, const char *const *allowed, const char *wha
 static const char *kind_with_article(ynode_kind kind)
 {
     switch (kind) {
-    case YN_SCALAR: return "a single value";
-    case YN_SEQUENCE: return "a list";
-    case YN_MAPPING: return "a mapping (key: value)";
+    case YN_SCALAR: return _("a single value");
+    case YN_SEQUENCE: return _("a list");
+    case YN_MAPPING: return _("a mapping (key: value)");
     }
     return "?";
 }
@@ -120,7 +121,7 @@ bool ys_expect(const ynode *node, ynode_kind kind, const char *what, diag_list *
         return true;
     if (!node)
         return false;
-    diag_report(dl, D_WRONG_TYPE, node->loc, "%s must be %s, not %s", what,
+    diag_report(dl, D_WRONG_TYPE, node->loc, _("%s must be %s, not %s"), _(what),
                 kind_with_article(kind), kind_with_article(node->kind));
     return false;
 }
@@ -141,7 +142,7 @@ const ynode *ys_require(const ynode *map, const char *key, const char *what, dia
 {
     const ynode *v = ynode_get(map, key);
     if (!v && !has_misspelling_of(map, key))
-        diag_report(dl, D_MISSING_FIELD, map->loc, "%s has no '%s'", what, key);
+        diag_report(dl, D_MISSING_FIELD, map->loc, _("%s has no '%s'"), _(what), key);
     return v;
 }
 
@@ -176,13 +177,13 @@ const char *ys_text(const ynode *node, const char *what, diag_list *dl)
     if (!ys_expect(node, YN_SCALAR, what, dl))
         return NULL;
     if (is_blank_text(node->value)) {
-        diag_report(dl, D_EMPTY_TEXT, node->loc, "%s is empty", what);
+        diag_report(dl, D_EMPTY_TEXT, node->loc, _("%s is empty"), _(what));
         return NULL;
     }
     if (!node->quoted && looks_like_glued_key(node->value)) {
-        diag_report(dl, D_YAML_SYNTAX, node->loc, "'%s' looks like a key without a space after ':'",
+        diag_report(dl, D_YAML_SYNTAX, node->loc, _("'%s' looks like a key without a space after ':'"),
                     node->value);
-        diag_hint(dl, "write a space after the colon, e.g. 'title: …'");
+        diag_hint(dl, _("write a space after the colon, e.g. 'title: …'"));
         return NULL;
     }
     return node->value;
@@ -204,7 +205,7 @@ bool ys_bool(const ynode *node, const char *what, bool *out, diag_list *dl)
             return true;
         }
     }
-    diag_report(dl, D_BAD_VALUE, node->loc, "%s must be true or false, not '%s'", what, node->value);
+    diag_report(dl, D_BAD_VALUE, node->loc, _("%s must be true or false, not '%s'"), _(what), node->value);
     return false;
 }
 
@@ -228,11 +229,11 @@ bool ys_int(const ynode *node, const char *what, long min, long max, long *out, 
     errno = 0;
     long v = strtol(node->value, &end, 10);
     if (end == node->value || *end || errno) {
-        diag_report(dl, D_BAD_VALUE, node->loc, "%s must be a whole number, not '%s'", what, node->value);
+        diag_report(dl, D_BAD_VALUE, node->loc, _("%s must be a whole number, not '%s'"), _(what), node->value);
         return false;
     }
     if (v < min || v > max) {
-        diag_report(dl, D_OUT_OF_RANGE, node->loc, "%s is %ld; it must be from %ld to %ld", what, v, min, max);
+        diag_report(dl, D_OUT_OF_RANGE, node->loc, _("%s is %ld; it must be from %ld to %ld"), _(what), v, min, max);
         return false;
     }
     *out = v;
@@ -256,7 +257,7 @@ static bool check_range(const ynode *node, const char *what, double v, float min
 {
     if (v >= min && v <= max)
         return true;
-    diag_report(dl, D_OUT_OF_RANGE, node->loc, "%s is %g; it must be from %g to %g", what, v, min, max);
+    diag_report(dl, D_OUT_OF_RANGE, node->loc, _("%s is %g; it must be from %g to %g"), _(what), v, min, max);
     return false;
 }
 
@@ -267,8 +268,8 @@ bool ys_length(const ynode *node, const char *what, float min, float max, float 
     double v, factor;
     const char *unit;
     if (!parse_double(node->value, &v, &unit) || !unit_factor(unit, &factor)) {
-        diag_report(dl, D_BAD_VALUE, node->loc, "%s must be a length such as 10.5pt or 20mm, not '%s'",
-                    what, node->value);
+        diag_report(dl, D_BAD_VALUE, node->loc, _("%s must be a length such as 10.5pt or 20mm, not '%s'"),
+                    _(what), node->value);
         return false;
     }
     v *= factor;
@@ -285,7 +286,7 @@ bool ys_number(const ynode *node, const char *what, float min, float max, float 
     double v;
     const char *rest;
     if (!parse_double(node->value, &v, &rest) || *rest) {
-        diag_report(dl, D_BAD_VALUE, node->loc, "%s must be a number, not '%s'", what, node->value);
+        diag_report(dl, D_BAD_VALUE, node->loc, _("%s must be a number, not '%s'"), _(what), node->value);
         return false;
     }
     if (!check_range(node, what, v, min, max, dl))
@@ -319,7 +320,7 @@ bool ys_color(const ynode *node, const ynode *palette, const char *what, uint32_
         return true;
     if (parse_hex_color(node->value, out))
         return true;
-    diag_report(dl, D_BAD_VALUE, node->loc, "%s must be a colour like \"#1f4e79\" or a name from 'colors', not '%s'",
+    diag_report(dl, D_BAD_VALUE, node->loc, _("%s must be a colour like \"#1f4e79\" or a name from 'colors', not '%s'"),
                 what, node->value);
     return false;
 }
@@ -333,7 +334,7 @@ bool ys_choice(const ynode *node, const char *const *names, const char *what, in
             *out = i;
             return true;
         }
-    diag_report(dl, D_BAD_VALUE, node->loc, "%s cannot be '%s'", what, node->value);
-    hint_nearest(dl, node->value, names, "choose one of");
+    diag_report(dl, D_BAD_VALUE, node->loc, _("%s cannot be '%s'"), _(what), node->value);
+    hint_nearest(dl, node->value, names, _("choose one of: %s"));
     return false;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "xalloc.h"
 
 #define CROP_LINE_WIDTH 0.25f
@@ -107,7 +108,7 @@ static bool frame_for(const pg_doc *doc, const imposition_rules *r, sheet_frame 
     float h = r->sheet_height > 0 ? r->sheet_height : doc->height;
     if (w + SIZE_SLACK < spread_w || h + SIZE_SLACK < doc->height) {
         diag_report(dl, D_OUT_OF_RANGE, (src_loc){0},
-                    "imposition: two pages of %.1f × %.1fpt do not fit a sheet of %.1f × %.1fpt",
+                    _("imposition: two pages of %.1f × %.1fpt do not fit a sheet of %.1f × %.1fpt"),
                     doc->width, doc->height, w, h);
         return false;
     }
@@ -215,11 +216,11 @@ static bool check_creep(const pg_doc *doc, const imposition_rules *r, int padded
         return true;
     float most = room > 0 ? room / (float)(sheets - 1) : 0;
     diag_report(dl, D_OUT_OF_RANGE, r->creep_loc,
-                "imposition: 'creep' of %.2fpt (%.2fmm) per sheet moves the pages of the innermost of %d sheets "
+                _("imposition: 'creep' of %.2fpt (%.2fmm) per sheet moves the pages of the innermost of %d sheets "
                 "%.1fpt toward the spine, but their ink is only %.1fpt from it: the two halves would print over "
-                "each other",
+                "each other"),
                 r->creep, r->creep * 25.4f / 72, sheets, shift, room);
-    diag_hint(dl, "for %d sheets use a creep of at most %.2fpt (%.3fmm), or bind the booklet in sections",
+    diag_hint(dl, _("for %d sheets use a creep of at most %.2fpt (%.3fmm), or bind the booklet in sections"),
               sheets, most, most * 25.4f / 72);
     return false;
 }

@@ -2,6 +2,7 @@
  * symlinks by hand (readlink, hop by hop), so that a dangling link still
  * names the file it would create and the link itself is never replaced. */
 #include "output_target.h"
+#include "i18n.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -80,13 +81,13 @@ static bool resolve_file(output_target *t, diag_list *dl)
 {
     t->path = follow_links(t->given);
     if (!t->path) {
-        diag_report(dl, D_IO, (src_loc){0}, "cannot write %s: %s", t->given, strerror(errno));
+        diag_report(dl, D_IO, (src_loc){0}, _("cannot write %s: %s"), t->given, strerror(errno));
         return false;
     }
     t->exists = stat(t->path, &t->st) == 0;
     if (t->exists && S_ISDIR(t->st.st_mode)) {
-        diag_report(dl, D_IO, (src_loc){0}, "cannot write %s: it is a folder", t->given);
-        diag_hint(dl, "give a file name for the PDF, e.g. %s/plan.pdf", t->given);
+        diag_report(dl, D_IO, (src_loc){0}, _("cannot write %s: it is a folder"), t->given);
+        diag_hint(dl, _("give a file name for the PDF, e.g. %s/plan.pdf"), t->given);
         return false;
     }
     if (t->exists && !S_ISREG(t->st.st_mode)) {

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "i18n.h"
 #include "output_target.h"
 
 /* One output of the transaction. */
@@ -71,9 +72,9 @@ static mode_t mode_for(const output_target *t)
 static void remove_temp(staged *s, diag_list *dl)
 {
     if (s->tmp && unlink(s->tmp) != 0 && errno != ENOENT) {
-        diag_report(dl, D_IO, (src_loc){0}, "cannot remove the temporary file %s: %s", s->tmp,
+        diag_report(dl, D_IO, (src_loc){0}, _("cannot remove the temporary file %s: %s"), s->tmp,
                     strerror(errno));
-        diag_hint(dl, "delete %s by hand; %s was not changed", s->tmp, s->file->path);
+        diag_hint(dl, _("delete %s by hand; %s was not changed"), s->tmp, s->file->path);
     }
     free(s->tmp);
     s->tmp = NULL;
@@ -81,19 +82,19 @@ static void remove_temp(staged *s, diag_list *dl)
 
 static void report_temp_failure(const char *path, int e, diag_list *dl)
 {
-    diag_report(dl, D_IO, (src_loc){0}, "cannot write %s: cannot create a temporary file: %s", path,
+    diag_report(dl, D_IO, (src_loc){0}, _("cannot write %s: cannot create a temporary file: %s"), path,
                 strerror(e));
     if (e == ENOENT)
-        diag_hint(dl, "the folder for the output does not exist; create it or choose another -o path");
+        diag_hint(dl, _("the folder for the output does not exist; create it or choose another -o path"));
     else if (e == EACCES || e == EROFS)
-        diag_hint(dl, "you may not write in the output's folder; choose another -o path");
+        diag_hint(dl, _("you may not write in the output's folder; choose another -o path"));
 }
 
 static void hint_for_write_error(int e, diag_list *dl)
 {
     if (e == ENOSPC || e == EDQUOT)
-        diag_hint(dl, "the disk is full; free some space or choose another place for the PDF. "
-                      "No PDF was replaced");
+        diag_hint(dl, _("the disk is full; free some space or choose another place for the PDF. "
+                      "No PDF was replaced"));
 }
 
 /* The complete new file beside its target, not yet renamed. */
@@ -121,7 +122,7 @@ static bool stage_file(staged *s, diag_list *dl)
         e = errno;
     }
     if (step) {
-        diag_report(dl, D_IO, (src_loc){0}, "cannot write %s: %s: %s", f->path, step, strerror(e));
+        diag_report(dl, D_IO, (src_loc){0}, _("cannot write %s: %s: %s"), f->path, step, strerror(e));
         hint_for_write_error(e, dl);
         remove_temp(s, dl);
     }
@@ -140,7 +141,7 @@ static bool write_stream(const staged *s, diag_list *dl)
         e = errno;
     }
     if (!ok) {
-        diag_report(dl, D_IO, (src_loc){0}, "cannot write %s: %s", s->file->path, strerror(e));
+        diag_report(dl, D_IO, (src_loc){0}, _("cannot write %s: %s"), s->file->path, strerror(e));
         hint_for_write_error(e, dl);
     }
     return ok;
@@ -149,7 +150,7 @@ static bool write_stream(const staged *s, diag_list *dl)
 static bool commit(staged *s, diag_list *dl)
 {
     if (rename(s->tmp, s->target.path) != 0) {
-        diag_report(dl, D_IO, (src_loc){0}, "cannot write %s: rename failed: %s", s->file->path,
+        diag_report(dl, D_IO, (src_loc){0}, _("cannot write %s: rename failed: %s"), s->file->path,
                     strerror(errno));
         return false;
     }

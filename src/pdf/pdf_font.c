@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "pdf_tounicode.h"
 #include "xalloc.h"
 
@@ -120,7 +121,7 @@ static bool load_or_subset(pdf_font *f, const char *path, const char *role, diag
         return true;
     const char *err = NULL;
     if (!subset_font(path, f->cps, f->n_cps, &f->sub, &err)) {
-        diag_report(dl, D_FONT, (src_loc){0}, "cannot subset font %s (role \"%s\"): %s", path, role, err);
+        diag_report(dl, D_FONT, (src_loc){0}, _("cannot subset font %s (role \"%s\"): %s"), path, role, err);
         return false;
     }
     pdf_deflate_start(&f->program, f->sub.data, f->sub.size);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "pdf_atomic.h"
 #include "pdf_font.h"
 #include "pdf_hpdf_shim.h"
@@ -186,7 +187,7 @@ static unsigned char *pack_objects(unsigned char *bytes, size_t *len, diag_list 
     free(bytes);
     if (!packed) {
         diag_report(dl, D_INTERNAL, (src_loc){0},
-                    "libharu's PDF could not be read back to pack its objects into object streams");
+                    _("libharu's PDF could not be read back to pack its objects into object streams"));
         return NULL;
     }
     *len = packed_len;
@@ -246,11 +247,11 @@ static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf
     }
     if (!bytes)
         diag_report(dl, D_INTERNAL, (src_loc){0},
-                    "libharu failed while building the PDF (error 0x%04X, detail %u)",
+                    _("libharu failed while building the PDF (error 0x%04X, detail %u)"),
                     (unsigned)(err.code ? err.code : st), (unsigned)err.detail);
     goto done;
 oom:
-    diag_report(dl, D_INTERNAL, (src_loc){0}, "out of memory while building the PDF");
+    diag_report(dl, D_INTERNAL, (src_loc){0}, _("out of memory while building the PDF"));
 done:
     pdf_struct_free(tags);
     if (pdf)
@@ -270,9 +271,9 @@ static bool libharu_matches(diag_list *dl)
     if (shim_libharu_supports(loaded))
         return true;
     diag_report(dl, D_INTERNAL, (src_loc){0},
-                "libharu %s is loaded, but kumihan's PDF writer was built for libharu %s",
+                _("libharu %s is loaded, but kumihan's PDF writer was built for libharu %s"),
                 loaded ? loaded : "(unknown)", SHIM_LIBHARU_VERSION);
-    diag_hint(dl, "install libharu %s (Debian 12: libhpdf-2.3.0), or port src/pdf_hpdf_shim.c",
+    diag_hint(dl, _("install libharu %s (Debian 12: libhpdf-2.3.0), or port src/pdf_hpdf_shim.c"),
               SHIM_LIBHARU_VERSION);
     return false;
 }

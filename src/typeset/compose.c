@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "block_label.h"
+#include "i18n.h"
 #include "text_run.h"
 #include "vec.h"
 #include "xalloc.h"
@@ -217,9 +218,9 @@ static bool break_lines(composer *c, const block *b, float measure, float first_
     /* counted in the block's own text: the label and the (新) mark come before it */
     size_t in_text = bad >= c->text_start ? bad - c->text_start : 0;
     diag_report(c->dl, D_TOO_WIDE, loc_at_char(b->text_loc, in_text),
-                "an unbreakable run starting at character %zu of this text is wider than the line (%.1fpt)",
+                _("an unbreakable run starting at character %zu of this text is wider than the line (%.1fpt)"),
                 in_text + 1, measure);
-    diag_hint(c->dl, "insert a space or break the word, or use a layout with a wider measure");
+    diag_hint(c->dl, _("insert a space or break the word, or use a layout with a wider measure"));
     c->failed = true;
     return false;
 }
@@ -491,12 +492,12 @@ static void report_box_too_wide(composer *c, const block *b, const block_style *
     char *label = block_label(span->widest_block, c->lay);
     src_loc item = span->widest_block->loc;
     diag_report(c->dl, D_TOO_WIDE, st->marker_width_loc,
-                "blocks: '%s': the label '%s' (%s:%d) needs a marker box of %.1fpt, which leaves its text "
-                "only %.1f characters of the line (at least %d are needed)",
+                _("blocks: '%s': the label '%s' (%s:%d) needs a marker box of %.1fpt, which leaves its text "
+                "only %.1f characters of the line (at least %d are needed)"),
                 kind_key(b->kind), label ? label : "", item.file ? item.file : "?", item.line, box,
                 room / em(c), MIN_TEXT_CHARS);
-    diag_hint(c->dl, "lower 'indent' of this kind or of its parents, use a narrower numbering or format, "
-                     "split the list, or raise page: chars_per_line");
+    diag_hint(c->dl, _("lower 'indent' of this kind or of its parents, use a narrower numbering or format, "
+                     "split the list, or raise page: chars_per_line"));
     free(label);
     c->failed = true;
 }

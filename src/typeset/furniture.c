@@ -12,6 +12,7 @@
 #include <string.h>
 #include "block_label.h"
 #include "doc.h"
+#include "i18n.h"
 #include "sbuf.h"
 #include "text_run.h"
 #include "vec.h"
@@ -193,16 +194,19 @@ static bool already_reported(const diag_list *dl, const char *message)
 static void warn_shortened(const pg_doc *d, const furniture_ctx *fc, bool above, const char *text, float width)
 {
     sbuf msg = {0};
-    sbuf_printf(&msg, "the %s '%s' is %.1fpt wide, wider than the measure (%.1fpt): it is printed shortened "
-                      "with '…'",
-                above ? "running head" : "footer", text, width, fc->lay->derived.measure);
+    sbuf_printf(&msg,
+                above ? _("the running head '%s' is %.1fpt wide, wider than the measure (%.1fpt): it is printed "
+                          "shortened with '…'")
+                      : _("the footer '%s' is %.1fpt wide, wider than the measure (%.1fpt): it is printed "
+                          "shortened with '…'"),
+                text, width, fc->lay->derived.measure);
     const char *message = sbuf_str(&msg);
     if (!already_reported(fc->dl, message)) {
         src_loc at = strstr(fc->pf->text, "{part}") ? part_title_loc(d, fc->lay, fc->part, fc->pf->text_loc)
                                                     : fc->pf->text_loc;
         diag_report(fc->dl, D_LAYOUT_WARN, at, "%s", message);
-        diag_hint(fc->dl, "shorten this title, or give the %s a smaller 'size' in the layout",
-                  above ? "header" : "footer");
+        diag_hint(fc->dl, "%s", above ? _("shorten this title, or give the header a smaller 'size' in the layout")
+                                      : _("shorten this title, or give the footer a smaller 'size' in the layout"));
     }
     free(sbuf_detach(&msg));
 }

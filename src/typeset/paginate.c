@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "epsilon.h"
+#include "i18n.h"
 #include "xalloc.h"
 
 typedef struct paginator {
@@ -168,10 +169,10 @@ static void report_too_tall(const flow_item *it, const layout *lay, diag_list *d
     const block *b = it->source;
     src_loc at = !b ? (src_loc){0} : b->text_loc.line > 0 ? b->text_loc : b->loc;
     const char *kind = !b ? "block" : b->kind == BK_DOCUMENT ? "title" : block_kind_name(b->kind);
-    diag_report(dl, D_TOO_TALL, at, "this %s needs %.1f lines but a page has only %d lines", kind, it->lines,
+    diag_report(dl, D_TOO_TALL, at, _("this %s needs %.1f lines but a page has only %d lines"), kind, it->lines,
                 lay->page.lines_per_page);
     if (b)
-        diag_hint(dl, "in the layout, lower 'lines' or the spaces of blocks: %s, or raise page: lines_per_page",
+        diag_hint(dl, _("in the layout, lower 'lines' or the spaces of blocks: %s, or raise page: lines_per_page"),
                   b->kind == BK_DOCUMENT ? "document" : block_kind_name(b->kind));
 }
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "i18n.h"
 #include "jpclass.h"
 #include "utf8.h"
 #include "vec.h"
@@ -29,9 +30,9 @@ static void report_missing_glyph(const layout *lay, int font, uint32_t cp, const
 {
     char tried[256];
     roles_tried(lay, font, tried, sizeof tried);
-    diag_report(dl, D_NO_GLYPH, loc_at_char(loc, utf8_count(text, at)), "no font has '%.*s' (U+%04X); tried %s",
+    diag_report(dl, D_NO_GLYPH, loc_at_char(loc, utf8_count(text, at)), _("no font has '%.*s' (U+%04X); tried %s"),
                 (int)(end - at), text + at, (unsigned)cp, tried);
-    diag_hint(dl, "replace the character, or add a font that has it as a 'fallback' of '%s' in the layout",
+    diag_hint(dl, _("replace the character, or add a font that has it as a 'fallback' of '%s' in the layout"),
               lay->fonts[font].name);
 }
 
@@ -63,7 +64,7 @@ bool run_append(char_buf *b, const char *text, const run_style *st, const font_s
         size_t at = i;
         uint32_t cp;
         if (!utf8_decode(text, len, &i, &cp)) {
-            diag_report(dl, D_BAD_UTF8, loc, "invalid UTF-8 in text at byte %zu", at);
+            diag_report(dl, D_BAD_UTF8, loc, _("invalid UTF-8 in text at byte %zu"), at);
             return false;
         }
         int font = fonts_resolve(fs, st->font, cp);

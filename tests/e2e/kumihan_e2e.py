@@ -24,8 +24,17 @@ def run(args, check=True, **kw):
     return p
 
 
-def kumihan(*args, check=True):
-    return run([KUMIHAN, *args], check=check)
+def language_env(lang="C"):
+    """The environment with LANG=lang and nothing else that picks kumihan's
+    language (LC_ALL, LC_MESSAGES, LANGUAGE): tests do not depend on the
+    machine's locale."""
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANGUAGE")}
+    env["LANG"] = lang
+    return env
+
+
+def kumihan(*args, check=True, lang="C"):
+    return run([KUMIHAN, *args], check=check, env=language_env(lang))
 
 
 def build(out_dir, content=PLAN, layout=None, name="plan.pdf", extra=()):

@@ -50,18 +50,24 @@ class DiffReport(unittest.TestCase):
 
 
 class MarkedBooklet(TempDirTest):
-    def build(self, case):
+    def build(self, case, lang="C"):
         d = os.path.join(CASES, case)
-        out = os.path.join(self.tmp, case + ".pdf")
+        out = os.path.join(self.tmp, f"{case}-{lang}.pdf")
         kumihan("build", os.path.join(d, "new.yaml"), "--compare", os.path.join(d, "old.yaml"), "--layout",
-                BOOKLET, "-o", out)
+                BOOKLET, "-o", out, lang=lang)
         return out
+
+    def test_summary_in_both_languages(self):
+        summary = squash(pdftotext(self.build("edit", "ja_JP.UTF-8"), "-f", "1", "-l", "1"))
+        self.assertIn("変更の概要", summary)
+        self.assertIn("p.3Ⅱ-1-⑵-①修正：中小企業者に対する金融[-円滑化-]{+支援+}の推進", summary)
+        summary = squash(pdftotext(self.build("edit"), "-f", "1", "-l", "1"))
+        self.assertIn("Summaryofchanges", summary)
 
     def test_edit_marked(self):
         pdf = self.build("edit")
         summary = squash(pdftotext(pdf, "-f", "1", "-l", "1"))
-        self.assertIn("変更の概要", summary)
-        self.assertIn("p.3Ⅱ-1-⑵-①修正：中小企業者に対する金融[-円滑化-]{+支援+}の推進", summary)
+        self.assertIn("p.3Ⅱ-1-⑵-①edited:中小企業者に対する金融[-円滑化-]{+支援+}の推進", summary)
         body = squash(pdftotext(pdf, "-f", "2"))
         # deleted characters stay at their place, struck, before the inserted ones
         self.assertIn("中小企業者に対する金融円滑化支援の推進", body)

@@ -1,6 +1,7 @@
 """Every error class of issue 5, as data: tests/errors/<case>/ holds the
-input files, `cmd` (kumihan's arguments), `expected` (the exact stderr) and
-`exit` (the expected status); an optional `changes` lists files the run
+input files, `cmd` (kumihan's arguments), `expected` (the exact stderr in
+English, LANG=C), `expected.ja` (the same in Japanese, LANG=ja_JP.UTF-8:
+every case runs in both languages) and `exit` (the expected status); an optional `changes` lists files the run
 may write (a successful build).  Each case runs in a fresh copy of its folder,
 from that folder, so messages show short relative paths.  A pre-existing
 OUT pdf and every input file must come out byte-identical, no other file may
@@ -28,7 +29,9 @@ CASES = os.path.join(ROOT, "tests", "errors")
 OLD_PDF = b"%PDF-1.7\n% the previous, good PDF: must survive any error\n%%EOF\n"
 WRAPPER = shlex.split(os.environ.get("KUMIHAN_WRAPPER", ""))
 OUT_NAME = "out.pdf"
-META = {"cmd", "expected", "exit", "changes"}
+META = {"cmd", "expected", "expected.ja", "exit", "changes"}
+# The environment of each language: everything else that picks a language removed.
+LANGUAGES = {"expected": "C", "expected.ja": "ja_JP.UTF-8"}
 
 
 def read(path, mode="r"):
@@ -84,7 +87,13 @@ def shared_stat():
     return stats
 
 
-def run_case(name):
+def language_env(lang):
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANGUAGE")}
+    env["LANG"] = lang
+    return env
+
+
+def run_case(name, lang="C"):
     """Copies the case into <tmp>/tests/errors/<name> (so ../../../fonts and
     ../../../layouts resolve), runs it there; returns (status, stderr,
     before, after)."""
@@ -100,7 +109,8 @@ def run_case(name):
             f.write(OLD_PDF)
         args = shlex.split(read(os.path.join(src, "cmd")))
         before = snapshot(tmp)
-        p = subprocess.run([*WRAPPER, KUMIHAN, *args], cwd=work, capture_output=True, timeout=300)
+        p = subprocess.run([*WRAPPER, KUMIHAN, *args], cwd=work, capture_output=True, timeout=300,
+                           env=language_env(lang))
         after = snapshot(tmp)
         return p.returncode, p.stderr.decode("utf-8", "replace"), before, after
 
@@ -114,8 +124,11 @@ def normalize(stderr):
     The size in a successful build's line ("out.pdf: 1 page, 24 KB")
     changes with every change to the PDF writer; it is kept as "SIZE"."""
     stderr = SIZE.sub(r"\1, SIZE", stderr)
-    at = stderr.find("\nusage: kumihan ")
-    return stderr if at < 0 else stderr[:at] + "\nusage: …\n"
+    for usage in ("\nusage: kumihan ", "\n使い方: kumihan "):
+        at = stderr.find(usage)
+        if at >= 0:
+            return stderr[:at] + usage.rstrip().rsplit(" ", 1)[0] + " …\n"
+    return stderr
 
 
 def case_names():
@@ -127,17 +140,22 @@ class ErrorCases(unittest.TestCase):
         self.assertGreaterEqual(len(case_names()), 30)
 
     def check_case(self, name):
+        for expected, lang in LANGUAGES.items():
+            with self.subTest(language=lang):
+                self.check_case_in(name, expected, lang)
+
+    def check_case_in(self, name, expected, lang):
         shared_before = shared_stat()
-        status, stderr, before, after = run_case(name)
+        status, stderr, before, after = run_case(name, lang)
         self.assertEqual(shared_stat(), shared_before, f"{name}: a shared font, layout or content file changed")
         stderr = normalize(stderr)
         src = os.path.join(CASES, name)
         self.assertNotIn("Sanitizer", stderr, f"{name}: sanitizer report")
         with self.subTest(check="exit"):
-            check_golden(self, os.path.join(src, "exit"), f"{status}\n", f"{name}: exit status\n{stderr}",
+            check_golden(self, os.path.join(src, "exit"), f"{status}\n", f"{name}: exit status ({lang})\n{stderr}",
                          same=same_status)
         with self.subTest(check="stderr"):
-            check_golden(self, os.path.join(src, "expected"), stderr, f"{name}: stderr")
+            check_golden(self, os.path.join(src, expected), stderr, f"{name}: stderr ({lang})")
         may_change = set()
         changes = os.path.join(src, "changes")
         if os.path.exists(changes):
