@@ -66,12 +66,12 @@ static bool outputs_are_safe(const pipeline *p, const cli_args *o, diag_list *dl
     guarded_path outputs[2] = {{"-o", o->output}, {"--print-output", o->print_output}};
     guarded_path *inputs = xcalloc(3 + p->lay->n_fonts, sizeof *inputs);
     size_t n = 0;
-    inputs[n++] = (guarded_path){"the content file", o->files[0]};
-    inputs[n++] = (guarded_path){"the layout file", o->layout};
+    inputs[n++] = (guarded_path){_("the content file"), o->files[0]};
+    inputs[n++] = (guarded_path){_("the layout file"), o->layout};
     if (o->compare)
-        inputs[n++] = (guarded_path){"the --compare file", o->compare};
+        inputs[n++] = (guarded_path){_("the --compare file"), o->compare};
     for (size_t i = 0; i < p->lay->n_fonts; i++)
-        inputs[n++] = (guarded_path){"a font the layout uses", p->lay->fonts[i].path};
+        inputs[n++] = (guarded_path){_("a font the layout uses"), p->lay->fonts[i].path};
     bool ok = output_guard(outputs, o->print_output ? 2 : 1, inputs, n, dl);
     free(inputs);
     return ok;

@@ -122,9 +122,9 @@ char *find_default_layout(const char *content, diag_list *dl)
         return found;
     default_layout_candidates(content, candidates);
     diag_report(dl, D_IO, (src_loc){content, 0, 0},
-                "no --layout given, and the default layout " DEFAULT_LAYOUT_NAME
-                " is not in the content's project (looked for %s and %s)",
-                candidates[0], candidates[1]);
+                _("no --layout given, and the default layout %s is not in the content's project "
+                  "(looked for %s and %s)"),
+                DEFAULT_LAYOUT_NAME, candidates[0], candidates[1]);
     diag_hint(dl, _("give the layout to use: --layout LAYOUT.yaml"));
     for (size_t i = 0; i < N_DEFAULT_LAYOUTS; i++)
         free(candidates[i]);

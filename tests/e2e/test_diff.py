@@ -73,13 +73,15 @@ class MarkedBooklet(TempDirTest):
         self.assertIn("中小企業者に対する金融円滑化支援の推進", body)
 
     def test_summary_in_japanese(self):
-        summary = squash(pdftotext(self.build("metadata"), "-f", "1", "-l", "1"))
+        summary = squash(pdftotext(self.build("metadata", "ja_JP.UTF-8"), "-f", "1", "-l", "1"))
         self.assertIn("表題修正：", summary)
         self.assertIn("日付修正：[-2023-04-01-]{+2023-03-20+}", summary)
-        summary = squash(pdftotext(self.build("move"), "-f", "1", "-l", "1"))
+        summary = squash(pdftotext(self.build("move", "ja_JP.UTF-8"), "-f", "1", "-l", "1"))
         self.assertIn("移動（旧Ⅰ-1-⑴-②）：広域連携による要望活動の強化", summary)
-        summary = squash(pdftotext(self.build("identical"), "-f", "1", "-l", "1"))
+        summary = squash(pdftotext(self.build("identical", "ja_JP.UTF-8"), "-f", "1", "-l", "1"))
         self.assertIn("変更はありません", summary)
+        summary = squash(pdftotext(self.build("identical"), "-f", "1", "-l", "1"))
+        self.assertIn("nochanges", summary)
 
     def test_deleted_block_shown(self):
         pdf = self.build("delete")
