@@ -12,7 +12,7 @@
 
 #define BUILD_USAGE                                                                      \
     "usage: kumihan build CONTENT.yaml [--layout LAYOUT.yaml] [-o OUT.pdf]\n"            \
-    "                     [--impose saddle|2up|none] [--print-output PRINT.pdf]\n"       \
+    "                     [--impose saddle|2up|single|none] [--print-output PRINT.pdf]\n"       \
     "                     [--compare OLD.yaml] [-q]\n"
 #define WATCH_USAGE "usage: kumihan watch CONTENT.yaml [the options of build]\n"
 #define NEW_YEAR_USAGE "usage: kumihan new-year OLD.yaml NEW.yaml\n"
@@ -54,7 +54,7 @@ static const struct option_spec {
     {CLI_OUTPUT, "-o", "OUT.pdf"},
     {CLI_STAGE, "--stage", "tree|lines|pages|text"},
     {CLI_COMPARE, "--compare", "OLD.yaml"},
-    {CLI_IMPOSE, "--impose", "saddle|2up|none"},
+    {CLI_IMPOSE, "--impose", "saddle|2up|single|none"},
     {CLI_PRINT_OUTPUT, "--print-output", "PRINT.pdf"},
     {CLI_STRICT, "--strict", NULL},
     {CLI_QUIET, "-q", NULL},
