@@ -232,13 +232,17 @@ static void add_bleed(pg_page *marks, const pg_page *pg, float ox, float oy, flo
     }
 }
 
-/* The TrimBox (the spread's outer trim) and the BleedBox round it. */
+/* The TrimBox (the spread's outer trim) and the BleedBox round it, both
+ * kept inside the MediaBox (ISO 15930-7 6.2.2: TrimBox ⊆ BleedBox ⊆
+ * MediaBox) even where an A3 sheet is a rounding narrower than two A4. */
 static void set_boxes(pdf_sheet *sh, const sheet_frame *f)
 {
     float trim[4] = {f->left, f->bottom, f->left + (float)f->across * f->page_w, f->bottom + f->page_h};
+    float media[4] = {0, 0, f->width, f->height};
     for (int i = 0; i < 4; i++) {
-        sh->trim[i] = trim[i];
-        sh->bleed[i] = trim[i] + (i < 2 ? -f->bleed : f->bleed);
+        float grown = trim[i] + (i < 2 ? -f->bleed : f->bleed);
+        sh->trim[i] = i < 2 ? fmaxf(trim[i], media[i]) : fminf(trim[i], media[i]);
+        sh->bleed[i] = i < 2 ? fmaxf(grown, media[i]) : fminf(grown, media[i]);
     }
 }
 
