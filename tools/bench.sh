@@ -40,10 +40,10 @@ kumihan, root, tmp, runs_short, runs_long = sys.argv[1], sys.argv[2], sys.argv[3
 layout = os.path.join(root, "layouts", "booklet-a4.yaml")
 
 
-def one_run(args, ok_status=(0,)):
+def one_run(args, ok_status=(0,), env=None):
     """(wall seconds, peak RSS in bytes) of one run of args."""
     t0 = time.perf_counter()
-    p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(p.pid, 0)
     wall = time.perf_counter() - t0
     p.returncode = os.waitstatus_to_exitcode(status)
@@ -65,11 +65,11 @@ def median(v):
     return s[n // 2] if n % 2 else (s[n // 2 - 1] + s[n // 2]) / 2
 
 
-def measure(name, content, runs):
+def measure(name, content, runs, env=None):
     pdf = os.path.join(tmp, name + ".pdf")
     args = [kumihan, "build", content, "--layout", layout, "-o", pdf]
-    one_run(args)   # warm-up: fonts and binary into the page cache
-    results = [one_run(args) for _ in range(runs)]
+    one_run(args, env=env)   # warm-up: fonts and binary into the page cache
+    results = [one_run(args, env=env) for _ in range(runs)]
     walls = [w for w, _ in results]
     return {"name": name, "runs": runs, "wall": median(walls), "min": min(walls), "max": max(walls),
             "rss": max(r for _, r in results), "size": os.path.getsize(pdf), "pages": pages_of(pdf)}
@@ -107,6 +107,22 @@ print(f"  linearity: {marginal:.2f} ms per added page between {mid['pages']} and
       f" against {mid['wall'] * 1000 / mid['pages']:.2f} ms/page overall at {mid['pages']}")
 
 # `kumihan diff` (status 1: the files differ) on the generated pairs
+# The cost of tagging the reading PDF (issue 12): the same plans built
+# untagged (KUMIHAN_NO_TAGS=1, a switch only this bench uses: no structure
+# tree, XMP, output intent or object streams) against the tagged builds.
+untagged_env = dict(os.environ, KUMIHAN_NO_TAGS="1")
+print("tagging cost (reading PDF, tagged against KUMIHAN_NO_TAGS=1):")
+for tagged in (docs[0], docs[2]):
+    content = os.path.join(root, "content", "plan-2023.yaml") if tagged is docs[0] else \
+        os.path.join(tmp, "plan-x100.yaml")
+    plain = measure(tagged["name"] + "-untagged", content, tagged["runs"], env=untagged_env)
+    more_time = tagged["wall"] / plain["wall"] - 1
+    more_bytes = tagged["size"] / plain["size"] - 1
+    print(f"  {tagged['name']:<12} time {plain['wall'] * 1000:8.1f} -> {tagged['wall'] * 1000:8.1f} ms "
+          f"({more_time:+.1%}, {'met ' if more_time <= 0.10 else 'MISSED'} <= +10%)   "
+          f"size {plain['size'] / 1024:7.1f} -> {tagged['size'] / 1024:7.1f} KB "
+          f"({more_bytes:+.1%}, {'met ' if more_bytes <= 0.15 else 'MISSED'} <= +15%)")
+
 print("kumihan diff:")
 print(f"{'pair':<34}{'wall':>9}{'peak RSS':>11}{'report':>10}")
 for name, what in [("edited", "100,000 entries, one word each"), ("reversed", "100,000 entries reversed"),

@@ -47,7 +47,8 @@ static HPDF_Page new_page(HPDF_Doc pdf, float width, float height)
     return page;
 }
 
-/* The reading PDF: page i of doc is PDF page i, tagged. */
+/* The reading PDF: page i of doc is PDF page i, tagged (untagged only
+ * for the bench, tags NULL). */
 static HPDF_STATUS draw_pages(HPDF_Doc pdf, const pg_doc *doc, const pdf_fonts *pf,
                               const font_set *fs, pdf_page_dest *dest, bool *used,
                               pdf_struct *tags)
@@ -57,10 +58,10 @@ static HPDF_STATUS draw_pages(HPDF_Doc pdf, const pg_doc *doc, const pdf_fonts *
         if (!page)
             return SHIM_NO_MEMORY;
         memset(used, 0, pf->n * sizeof *used);
-        HPDF_STATUS st = pdf_struct_begin_page(tags, page);
+        HPDF_STATUS st = tags ? pdf_struct_begin_page(tags, page) : HPDF_OK;
         if (st == HPDF_OK)
             st = pdf_draw_page(page, &doc->pages[p], pf, fs, used, tags, PDF_INK_RGB);
-        if (st == HPDF_OK)
+        if (st == HPDF_OK && tags)
             st = pdf_struct_end_page(tags);
         if (st == HPDF_OK)
             st = pdf_register_fonts(page, pf, used);
