@@ -134,8 +134,8 @@ HPDF_STATUS pdf_set_info(HPDF_Doc pdf, const pdf_meta *meta)
 }
 
 /* The print PDF's Info claims (ISO 15930-7 6.7.5, 6.7.7): the PDF/X
- * version, and /Trapped /False because kumihan traps nothing: the shop's
- * RIP may (and black text overprints there as it likes). */
+ * version, and /Trapped /False because kumihan traps nothing (the shop's
+ * RIP may). */
 HPDF_STATUS pdf_set_print_info(HPDF_Doc pdf)
 {
     pdf_dict info = shim_info(pdf);
