@@ -94,10 +94,11 @@ def median(v):
     return s[n // 2] if n % 2 else (s[n // 2 - 1] + s[n // 2]) / 2
 
 
-def measure(name, content, runs, cache=False, count=True, before=None):
+def measure(name, content, runs, cache=False, count=True, before=None, extra_env=None):
     pdf = os.path.join(tmp, name.replace(" ", "-") + ".pdf")
     args = [kumihan, "build", content, "--layout", layout, "-o", pdf]
     env = env_for(cache)
+    env.update(extra_env or {})
     results = []
     for _ in range(runs + 1):   # the first run warms the page cache (and the font cache)
         if before:
@@ -178,6 +179,20 @@ for what, ok, got in checks:
     print(f"  {mark}  {what:<42} {got}")
 print(f"  linearity: {marginal:.2f} ms per added page between {mid['pages']} and {long['pages']} pages,"
       f" against {mid['wall'] * 1000 / mid['pages']:.2f} ms/page overall at {mid['pages']}")
+
+# The cost of tagging the reading PDF (issue 12): the same plans built
+# untagged (KUMIHAN_NO_TAGS=1, a switch only this bench uses: no structure
+# tree, XMP, output intent or object streams) against the tagged builds.
+print("tagging cost (reading PDF, tagged against KUMIHAN_NO_TAGS=1):")
+for tagged, content in ((short, plan), (long, os.path.join(tmp, "plan-x100.yaml"))):
+    plain = measure(tagged["name"] + "-untagged", content, tagged["runs"], count=False,
+                    extra_env={"KUMIHAN_NO_TAGS": "1"})
+    more_time = tagged["wall"] / plain["wall"] - 1
+    more_bytes = tagged["size"] / plain["size"] - 1
+    print(f"  {tagged['name']:<12} time {plain['wall'] * 1000:8.1f} -> {tagged['wall'] * 1000:8.1f} ms "
+          f"({more_time:+.1%}, {'met ' if more_time <= 0.10 else 'MISSED'} <= +10%)   "
+          f"size {plain['size'] / 1024:7.1f} -> {tagged['size'] / 1024:7.1f} KB "
+          f"({more_bytes:+.1%}, {'met ' if more_bytes <= 0.15 else 'MISSED'} <= +15%)")
 
 # `kumihan diff` (status 1: the files differ) on the generated pairs
 print("kumihan diff:")

@@ -52,7 +52,7 @@ int build_check_values(const cli_args *o)
                            o->stage ? o->stage : "none");
     impose_method method;
     if (o->impose && !impose_method_from_name(o->impose, &method))
-        return usage_error(cmd, _("--impose must be saddle, 2up or none (got %s)"), o->impose);
+        return usage_error(cmd, _("--impose must be saddle, 2up, single or none (got %s)"), o->impose);
     /* the marked booklet's pages (summary first) are not the flow impose.c re-paginates */
     if (o->compare && (o->impose || o->print_output))
         return usage_error(cmd, "%s", "--compare cannot be combined with --impose or --print-output");
@@ -91,8 +91,8 @@ static bool typeset_and_write(pipeline *p, const cli_args *o, diag_list *dl)
         impose_method_from_name(o->impose, &r.method);
     if (o->print_output && r.method == IMPOSE_NONE) {
         diag_report(dl, D_BAD_VALUE, (src_loc){p->lay->path, 1, 1},
-                    _("--print-output needs an imposition: give --impose saddle or 2up, or set "
-                    "'imposition: method' in the layout"));
+                    _("--print-output needs an imposition: give --impose saddle, 2up or single (one page "
+                      "a sheet, for a shop that imposes itself), or set 'imposition: method' in the layout"));
         return false;
     }
     bool imposed_only = o->impose && !o->print_output && r.method != IMPOSE_NONE;

@@ -15,7 +15,7 @@
  * change with the language), so none is built from the others. */
 const char *const cli_usage_all = N_(
     "usage: kumihan build CONTENT.yaml [--layout LAYOUT.yaml] [-o OUT.pdf]\n"
-    "                     [--impose saddle|2up|none] [--print-output PRINT.pdf]\n"
+    "                     [--impose saddle|2up|single|none] [--print-output PRINT.pdf]\n"
     "                     [--compare OLD.yaml] [-q]\n"
     "       kumihan check CONTENT.yaml [--layout LAYOUT.yaml] [--strict]\n"
     "       kumihan dump --stage tree|lines|pages|text CONTENT.yaml [--layout LAYOUT.yaml]\n"
@@ -29,7 +29,7 @@ const char *const cli_usage_all = N_(
 static const cli_command commands[] = {
     {CMD_BUILD, "build",
      N_("usage: kumihan build CONTENT.yaml [--layout LAYOUT.yaml] [-o OUT.pdf]\n"
-        "                     [--impose saddle|2up|none] [--print-output PRINT.pdf]\n"
+        "                     [--impose saddle|2up|single|none] [--print-output PRINT.pdf]\n"
         "                     [--compare OLD.yaml] [-q]\n"),
      BUILD_OPTIONS, 1, N_("build: no content file given")},
     {CMD_WATCH, "watch", N_("usage: kumihan watch CONTENT.yaml [the options of build]\n"), BUILD_OPTIONS, 1,
@@ -55,7 +55,7 @@ static const struct option_spec {
     {CLI_OUTPUT, "-o", "OUT.pdf"},
     {CLI_STAGE, "--stage", "tree|lines|pages|text"},
     {CLI_COMPARE, "--compare", "OLD.yaml"},
-    {CLI_IMPOSE, "--impose", "saddle|2up|none"},
+    {CLI_IMPOSE, "--impose", "saddle|2up|single|none"},
     {CLI_PRINT_OUTPUT, "--print-output", "PRINT.pdf"},
     {CLI_STRICT, "--strict", NULL},
     {CLI_QUIET, "-q", NULL},

@@ -34,9 +34,15 @@ bool pipeline_typeset(pipeline *p, diag_list *dl)
 
 /* The imposed PDF has its own pages: the flow paginated again, padded with
  * blank pages, then the furniture (see impose.h for why in that order). */
-static unsigned char *render_imposed(pipeline *p, const imposition_rules *r, size_t *len, size_t *n_sides,
-                                     diag_list *dl)
+static unsigned char *render_imposed(pipeline *p, const imposition_rules *layout_rules, size_t *len,
+                                     size_t *n_sides, diag_list *dl)
 {
+    /* blank pages go before the last page only when the content says it is
+     * a back cover: before the body's last page they would split it off */
+    imposition_rules rules = *layout_rules;
+    if (!p->doc->back_cover)
+        rules.pad = PAD_END;
+    const imposition_rules *r = &rules;
     pdf_sheet *sheets = NULL;
     size_t n = 0;
     pdf_meta meta = pipeline_pdf_meta(p);

@@ -36,7 +36,7 @@ static const child_rule child_rules[] = {
 #define N_CHILD_RULES (sizeof child_rules / sizeof child_rules[0])
 
 static const char *const top_keys[] = {"title", "organization", "fiscal_year", "date", "subject",
-                                       "keywords", "preface", "parts", NULL};
+                                       "keywords", "back_cover", "preface", "parts", NULL};
 
 typedef struct loader {
     document *doc;
@@ -335,6 +335,8 @@ static void load_metadata(loader *ld, const ynode *root)
         doc->fiscal_year = (int)year;
     if ((n = ynode_get(root, "date")))
         load_date(ld, n);
+    if ((n = ynode_get(root, "back_cover")))
+        ys_bool(n, "'back_cover'", &doc->back_cover, ld->dl);
     if ((n = ynode_get(root, "subject"))) {
         doc->subject = copy_text(ld, n, "'subject'");
         check_pdf_info_length(ld, n, "'subject'", doc->subject);

@@ -43,6 +43,8 @@ typedef struct document {
     char *keywords;         /* comma-separated, may be NULL */
     char *date;             /* YYYY-MM-DD, may be NULL */
     int fiscal_year;        /* 0 if not given */
+    bool back_cover;        /* the last page is a back cover (裏表紙): a booklet's
+                             * blank pages go before it (layout: imposition: pad) */
     src_loc title_loc;
     block *root;            /* BK_DOCUMENT */
 } document;

@@ -127,6 +127,8 @@ static const field imposition_fields[] = {
     {"method", F_IMPOSE, offsetof(imposition_rules, method), 0, 0},
     {"pad", F_PAD, offsetof(imposition_rules, pad), 0, 0},
     {"crop_marks", F_BOOL, offsetof(imposition_rules, crop_marks), 0, 0},
+    {"double_marks", F_BOOL, offsetof(imposition_rules, double_marks), 0, 0},
+    {"bleed", F_LENGTH, offsetof(imposition_rules, bleed), 0, 14.2f},      /* 0 … 5mm */
     {"slug", F_LENGTH, offsetof(imposition_rules, slug), 8.5f, 283.5f},    /* 3mm … 100mm */
     {"creep", F_LENGTH, offsetof(imposition_rules, creep), 0, 2.9f},       /* 0 … 1mm per sheet */
     END_FIELDS, /* "sheet" is read separately, like "paper" */
@@ -146,7 +148,7 @@ static const char *const align_names[] = {"start", "center", "end", "outside", N
 static const char *const decor_names[] = {"none", "band", "box", "left-rule", "underline", NULL};
 static const char *const kinsoku_names[] = {"strict", "normal", "loose", NULL};
 static const char *const break_names[] = {"none", "before", "before-except-first", NULL};
-static const char *const impose_names[] = {"none", "saddle", "2up", NULL};   /* order of impose_method */
+static const char *const impose_names[] = {"none", "saddle", "2up", "single", NULL};   /* order of impose_method */
 static const char *const pad_names[] = {"before-last", "end", NULL};         /* order of impose_pad */
 
 /* Where a style under "blocks" lives in the layout: the style of a block

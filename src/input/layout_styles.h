@@ -77,16 +77,19 @@ typedef struct change_style {
 
 /* Imposition for the print shop (impose.c): how pages are laid onto
  * sheets.  The layout gives the defaults; --impose chooses the method. */
-typedef enum impose_method { IMPOSE_NONE, IMPOSE_SADDLE, IMPOSE_2UP } impose_method;
+typedef enum impose_method { IMPOSE_NONE, IMPOSE_SADDLE, IMPOSE_2UP, IMPOSE_SINGLE } impose_method;
 /* Where the blank pages that make a saddle-stitched page count a multiple
- * of 4 go: before the back cover (the last page), or after it. */
+ * of 4 go: before the back cover (the last page, when the content says
+ * back_cover: true), or after it. */
 typedef enum impose_pad { PAD_BEFORE_LAST, PAD_END } impose_pad;
 
 typedef struct imposition_rules {
     impose_method method;
     impose_pad pad;
-    bool crop_marks;             /* trim and fold marks in a slug round the pages */
+    bool crop_marks;             /* corner, centre and fold marks (トンボ) in a slug round the pages */
+    bool double_marks;           /* Japanese-style corner marks: a pair, at the trim and at the bleed */
     float slug;                  /* pt added on each side of the sheet when crop_marks */
+    float bleed;                 /* pt (塗り足し): fills that touch the trim go on this far */
     float creep;                 /* pt per sheet, inner sheets' pages toward the spine */
     src_loc creep_loc;           /* where creep is written: too much creep is reported there */
     float sheet_width, sheet_height;  /* landscape sheet, pt; 0 = two pages side by side */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "rgb_color.h"
 #include "utf8.h"
 
 /* Optimal string alignment distance (Levenshtein plus adjacent
@@ -311,16 +312,52 @@ static bool parse_hex_color(const char *s, uint32_t *out)
     return true;
 }
 
+/* "gray(0.8)" or "cmyk(1, 0.6, 0, 0.4)": the print colours, each
+ * argument 0 … 1 (rgb_color.h packs them). */
+static bool parse_print_color(const char *s, uint32_t *out)
+{
+    static const struct { const char *name; int n_args; } fns[] = {{"gray(", 1}, {"cmyk(", 4}};
+    for (size_t f = 0; f < sizeof fns / sizeof fns[0]; f++) {
+        size_t len = strlen(fns[f].name);
+        if (strncmp(s, fns[f].name, len) != 0)
+            continue;
+        double v[4];
+        const char *p = s + len;
+        for (int i = 0; i < fns[f].n_args; i++) {
+            while (*p == ' ')
+                p++;
+            if (i > 0 && *p++ != ',')
+                return false;
+            if (!parse_double(p, &v[i], &p) || v[i] < 0 || v[i] > 1)
+                return false;
+        }
+        while (*p == ' ')
+            p++;
+        if (strcmp(p, ")") != 0)
+            return false;
+        *out = fns[f].n_args == 1 ? color_gray(v[0]) : color_cmyk(v[0], v[1], v[2], v[3]);
+        return true;
+    }
+    return false;
+}
+
+static bool parse_color(const char *s, uint32_t *out)
+{
+    return parse_hex_color(s, out) || parse_print_color(s, out);
+}
+
 bool ys_color(const ynode *node, const ynode *palette, const char *what, uint32_t *out, diag_list *dl)
 {
     if (!ys_expect(node, YN_SCALAR, what, dl))
         return false;
     const ynode *named = palette ? ynode_get(palette, node->value) : NULL;
-    if (named && named->kind == YN_SCALAR && parse_hex_color(named->value, out))
+    if (named && named->kind == YN_SCALAR && parse_color(named->value, out))
         return true;
-    if (parse_hex_color(node->value, out))
+    if (parse_color(node->value, out))
         return true;
-    diag_report(dl, D_BAD_VALUE, node->loc, _("%s must be a colour like \"#1f4e79\" or a name from 'colors', not '%s'"),
+    diag_report(dl, D_BAD_VALUE, node->loc,
+                _("%s must be a colour like \"#1f4e79\", \"gray(0.8)\", \"cmyk(1, 0.6, 0, 0.4)\" or a name from "
+                  "'colors', not '%s'"),
                 what, node->value);
     return false;
 }

@@ -1,10 +1,13 @@
 /* impose.c — pages onto sheets: padding to whole sheets, the saddle-stitch
  * and 2-up page orders, placement transforms with creep compensation (and
- * the check that it never pushes ink over the spine), and crop marks in a
- * slug round the trimmed spread. */
+ * the check that it never pushes ink over the spine), one page a sheet
+ * for shops that impose themselves, crop marks (トンボ) and bleed
+ * (塗り足し) in a slug round the trimmed spread, and the TrimBox and
+ * BleedBox that say where they are. */
 #include "impose.h"
 
 #include <float.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,7 +21,7 @@
 bool impose_method_from_name(const char *name, impose_method *out)
 {
     static const struct { const char *name; impose_method m; } names[] = {
-        {"none", IMPOSE_NONE}, {"saddle", IMPOSE_SADDLE}, {"2up", IMPOSE_2UP},
+        {"none", IMPOSE_NONE}, {"saddle", IMPOSE_SADDLE}, {"2up", IMPOSE_2UP}, {"single", IMPOSE_SINGLE},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(name, names[i].name) == 0) {
@@ -98,21 +101,34 @@ typedef struct sheet_frame {
     float width, height;     /* the PDF page: sheet plus slug on each side */
     float left, bottom;      /* the left page's trimmed corner */
     float page_w, page_h;
-    float slug;              /* 0 without crop marks */
+    int across;              /* pages side by side: 1 (single) or 2 */
+    float slug;              /* 0 without crop marks or bleed */
+    float bleed;
+    bool marks, double_marks;
 } sheet_frame;
+
+/* Crop marks need room outside the bleed: the slug is at least the bleed
+ * plus this. */
+#define MARK_ROOM (6 * 72 / 25.4f)
+/* Japanese double corner marks without a bleed still sit 3mm apart. */
+#define DOUBLE_MARK_STEP (3 * 72 / 25.4f)
 
 static bool frame_for(const pg_doc *doc, const imposition_rules *r, sheet_frame *f, diag_list *dl)
 {
-    float spread_w = 2 * doc->width;
-    float w = r->sheet_width > 0 ? r->sheet_width : spread_w;
-    float h = r->sheet_height > 0 ? r->sheet_height : doc->height;
+    f->across = r->method == IMPOSE_SINGLE ? 1 : 2;
+    float spread_w = (float)f->across * doc->width;
+    float w = r->sheet_width > 0 && f->across == 2 ? r->sheet_width : spread_w;
+    float h = r->sheet_height > 0 && f->across == 2 ? r->sheet_height : doc->height;
     if (w + SIZE_SLACK < spread_w || h + SIZE_SLACK < doc->height) {
         diag_report(dl, D_OUT_OF_RANGE, (src_loc){0},
                     _("imposition: two pages of %.1f × %.1fpt do not fit a sheet of %.1f × %.1fpt"),
                     doc->width, doc->height, w, h);
         return false;
     }
-    f->slug = r->crop_marks ? r->slug : 0;
+    f->bleed = r->bleed;
+    f->marks = r->crop_marks;
+    f->double_marks = r->crop_marks && r->double_marks;
+    f->slug = r->crop_marks ? fmaxf(r->slug, r->bleed + MARK_ROOM) : r->bleed;
     f->width = w + 2 * f->slug;
     f->height = h + 2 * f->slug;
     f->left = f->slug + (w - spread_w) / 2;
@@ -129,23 +145,56 @@ static void line(pg_page *p, float x0, float y0, float x1, float y1)
     pg_add_shape(p, s);
 }
 
-/* Trim marks at the spread's four corners and fold (saddle) or cut (2up)
- * marks at the spine, all in the slug: they start 30% of the slug away from
- * the trim, so they never touch the page, and run 60% of it. */
+/* One corner's marks: a vertical line on the trim's x and a horizontal one
+ * on its y, each starting `gap` out from the trim; dx, dy (±1) point away
+ * from the page.  Double (Japanese) marks add the pair `step` further out,
+ * where the bleed ends. */
+static void corner_mark(pg_page *p, float x, float y, float dx, float dy, float gap, float len, float step)
+{
+    line(p, x, y + dy * gap, x, y + dy * (gap + len));
+    line(p, x + dx * gap, y, x + dx * (gap + len), y);
+    if (step > 0) {
+        line(p, x + dx * step, y + dy * gap, x + dx * step, y + dy * (gap + len));
+        line(p, x + dx * gap, y + dy * step, x + dx * (gap + len), y + dy * step);
+    }
+}
+
+/* A centre mark (十字トンボ) beyond the middle of an edge: a line across
+ * the edge's direction and a short one along it. */
+static void centre_mark(pg_page *p, float x, float y, float dx, float dy, float gap, float len)
+{
+    float half = len / 2;
+    line(p, x + dx * gap, y + dy * gap, x + dx * (gap + len), y + dy * (gap + len));
+    float mx = x + dx * (gap + half), my = y + dy * (gap + half);
+    line(p, mx - dy * half, my - dx * half, mx + dy * half, my + dx * half);
+}
+
+/* Corner marks at the spread's four corners, centre marks at the middle of
+ * each edge, and fold (saddle) or cut (2up) marks at the spine, all in the
+ * slug: they start past the bleed (or 30% of the slug off the trim), so
+ * they never touch the page or its bleed. */
 static void add_crop_marks(pg_page *p, const sheet_frame *f)
 {
-    float gap = 0.3f * f->slug, len = 0.6f * f->slug;
-    float xs[3] = {f->left, f->left + f->page_w, f->left + 2 * f->page_w};
-    float bottom = f->bottom, top = f->bottom + f->page_h;
-    for (int i = 0; i < 3; i++) {
-        line(p, xs[i], bottom - gap, xs[i], bottom - gap - len);
-        line(p, xs[i], top + gap, xs[i], top + gap + len);
+    float gap = fmaxf(0.3f * f->slug, f->bleed + 1), len = 0.9f * f->slug - gap;
+    float step = f->double_marks ? (f->bleed > 0 ? f->bleed : DOUBLE_MARK_STEP) : 0;
+    if (step >= gap)
+        gap = step + 1, len = 0.9f * f->slug - gap;
+    float x0 = f->left, x1 = f->left + (float)f->across * f->page_w;
+    float y0 = f->bottom, y1 = f->bottom + f->page_h;
+    corner_mark(p, x0, y0, -1, -1, gap, len, step);
+    corner_mark(p, x1, y0, 1, -1, gap, len, step);
+    corner_mark(p, x0, y1, -1, 1, gap, len, step);
+    corner_mark(p, x1, y1, 1, 1, gap, len, step);
+    float xm = (x0 + x1) / 2, ym = (y0 + y1) / 2;
+    centre_mark(p, x0, ym, -1, 0, gap, len);
+    centre_mark(p, x1, ym, 1, 0, gap, len);
+    if (f->across == 1) {
+        centre_mark(p, xm, y0, 0, -1, gap, len);
+        centre_mark(p, xm, y1, 0, 1, gap, len);
+        return;
     }
-    float lx = xs[0] - gap, rx = xs[2] + gap;
-    line(p, lx, bottom, lx - len, bottom);
-    line(p, lx, top, lx - len, top);
-    line(p, rx, bottom, rx + len, bottom);
-    line(p, rx, top, rx + len, top);
+    line(p, xm, y0 - gap, xm, y0 - gap - len);   /* the spine: fold or cut */
+    line(p, xm, y1 + gap, xm, y1 + gap + len);
 }
 
 static pdf_placement place(int page, float x, float y)
@@ -153,22 +202,83 @@ static pdf_placement place(int page, float x, float y)
     return (pdf_placement){.page = page, .m = {1, 0, 0, 1, x, y}};
 }
 
-/* Side `side`: its two pages, the inner sheets' pages moved toward the
- * spine by creep per sheet from the outermost (saddle only: 2up sheets are
- * cut, not folded). */
+/* Trim edges a page's fills may bleed over. */
+enum { BLEED_LEFT = 1, BLEED_RIGHT = 2, BLEED_BOTTOM = 4, BLEED_TOP = 8 };
+
+/* 塗り足し: every fill of the page that touches a trim edge it may bleed
+ * over goes on past it by the bleed, drawn on the sheet beside the page
+ * (a spread's pages bleed only on their outer side: at the spine the
+ * facing page continues). */
+static void add_bleed(pg_page *marks, const pg_page *pg, float ox, float oy, float w, float h, float bleed,
+                      unsigned edges)
+{
+    const float touch = 0.01f;
+    for (size_t i = 0; i < pg->n_shapes; i++) {
+        const pg_shape *s = &pg->shapes[i];
+        if (s->kind != PG_FILL_RECT)
+            continue;
+        float l = fminf(s->x0, s->x1), r = fmaxf(s->x0, s->x1), b = fminf(s->y0, s->y1), t = fmaxf(s->y0, s->y1);
+        pg_shape e = *s;
+        e.origin = (pg_origin){NULL, PG_ROLE_ARTIFACT};
+        if ((edges & BLEED_LEFT) && l <= touch)
+            e.x0 = ox - bleed, e.x1 = ox, e.y0 = oy + b, e.y1 = oy + t, pg_add_shape(marks, e);
+        if ((edges & BLEED_RIGHT) && r >= w - touch)
+            e.x0 = ox + w, e.x1 = ox + w + bleed, e.y0 = oy + b, e.y1 = oy + t, pg_add_shape(marks, e);
+        float el = (edges & BLEED_LEFT) && l <= touch ? -bleed : 0;
+        float er = (edges & BLEED_RIGHT) && r >= w - touch ? bleed : 0;
+        if ((edges & BLEED_BOTTOM) && b <= touch)
+            e.x0 = ox + l + el, e.x1 = ox + r + er, e.y0 = oy - bleed, e.y1 = oy, pg_add_shape(marks, e);
+        if ((edges & BLEED_TOP) && t >= h - touch)
+            e.x0 = ox + l + el, e.x1 = ox + r + er, e.y0 = oy + h, e.y1 = oy + h + bleed, pg_add_shape(marks, e);
+    }
+}
+
+/* The TrimBox (the spread's outer trim) and the BleedBox round it, both
+ * kept inside the MediaBox (ISO 15930-7 6.2.2: TrimBox ⊆ BleedBox ⊆
+ * MediaBox) even where an A3 sheet is a rounding narrower than two A4. */
+static void set_boxes(pdf_sheet *sh, const sheet_frame *f)
+{
+    float trim[4] = {f->left, f->bottom, f->left + (float)f->across * f->page_w, f->bottom + f->page_h};
+    float media[4] = {0, 0, f->width, f->height};
+    for (int i = 0; i < 4; i++) {
+        float grown = trim[i] + (i < 2 ? -f->bleed : f->bleed);
+        sh->trim[i] = i < 2 ? fmaxf(trim[i], media[i]) : fminf(trim[i], media[i]);
+        sh->bleed[i] = i < 2 ? fmaxf(grown, media[i]) : fminf(grown, media[i]);
+    }
+}
+
+static void place_page(pdf_sheet *sh, const pg_doc *doc, const sheet_frame *f, int slot, int page, float x,
+                       unsigned edges)
+{
+    sh->place[slot] = place(page, x, f->bottom);
+    if (f->bleed > 0 && page >= 0 && (size_t)page < doc->n_pages)
+        add_bleed(&sh->marks, &doc->pages[page], x, f->bottom, f->page_w, f->page_h, f->bleed, edges);
+}
+
+/* Side `side`: its one or two pages, the inner sheets' pages moved toward
+ * the spine by creep per sheet from the outermost (saddle only: 2up sheets
+ * are cut, not folded). */
 static void fill_side(pdf_sheet *sh, const pg_doc *doc, const imposition_rules *r, const sheet_frame *f,
                       int padded, int side)
 {
     int left, right, n = (int)doc->n_pages;
-    impose_side_positions(r->method, padded, side, &left, &right);
-    impose_pad pad = r->method == IMPOSE_SADDLE ? r->pad : PAD_END;
-    float shift = r->method == IMPOSE_SADDLE ? r->creep * (float)(side / 2) : 0;
     sh->width = f->width;
     sh->height = f->height;
-    sh->place[0] = place(impose_position_page(n, padded, pad, left), f->left + shift, f->bottom);
-    sh->place[1] = place(impose_position_page(n, padded, pad, right), f->left + f->page_w - shift, f->bottom);
-    sh->n_place = 2;
-    if (f->slug > 0)
+    set_boxes(sh, f);
+    if (f->across == 1) {
+        place_page(sh, doc, f, 0, side, f->left, BLEED_LEFT | BLEED_RIGHT | BLEED_BOTTOM | BLEED_TOP);
+        sh->n_place = 1;
+    } else {
+        impose_side_positions(r->method, padded, side, &left, &right);
+        impose_pad pad = r->method == IMPOSE_SADDLE ? r->pad : PAD_END;
+        float shift = r->method == IMPOSE_SADDLE ? r->creep * (float)(side / 2) : 0;
+        place_page(sh, doc, f, 0, impose_position_page(n, padded, pad, left), f->left + shift,
+                   BLEED_LEFT | BLEED_BOTTOM | BLEED_TOP);
+        place_page(sh, doc, f, 1, impose_position_page(n, padded, pad, right), f->left + f->page_w - shift,
+                   BLEED_RIGHT | BLEED_BOTTOM | BLEED_TOP);
+        sh->n_place = 2;
+    }
+    if (f->marks)
         add_crop_marks(&sh->marks, f);
 }
 
@@ -235,7 +345,7 @@ bool impose(const pg_doc *doc, const imposition_rules *r, pdf_sheet **out, size_
     int padded = impose_padded_count((int)doc->n_pages, r->method);
     if (!check_creep(doc, r, padded, dl))
         return false;
-    size_t n_sides = (size_t)padded / 2;
+    size_t n_sides = (size_t)padded / (size_t)f.across;
     pdf_sheet *sheets = xcalloc(n_sides ? n_sides : 1, sizeof *sheets);
     for (size_t i = 0; i < n_sides; i++)
         fill_side(&sheets[i], doc, r, &f, padded, (int)i);

@@ -9,6 +9,13 @@
  *         back = 2 | 15; sheet 2 front = 14 | 3, back = 4 | 13; …
  * 2up     two consecutive pages per sheet (1 | 2, 3 | 4, …), for proof
  *         reading; an odd last page leaves the right half blank.
+ * single  one page per sheet, the page size plus the slug: the print PDF
+ *         for shops that impose it themselves (crop marks and bleed, no
+ *         padding).
+ *
+ * Every sheet gets a TrimBox (the page, or the spread's outer trim) and a
+ * BleedBox (the trim grown by the layout's bleed) inside its MediaBox, as
+ * PDF/X-4 asks (ISO 15930-7 6.2.2).
  *
  * Padding: impose_pad_pages inserts blank pages (pg_page.blank) into the
  * paginated document BEFORE the furniture is drawn, so that a page moved by
@@ -28,7 +35,7 @@
 #include "pages.h"
 #include "pdf_write.h"
 
-/* "none", "saddle", "2up" → method; false for any other name. */
+/* "none", "saddle", "2up", "single" → method; false for any other name. */
 bool impose_method_from_name(const char *name, impose_method *out);
 
 /* Positions after padding: a multiple of 4 (saddle) or 2 (2up); n for none. */

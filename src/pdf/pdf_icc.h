@@ -12,4 +12,10 @@
 extern const unsigned char pdf_srgb_icc[];
 extern const size_t pdf_srgb_icc_len;
 
+/* kumihan gray print (ICC v2 monochrome output profile, gamma 2.2, made by
+ * tools/make_gray_profile.py): the colour space of the print PDF's
+ * DeviceGray. */
+extern const unsigned char pdf_gray_icc[];
+extern const size_t pdf_gray_icc_len;
+
 #endif

@@ -132,3 +132,17 @@ HPDF_STATUS pdf_set_info(HPDF_Doc pdf, const pdf_meta *meta)
         st = shim_dict_add_string(shim_catalog(pdf), "Lang", meta->lang);
     return st;
 }
+
+/* The print PDF's Info claims (ISO 15930-7 6.7.5, 6.7.7): the PDF/X
+ * version, and /Trapped /False because kumihan traps nothing (the shop's
+ * RIP may). */
+HPDF_STATUS pdf_set_print_info(HPDF_Doc pdf)
+{
+    pdf_dict info = shim_info(pdf);
+    if (!info)
+        return SHIM_INVALID_OBJECT;
+    HPDF_STATUS st = shim_dict_add_string(info, "GTS_PDFXVersion", "PDF/X-4");
+    if (st == HPDF_OK)
+        st = shim_dict_add_name(info, "Trapped", "False");
+    return st;
+}

@@ -19,4 +19,7 @@ void pdf_producer(char *buf, size_t size);
 /* Catalog /PageLabels from meta->labels (nothing when there are none). */
 HPDF_STATUS pdf_set_page_labels(HPDF_Doc pdf, const pdf_meta *meta);
 
+/* GTS_PDFXVersion (PDF/X-4) and /Trapped /False in Info, after pdf_set_info. */
+HPDF_STATUS pdf_set_print_info(HPDF_Doc pdf);
+
 #endif

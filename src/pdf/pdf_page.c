@@ -9,6 +9,7 @@
 #include "pdf_page.h"
 
 #include "pdf_struct.h"
+#include "rgb_color.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -18,25 +19,35 @@
  * separate columns stay separate TJ strings. */
 #define MAX_ADJUST 1500.0
 
-static double channel(uint32_t color, int shift) { return ((color >> shift) & 0xFFu) / 255.0; }
-
-static HPDF_STATUS draw_shape(HPDF_Page page, const pg_shape *s)
+/* Fill or stroke colour c in the page's ink. */
+static HPDF_STATUS set_shape_color(HPDF_Page page, rgb_color c, pdf_ink ink, bool stroke)
 {
-    double r = channel(s->color, 16), g = channel(s->color, 8), b = channel(s->color, 0);
+    if (ink == PDF_INK_GRAY) {
+        HPDF_REAL g = (HPDF_REAL)color_to_gray(c);
+        return stroke ? HPDF_Page_SetGrayStroke(page, g) : HPDF_Page_SetGrayFill(page, g);
+    }
+    double rgb[3];
+    color_to_rgb(c, rgb);
+    HPDF_REAL r = (HPDF_REAL)rgb[0], g = (HPDF_REAL)rgb[1], b = (HPDF_REAL)rgb[2];
+    return stroke ? HPDF_Page_SetRGBStroke(page, r, g, b) : HPDF_Page_SetRGBFill(page, r, g, b);
+}
+
+static HPDF_STATUS draw_shape(HPDF_Page page, const pg_shape *s, pdf_ink ink)
+{
     float x = fminf(s->x0, s->x1), y = fminf(s->y0, s->y1);
     float w = fabsf(s->x1 - s->x0), h = fabsf(s->y1 - s->y0);
+    HPDF_STATUS st = set_shape_color(page, s->color, ink, s->kind != PG_FILL_RECT);
+    if (st != HPDF_OK)
+        return st;
     switch (s->kind) {
     case PG_FILL_RECT:
-        HPDF_Page_SetRGBFill(page, (HPDF_REAL)r, (HPDF_REAL)g, (HPDF_REAL)b);
         HPDF_Page_Rectangle(page, x, y, w, h);
         return HPDF_Page_Fill(page);
     case PG_STROKE_RECT:
-        HPDF_Page_SetRGBStroke(page, (HPDF_REAL)r, (HPDF_REAL)g, (HPDF_REAL)b);
         HPDF_Page_SetLineWidth(page, s->line_width);
         HPDF_Page_Rectangle(page, x, y, w, h);
         return HPDF_Page_Stroke(page);
     case PG_LINE:
-        HPDF_Page_SetRGBStroke(page, (HPDF_REAL)r, (HPDF_REAL)g, (HPDF_REAL)b);
         HPDF_Page_SetLineWidth(page, s->line_width);
         HPDF_Page_MoveTo(page, s->x0, s->y0);
         HPDF_Page_LineTo(page, s->x1, s->y1);
@@ -120,6 +131,7 @@ typedef struct text_writer {
     float size;
     uint32_t color;
     bool color_set;
+    pdf_ink ink;
     bool in_run, in_hex;
     float run_y;
     double pen_x;          /* where the next glyph lands without adjustment */
@@ -168,10 +180,17 @@ static void set_font_and_color(text_writer *tw, int role, const pg_glyph *g)
         tw->size = g->size;
     }
     if (!tw->color_set || g->color != tw->color) {
-        format_num(a, sizeof a, channel(g->color, 16));
-        format_num(b, sizeof b, channel(g->color, 8));
-        format_num(c, sizeof c, channel(g->color, 0));
-        snprintf(line, sizeof line, "%s %s %s rg\n", a, b, c);
+        if (tw->ink == PDF_INK_GRAY) {
+            format_num(a, sizeof a, color_to_gray(g->color));
+            snprintf(line, sizeof line, "%s g\n", a);
+        } else {
+            double rgb[3];
+            color_to_rgb(g->color, rgb);
+            format_num(a, sizeof a, rgb[0]);
+            format_num(b, sizeof b, rgb[1]);
+            format_num(c, sizeof c, rgb[2]);
+            snprintf(line, sizeof line, "%s %s %s rg\n", a, b, c);
+        }
         put(tw, line);
         tw->color = g->color;
         tw->color_set = true;
@@ -236,11 +255,11 @@ static void add_glyph(text_writer *tw, const pg_glyph *g, int role)
 }
 
 static HPDF_STATUS draw_text(HPDF_Page page, const pg_page *src, const pdf_fonts *pf,
-                             const font_set *fs, bool *used, run_marker *marker)
+                             const font_set *fs, bool *used, run_marker *marker, pdf_ink ink)
 {
     if (src->n_glyphs == 0)
         return HPDF_OK;
-    text_writer tw = {.out = page, .pf = pf, .fs = fs, .role = -1, .marker = marker};
+    text_writer tw = {.out = page, .pf = pf, .fs = fs, .role = -1, .marker = marker, .ink = ink};
     put(&tw, "BT\n");
     for (size_t i = 0; i < src->n_glyphs && tw.st == HPDF_OK; i++) {
         int role = pdf_glyph_role(fs, &src->glyphs[i]);
@@ -257,19 +276,19 @@ static HPDF_STATUS draw_text(HPDF_Page page, const pg_page *src, const pdf_fonts
 }
 
 HPDF_STATUS pdf_draw_page(HPDF_Page page, const pg_page *src, const pdf_fonts *pf,
-                          const font_set *fs, bool *used, pdf_struct *tags)
+                          const font_set *fs, bool *used, pdf_struct *tags, pdf_ink ink)
 {
     HPDF_STATUS st = HPDF_OK;
     run_marker marker = {.tags = tags};
     for (size_t i = 0; i < src->n_shapes && st == HPDF_OK; i++) {
         mark_origin(&marker, src->shapes[i].origin, &st);
         if (st == HPDF_OK)
-            st = draw_shape(page, &src->shapes[i]);
+            st = draw_shape(page, &src->shapes[i], ink);
     }
     if (st == HPDF_OK)
         st = close_marked(&marker);
     if (st == HPDF_OK)
-        st = draw_text(page, src, pf, fs, used, &marker);
+        st = draw_text(page, src, pf, fs, used, &marker, ink);
     return st;
 }
 

@@ -48,7 +48,8 @@ static HPDF_Page new_page(HPDF_Doc pdf, float width, float height)
     return page;
 }
 
-/* The reading PDF: page i of doc is PDF page i, tagged. */
+/* The reading PDF: page i of doc is PDF page i, tagged (untagged only
+ * for the bench, tags NULL). */
 static HPDF_STATUS draw_pages(HPDF_Doc pdf, const pg_doc *doc, const pdf_fonts *pf,
                               const font_set *fs, pdf_page_dest *dest, bool *used,
                               pdf_struct *tags)
@@ -58,10 +59,10 @@ static HPDF_STATUS draw_pages(HPDF_Doc pdf, const pg_doc *doc, const pdf_fonts *
         if (!page)
             return SHIM_NO_MEMORY;
         memset(used, 0, pf->n * sizeof *used);
-        HPDF_STATUS st = pdf_struct_begin_page(tags, page);
+        HPDF_STATUS st = tags ? pdf_struct_begin_page(tags, page) : HPDF_OK;
         if (st == HPDF_OK)
-            st = pdf_draw_page(page, &doc->pages[p], pf, fs, used, tags);
-        if (st == HPDF_OK)
+            st = pdf_draw_page(page, &doc->pages[p], pf, fs, used, tags, PDF_INK_RGB);
+        if (st == HPDF_OK && tags)
             st = pdf_struct_end_page(tags);
         if (st == HPDF_OK)
             st = pdf_register_fonts(page, pf, used);
@@ -82,14 +83,24 @@ static HPDF_STATUS draw_placement(HPDF_Page sheet, const pdf_placement *pl, cons
     if (st == HPDF_OK)
         st = HPDF_Page_Concat(sheet, m[0], m[1], m[2], m[3], m[4], m[5]);
     if (st == HPDF_OK)
-        st = pdf_draw_page(sheet, &doc->pages[pl->page], pf, fs, used, NULL);
+        st = pdf_draw_page(sheet, &doc->pages[pl->page], pf, fs, used, NULL, PDF_INK_GRAY);
     if (st == HPDF_OK)
         st = HPDF_Page_GRestore(sheet);
     return st;
 }
 
-/* The imposed PDF: one PDF page per sheet; bookmarks go to the first
- * sheet showing their page. */
+/* A page box, /TrimBox or /BleedBox: llx lly urx ury. */
+static HPDF_STATUS add_box(HPDF_Doc pdf, HPDF_Page page, const char *key, const float box[4])
+{
+    pdf_array a = shim_array_new(pdf);
+    HPDF_STATUS st = HPDF_OK;
+    for (int i = 0; i < 4 && st == HPDF_OK; i++)
+        st = shim_array_add_real(a, box[i]);
+    return st == HPDF_OK ? shim_dict_add_array(shim_page_dict(page), key, a) : st;
+}
+
+/* The print PDF: one PDF page per sheet, in DeviceGray, with its trim and
+ * bleed; bookmarks go to the first sheet showing their page. */
 static HPDF_STATUS draw_sheets(HPDF_Doc pdf, const pg_doc *doc, const pdf_sheet *sheets,
                                size_t n_sheets, const pdf_fonts *pf, const font_set *fs,
                                pdf_page_dest *dest, bool *used)
@@ -100,7 +111,9 @@ static HPDF_STATUS draw_sheets(HPDF_Doc pdf, const pg_doc *doc, const pdf_sheet 
         if (!page)
             return SHIM_NO_MEMORY;
         memset(used, 0, pf->n * sizeof *used);
-        HPDF_STATUS st = HPDF_OK;
+        HPDF_STATUS st = add_box(pdf, page, "BleedBox", sh->bleed);
+        if (st == HPDF_OK)
+            st = add_box(pdf, page, "TrimBox", sh->trim);
         for (int i = 0; i < sh->n_place && i < 4 && st == HPDF_OK; i++) {
             const pdf_placement *pl = &sh->place[i];
             if (pl->page < 0 || (size_t)pl->page >= doc->n_pages)
@@ -112,7 +125,7 @@ static HPDF_STATUS draw_sheets(HPDF_Doc pdf, const pg_doc *doc, const pdf_sheet 
             }
         }
         if (st == HPDF_OK)
-            st = pdf_draw_page(page, &sh->marks, pf, fs, used, NULL);
+            st = pdf_draw_page(page, &sh->marks, pf, fs, used, NULL, PDF_INK_GRAY);
         if (st == HPDF_OK)
             st = pdf_register_fonts(page, pf, used);
         if (st != HPDF_OK)
@@ -145,12 +158,24 @@ static HPDF_STATUS add_reading_conformance(HPDF_Doc pdf, const pdf_meta *meta, p
 {
     HPDF_STATUS st = pdf_struct_finish(tags);
     if (st == HPDF_OK)
-        st = pdf_add_xmp(pdf, meta);
+        st = pdf_add_xmp(pdf, meta, PDF_CLAIM_UA1_A2U);
     if (st == HPDF_OK)
         st = pdf_add_srgb_intent(pdf);
     pdf_dict prefs = shim_dict_get_or_add_dict(shim_catalog(pdf), "ViewerPreferences");
     if (st == HPDF_OK)
         st = shim_dict_add_bool(prefs, "DisplayDocTitle", true);
+    return st;
+}
+
+/* What makes the print PDF PDF/X-4 besides its gray pages and their
+ * boxes: the XMP and Info claims and the gray output intent. */
+static HPDF_STATUS add_print_conformance(HPDF_Doc pdf, const pdf_meta *meta)
+{
+    HPDF_STATUS st = pdf_set_print_info(pdf);
+    if (st == HPDF_OK)
+        st = pdf_add_xmp(pdf, meta, PDF_CLAIM_X4);
+    if (st == HPDF_OK)
+        st = pdf_add_gray_print_intent(pdf);
     return st;
 }
 
@@ -194,6 +219,16 @@ static unsigned char *pack_objects(unsigned char *bytes, size_t *len, diag_list 
     return packed;
 }
 
+/* KUMIHAN_NO_TAGS=1, set only by tools/bench.sh: the reading PDF as it
+ * was before tagging (no structure tree, XMP, output intent or object
+ * streams), to measure what tagging costs.  Not a user option: such a
+ * file claims nothing and is no longer PDF/UA or PDF/A. */
+static bool untagged_for_bench(void)
+{
+    const char *v = getenv("KUMIHAN_NO_TAGS");
+    return v && strcmp(v, "1") == 0;
+}
+
 #define LARGE_PAGE_COUNT 8000
 #define PAGES_PER_NODE 1000
 
@@ -217,9 +252,9 @@ static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf
     pdf = HPDF_New(on_hpdf_error, &err);
     if (!used || !pdf)
         goto oom;
-    /* the reading PDF: PDF/UA-1 and PDF/A-2 build on PDF 1.7; the imposed
-     * one keeps 1.4, which its /Lang needs */
-    HPDF_STATUS st = shim_set_pdf_version(pdf, sheets ? HPDF_VER_14 : HPDF_VER_17);
+    /* the reading PDF: PDF/UA-1 and PDF/A-2 build on PDF 1.7; the print
+     * PDF is PDF/X-4, which builds on PDF 1.6 (ISO 15930-7 6.1.2) */
+    HPDF_STATUS st = shim_set_pdf_version(pdf, sheets ? HPDF_VER_16 : HPDF_VER_17);
     if (st == HPDF_OK)
         st = HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
     /* one /Pages node holds at most 8191 kids: past that, a tree of them */
@@ -228,7 +263,7 @@ static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf
         st = HPDF_SetPagesConfiguration(pdf, PAGES_PER_NODE);
     if (st == HPDF_OK && !pdf_fonts_embed(&pf, pdf, fs))
         st = err.code ? err.code : SHIM_NO_MEMORY;
-    if (st == HPDF_OK && !sheets)
+    if (st == HPDF_OK && !sheets && !untagged_for_bench())
         tags = pdf_struct_new(pdf);
     if (st == HPDF_OK)
         st = sheets ? draw_sheets(pdf, doc, sheets, n_sheets, &pf, fs, dest, used)
@@ -237,6 +272,8 @@ static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf
         st = add_document_parts(pdf, doc, meta, &pf, sheets, n_sheets, dest);
     if (st == HPDF_OK && tags)
         st = add_reading_conformance(pdf, meta, tags);
+    if (st == HPDF_OK && sheets)
+        st = add_print_conformance(pdf, meta);
     if (st == HPDF_OK)
         st = pdf_fonts_finish(&pf);
     if (st == HPDF_OK && err.code == HPDF_OK)

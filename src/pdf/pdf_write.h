@@ -4,7 +4,9 @@
  * a content-derived /ID, and an atomic write (temporary file, then rename)
  * so that an existing PDF is never left half-written.  The reading PDF
  * is tagged PDF/UA-1 + PDF/A-2u (structure tree, XMP, sRGB output intent,
- * small objects in object streams); the imposed PDF is not tagged.  Only the pdf_*.c
+ * small objects in object streams); the print PDF (imposed or one page
+ * a sheet) is PDF/X-4: DeviceGray only, TrimBox and BleedBox, a gray
+ * GTS_PDFX output intent, untagged.  Only the pdf_*.c
  * files see libharu, all through pdf_hpdf_shim.h (the one includer of
  * <hpdf.h>); this header does not. */
 #ifndef KUMIHAN_PDF_WRITE_H
@@ -38,10 +40,12 @@ typedef struct pdf_placement {
     float m[6];
 } pdf_placement;
 
-/* An output sheet: its size, the pages on it, and optional marks drawn
- * in sheet coordinates (crop marks). */
+/* An output sheet of the print PDF: its size, where it is trimmed and how
+ * far its bleed reaches, the pages on it, and optional marks drawn in sheet
+ * coordinates (crop marks, bleed). */
 typedef struct pdf_sheet {
     float width, height;
+    float trim[4], bleed[4];  /* TrimBox and BleedBox: llx lly urx ury */
     pdf_placement place[4];
     int n_place;
     pg_page marks;            /* shapes only; may be empty */

@@ -1,6 +1,6 @@
-/* pdf_xmp.c — the XMP packet of the reading PDF, written as text: one
+/* pdf_xmp.c — the XMP packet of the reading or print PDF, written as text: one
  * rdf:Description with the Dublin Core, XMP, PDF, pdfaid and pdfuaid
- * properties.  Every value mirrors an Info entry that pdf_meta.c writes
+ * properties (or pdfxid).  Every value mirrors an Info entry that pdf_meta.c writes
  * from the same pdf_meta (and the same date function), so the two can
  * never disagree; absent Info entries are absent here too. */
 #include "pdf_xmp.h"
@@ -81,7 +81,21 @@ static const char pdfuaid_extension[] =
     "    </rdf:li></rdf:Seq></pdfaSchema:property>\n"
     "   </rdf:li></rdf:Bag></pdfaExtension:schemas>\n";
 
-char *pdf_xmp_packet(const pdf_meta *meta)
+/* What the packet says of the standards it claims. */
+static void put_claim(sbuf *b, pdf_claim claim)
+{
+    if (claim == PDF_CLAIM_X4) {
+        put_simple(b, "pdf:Trapped", "False");
+        put_simple(b, "pdfxid:GTS_PDFXVersion", "PDF/X-4");
+        return;
+    }
+    put_simple(b, "pdfaid:part", "2");
+    put_simple(b, "pdfaid:conformance", "U");
+    put_simple(b, "pdfuaid:part", "1");
+    sbuf_puts(b, pdfuaid_extension);
+}
+
+char *pdf_xmp_packet(const pdf_meta *meta, pdf_claim claim)
 {
     sbuf b = {0};
     char producer[64];
@@ -93,12 +107,15 @@ char *pdf_xmp_packet(const pdf_meta *meta)
                   "  <rdf:Description rdf:about=\"\"\n"
                   "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
                   "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-                  "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
-                  "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"\n"
-                  "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"\n"
-                  "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
-                  "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
-                  "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n");
+                  "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n");
+    if (claim == PDF_CLAIM_X4)
+        sbuf_puts(&b, "    xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\">\n");
+    else
+        sbuf_puts(&b, "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"\n"
+                      "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"\n"
+                      "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+                      "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+                      "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n");
     put_simple(&b, "dc:format", "application/pdf");
     put_container(&b, "dc:title", "Alt", meta->title);
     put_container(&b, "dc:creator", "Seq", meta->author);
@@ -108,10 +125,7 @@ char *pdf_xmp_packet(const pdf_meta *meta)
     put_simple(&b, "pdf:Producer", producer);
     put_simple(&b, "xmp:CreatorTool", meta->creator);
     put_dates(&b, meta);
-    put_simple(&b, "pdfaid:part", "2");
-    put_simple(&b, "pdfaid:conformance", "U");
-    put_simple(&b, "pdfuaid:part", "1");
-    sbuf_puts(&b, pdfuaid_extension);
+    put_claim(&b, claim);
     sbuf_puts(&b, "  </rdf:Description>\n"
                   " </rdf:RDF>\n"
                   "</x:xmpmeta>\n"
@@ -119,9 +133,9 @@ char *pdf_xmp_packet(const pdf_meta *meta)
     return sbuf_detach(&b);
 }
 
-HPDF_STATUS pdf_add_xmp(HPDF_Doc pdf, const pdf_meta *meta)
+HPDF_STATUS pdf_add_xmp(HPDF_Doc pdf, const pdf_meta *meta, pdf_claim claim)
 {
-    char *packet = pdf_xmp_packet(meta);
+    char *packet = pdf_xmp_packet(meta, claim);
     pdf_dict stream = shim_stream_new(pdf, SHIM_RAW);   /* PDF/A-2 6.6.2.1: no filter */
     HPDF_STATUS st = shim_dict_add_name(stream, "Type", "Metadata");
     if (st == HPDF_OK)

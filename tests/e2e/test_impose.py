@@ -3,12 +3,14 @@ sheets (and 2-up for proof reading), read back with poppler and qpdf."""
 import os
 import re
 import unittest
-from kumihan_e2e import BOOKLET, ROOT, TempDirTest, build, kumihan, pdffonts, pdfinfo, pdftotext, run, squash
+from kumihan_e2e import BOOKLET, PLAN, ROOT, TempDirTest, build, kumihan, pdffonts, pdfinfo, pdftotext, run, squash
 
 A3_LANDSCAPE = (1190.55, 841.89)
 # Sides of the 4 sheets (front, back, …): the page whose footer shows on
 # the left and the right half, 0 for a blank.  Booklet positions 16 | 1,
-# 2 | 15, 14 | 3, 4 | 13, …; positions 13–15 blank, page 13 at 16.
+# 2 | 15, 14 | 3, 4 | 13, …; with a back cover (back_cover: true in the
+# content) positions 13–15 blank, page 13 at 16; without one the blanks
+# follow page 13.
 SADDLE = [(13, 1), (2, 0), (0, 3), (4, 0), (12, 5), (6, 11), (10, 7), (8, 9)]
 SADDLE_END = [(0, 1), (2, 0), (0, 3), (4, 13), (12, 5), (6, 11), (10, 7), (8, 9)]
 
@@ -39,6 +41,16 @@ def footers(pdf, sides, width, height, slug=0.0):
     return got
 
 
+def back_cover_plan(tmp):
+    """The plan, declaring that its last page is a back cover."""
+    with open(PLAN, encoding="utf-8") as f:
+        text = f.read()
+    path = os.path.join(tmp, "plan-back-cover.yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text + "\nback_cover: true\n")
+    return path
+
+
 def marks_layout(tmp, pad="before-last"):
     """The booklet layout with crop marks and the given padding rule."""
     with open(BOOKLET, encoding="utf-8") as f:
@@ -55,7 +67,8 @@ def marks_layout(tmp, pad="before-last"):
 class SaddleTest(TempDirTest):
     def setUp(self):
         super().setUp()
-        self.pdf = build(self.tmp, layout=BOOKLET, name="print.pdf", extra=("--impose", "saddle"))
+        self.pdf = build(self.tmp, content=back_cover_plan(self.tmp), layout=BOOKLET, name="print.pdf",
+                         extra=("--impose", "saddle"))
 
     def test_eight_a3_landscape_sides(self):
         self.assertEqual(pdfinfo(self.pdf)["Pages"], "8")   # ceil(13 / 4) × 2
@@ -107,6 +120,12 @@ class OptionsTest(TempDirTest):
         slug = (sizes[0][0] - A3_LANDSCAPE[0]) / 2
         self.assertAlmostEqual(slug, 28.35, places=1)   # 10mm
         self.assertEqual(footers(pdf, 8, *sizes[0], slug=slug), SADDLE_END)
+
+    def test_no_back_cover_pads_at_the_end(self):
+        # the layout says before-last, but the plan declares no back cover:
+        # Part Ⅴ's last page stays after page 12, the blanks follow it
+        pdf = build(self.tmp, layout=BOOKLET, name="plain.pdf", extra=("--impose", "saddle"))
+        self.assertEqual(footers(pdf, 8, *A3_LANDSCAPE), SADDLE_END)
 
     def test_crop_marks_grow_the_sheet(self):
         pdf = build(self.tmp, layout=marks_layout(self.tmp), name="marks.pdf", extra=("--impose", "saddle"))

@@ -196,7 +196,13 @@ static void test_crop_marks_in_slug(void **state)
         assert_float_equal(sh[s].height, A4_H + 2 * slug, 0.01);
         assert_float_equal(sh[s].place[0].m[4], slug, 0.001);
         assert_float_equal(sh[s].place[0].m[5], slug, 0.001);
-        assert_int_equal(sh[s].marks.n_shapes, 10);   /* 4 corners × 2 + 2 at the spine */
+        /* 4 corners × 2 + 2 centre marks (left, right) × 2 + 2 at the spine */
+        assert_int_equal(sh[s].marks.n_shapes, 14);
+        float trim[4] = {x0, y0, x1, y1};
+        for (int i = 0; i < 4; i++) {
+            assert_float_equal(sh[s].trim[i], trim[i], 0.01);
+            assert_float_equal(sh[s].bleed[i], trim[i], 0.01);   /* no bleed */
+        }
         for (size_t i = 0; i < sh[s].marks.n_shapes; i++) {
             const pg_shape *m = &sh[s].marks.shapes[i];
             assert_int_equal(m->kind, PG_LINE);
