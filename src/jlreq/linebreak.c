@@ -124,6 +124,23 @@ static bool pull_in_disturbs_less(const scan_state *s, double avail)
     return shrink <= expand + EPSILON;
 }
 
+/* The unit being scanned is wider than even an empty line: pushing it to
+ * the next line would only leave this one gappy before the cut.  Scans the
+ * unit as a line of its own (only when a line overflows). */
+static bool unit_fits_no_line(const lb_ctx *c, const scan_state *s)
+{
+    scan_state t = {.unit_first = s->unit_first, .last_ns = s->unit_first};
+    double measure = c->p->measure;
+    for (size_t j = s->unit_first; j < c->n; j++) {
+        scan_char(c, s->unit_first, j, measure, &t);
+        if (t.min > measure + EPSILON)
+            return true;
+        if (j + 1 == c->n || lb_can_break_after(c, j))
+            return false;
+    }
+    return false;
+}
+
 /* JLREQ has no rule for a unit longer than the line (a long number or
  * product code): cut it after the last character that fits, fully shrunk,
  * never splitting a combining mark from its base, and at least one
@@ -155,7 +172,7 @@ static void decide_overflow(const lb_ctx *c, size_t start, size_t i, double avai
     } else if (unit_complete && s->ns_min + line_end_extra(c, s->last_ns) <= avail + EPSILON &&
                pull_in_disturbs_less(s, avail)) {
         *ch = (line_choice){.last = s->last_ns, .next = i + 1, .reason = LB_PUSHED_IN};
-    } else if (s->have_fit) {
+    } else if (s->have_fit && !unit_fits_no_line(c, s)) {
         *ch = (line_choice){.last = s->fit_last, .next = s->fit_next,
                             .reason = s->first_char_fits ? LB_PUSHED_OUT : LB_FULL};
     } else {
