@@ -335,6 +335,15 @@ bool fonts_has_glyph(const font_set *fs, int font, uint32_t cp)
     return lookup(fs, font, cp).gid != 0;
 }
 
+/* The font's cmap format 14 table (FreeType reads it): Ideographic
+ * Variation Sequences and standardized variants.  Not cached: variation
+ * sequences are rare in text. */
+bool fonts_has_variant(const font_set *fs, int font, uint32_t cp, uint32_t vs)
+{
+    const font_face *ff = face_at(fs, font);
+    return ff && ff->face && FT_Face_GetCharVariantIndex(ff->face, cp, vs) != 0;
+}
+
 int fonts_resolve(const font_set *fs, int font, uint32_t cp)
 {
     const font_face *ff = face_at(fs, font);

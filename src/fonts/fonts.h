@@ -33,6 +33,9 @@ const char *fonts_path(const font_set *fs, int font);
 const char *fonts_postscript_name(const font_set *fs, int font);
 
 bool fonts_has_glyph(const font_set *fs, int font, uint32_t cp);
+/* Whether the font maps the variation sequence cp + vs (vs a variation
+ * selector U+FE00-FE0F or U+E0100-E01EF) to a glyph. */
+bool fonts_has_variant(const font_set *fs, int font, uint32_t cp, uint32_t vs);
 /* The role that draws cp: font itself, else its fallbacks in order; -1 if none. */
 int fonts_resolve(const font_set *fs, int font, uint32_t cp);
 

@@ -1,7 +1,9 @@
 /* subset.c — font subsetting with HarfBuzz hb-subset: the font is mapped
  * (not read) with hb_blob_create_from_file, cut down to the code points
- * used, and the subset is re-read to learn each code point's new glyph id
- * and each glyph's advance for the PDF /W array. */
+ * used (and the variant glyphs of the variation sequences used, kept by
+ * glyph id: hb-subset then keeps their cmap 14 records), and the subset is
+ * re-read to learn each code point's and sequence's new glyph id and each
+ * glyph's advance for the PDF /W array. */
 #include "subset.h"
 
 #include <stdlib.h>
@@ -64,8 +66,36 @@ static hb_subset_input_t *make_input(const uint32_t *cps, size_t n)
     return in;
 }
 
+/* Adds the variant glyphs of vars to the glyphs the subset keeps. */
+static void keep_variants(hb_face_t *face, hb_subset_input_t *in, const subset_variant *vars, size_t n)
+{
+    if (n == 0)
+        return;
+    hb_font_t *font = hb_font_create(face);
+    hb_set_t *glyphs = hb_subset_input_glyph_set(in);
+    for (size_t i = 0; i < n; i++) {
+        hb_codepoint_t gid = 0;
+        if (hb_font_get_variation_glyph(font, vars[i].cp, vars[i].vs, &gid))
+            hb_set_add(glyphs, gid);
+    }
+    hb_font_destroy(font);
+}
+
+/* The sequences' new glyph ids, from the subset's own cmap 14. */
+static void read_variants(hb_font_t *font, const subset_variant *vars, size_t n, font_subset *out)
+{
+    out->vars = xmallocarray(n ? n : 1, sizeof *out->vars);
+    for (size_t i = 0; i < n; i++) {
+        hb_codepoint_t gid = 0;
+        out->vars[i] = vars[i];
+        out->vars[i].gid = hb_font_get_variation_glyph(font, vars[i].cp, vars[i].vs, &gid) ? (uint16_t)gid : 0;
+    }
+    out->n_vars = n;
+}
+
 /* Reads the mapping and advances back from the subset font itself. */
-static void read_subset(hb_face_t *sub, const uint32_t *sorted, size_t n, font_subset *out)
+static void read_subset(hb_face_t *sub, const uint32_t *sorted, size_t n, const subset_variant *vars,
+                        size_t n_vars, font_subset *out)
 {
     hb_font_t *font = hb_font_create(sub);
     out->n_glyphs = hb_face_get_glyph_count(sub);
@@ -81,6 +111,7 @@ static void read_subset(hb_face_t *sub, const uint32_t *sorted, size_t n, font_s
         out->gids[i] = hb_font_get_nominal_glyph(font, sorted[i], &gid) ? (uint16_t)gid : 0;
     }
     out->n_cps = n;
+    read_variants(font, vars, n_vars, out);
     read_head_post(sub, out);
     hb_font_destroy(font);
 }
@@ -100,6 +131,12 @@ static size_t sort_unique(uint32_t *v, size_t n)
 bool subset_font(const char *path, const uint32_t *cps, size_t n_cps,
                  font_subset *out, const char **err)
 {
+    return subset_font_with_variants(path, cps, n_cps, NULL, 0, out, err);
+}
+
+bool subset_font_with_variants(const char *path, const uint32_t *cps, size_t n_cps, const subset_variant *vars,
+                               size_t n_vars, font_subset *out, const char **err)
+{
     memset(out, 0, sizeof *out);
     uint32_t *sorted = xmallocarray(n_cps ? n_cps : 1, sizeof *sorted);
     if (n_cps)
@@ -110,6 +147,8 @@ bool subset_font(const char *path, const uint32_t *cps, size_t n_cps,
     hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
     hb_face_t *face = blob ? hb_face_create(blob, 0) : NULL;
     hb_subset_input_t *in = face ? make_input(sorted, n) : NULL;
+    if (in)
+        keep_variants(face, in, vars, n_vars);
     hb_face_t *sub = in ? hb_subset_or_fail(face, in) : NULL;
     hb_blob_t *bytes = sub ? hb_face_reference_blob(sub) : NULL;
     unsigned len = 0;
@@ -122,7 +161,7 @@ bool subset_font(const char *path, const uint32_t *cps, size_t n_cps,
         out->data = xmalloc(len);
         memcpy(out->data, data, len);
         out->size = len;
-        read_subset(sub, sorted, n, out);
+        read_subset(sub, sorted, n, vars, n_vars, out);
         ok = true;
     }
     hb_blob_destroy(bytes);
@@ -144,6 +183,7 @@ void subset_free(font_subset *s)
     free(s->advance);
     free(s->cps);
     free(s->gids);
+    free(s->vars);
     memset(s, 0, sizeof *s);
 }
 
@@ -160,4 +200,12 @@ uint16_t subset_gid(const font_subset *s, uint32_t cp)
             return s->gids[mid];
     }
     return 0;
+}
+
+uint16_t subset_gid_vs(const font_subset *s, uint32_t cp, uint32_t vs)
+{
+    for (size_t i = 0; vs && i < s->n_vars; i++)   /* a handful per document: linear */
+        if (s->vars[i].cp == cp && s->vars[i].vs == vs && s->vars[i].gid)
+            return s->vars[i].gid;
+    return subset_gid(s, cp);
 }

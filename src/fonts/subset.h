@@ -9,6 +9,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* A variation sequence (base + variation selector, e.g. 葛 U+845B +
+ * U+E0100) drawn with the font's variant glyph; gid its id in the subset. */
+typedef struct subset_variant {
+    uint32_t cp, vs;
+    uint16_t gid;
+} subset_variant;
+
 typedef struct font_subset {
     unsigned char *data;       /* the subset font file, owned */
     size_t size;
@@ -20,6 +27,10 @@ typedef struct font_subset {
     uint32_t *cps;
     uint16_t *gids;
     size_t n_cps;
+    /* The variation sequences asked for, with their new glyph ids (0: the
+     * font has no glyph for it) — kept by adding their glyphs to the subset. */
+    subset_variant *vars;
+    size_t n_vars;
     /* font-wide values for the PDF font descriptor, font units */
     int x_min, y_min, x_max, y_max;   /* head bounding box */
     float italic_angle;               /* post table, degrees */
@@ -30,9 +41,16 @@ typedef struct font_subset {
  * message. */
 bool subset_font(const char *path, const uint32_t *cps, size_t n_cps,
                  font_subset *out, const char **err);
+/* The same, also keeping the variant glyphs of vars[0..n_vars) (their gid
+ * fields are ignored). */
+bool subset_font_with_variants(const char *path, const uint32_t *cps, size_t n_cps, const subset_variant *vars,
+                               size_t n_vars, font_subset *out, const char **err);
 void subset_free(font_subset *s);
 
 /* New glyph id of cp in the subset, 0 if absent (binary search). */
 uint16_t subset_gid(const font_subset *s, uint32_t cp);
+/* New glyph id of cp + variation selector vs (vs 0: of cp alone); the base
+ * glyph's when the sequence is not in the subset. */
+uint16_t subset_gid_vs(const font_subset *s, uint32_t cp, uint32_t vs);
 
 #endif

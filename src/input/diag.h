@@ -53,6 +53,10 @@ typedef enum diag_kind {
     D_DOUBLED_PUNCT,
     D_UNBALANCED,
     D_LAYOUT_WARN,
+    /* warnings: text set, but not quite as written (text_run.c, compose.c) */
+    D_NO_VARIANT,
+    D_EMERGENCY_BREAK,
+    D_MARKUP,
     /* warnings: slips YAML accepts but that print wrong (slips.c) */
     D_FOLDED_LINE,
     D_COMMENT_IN_TEXT,

@@ -48,6 +48,9 @@ typedef struct layout {
     int new_mark_font;
     rgb_color new_mark_color;
 
+    /* the font of a **…** run in a text (default: the body font) */
+    int emphasis_font;
+
     page_furniture header, footer;
     typeset_rules rules;
 

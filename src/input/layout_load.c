@@ -98,6 +98,12 @@ static const field new_mark_fields[] = {
     END_FIELDS,
 };
 
+/* emphasis: {font: gothic-bold} — the font of **…** runs in the text */
+static const field emphasis_fields[] = {
+    {"font", F_FONT, offsetof(layout, emphasis_font), 0, 0},
+    END_FIELDS,
+};
+
 static const field body_fields[] = {
     {"font", F_FONT, offsetof(layout, body_font), 0, 0},
     {"size", F_LENGTH, offsetof(layout, body_size_pt), 4, 100},
@@ -633,6 +639,7 @@ static const layout LAYOUT_DEFAULTS = {
     .orphan_lines = 2,
     .keep_list_end = true,
     .new_mark_font = -1,   /* the body font, once it is known */
+    .emphasis_font = -1,   /* likewise */
     .header = {.size_pt = 9, .offset_pt = 18},
     .footer = {.size_pt = 9, .offset_pt = 18},
     /* blue insertions, red deletions: apart in greyscale too (dark vs. mid grey) */
@@ -661,6 +668,8 @@ static void default_styles(layout *lay)
     lay->header.font = lay->footer.font = lay->body_font;
     if (lay->new_mark_font < 0)
         lay->new_mark_font = lay->body_font;
+    if (lay->emphasis_font < 0)
+        lay->emphasis_font = lay->body_font;
 }
 
 /* The type area fits the paper but a shift pushes it over an edge: point
@@ -775,7 +784,7 @@ static void check_furniture_clearance(lloader *ld, const ynode *root, const char
 /* ---- the file ---------------------------------------------------------- */
 
 static const char *const top_keys[] = {"page", "fonts", "colors", "body", "typesetting", "pagination",
-                                       "blocks", "new_mark", "header", "footer", "imposition", "changes",
+                                       "blocks", "new_mark", "emphasis", "header", "footer", "imposition", "changes",
                                        "page_labels", NULL};
 
 static void read_furniture(lloader *ld, const ynode *root, const char *key, page_furniture *pf)
@@ -821,6 +830,8 @@ static void read_layout(lloader *ld, const ynode *root)
         read_blocks(ld, v);
     if ((v = ynode_get(root, "new_mark")))
         read_fields(ld, v, new_mark_fields, lay, "'new_mark'", NULL, 0);
+    if ((v = ynode_get(root, "emphasis")))
+        read_fields(ld, v, emphasis_fields, lay, "'emphasis'", NULL, 0);
     if ((v = ynode_get(root, "changes")))
         read_fields(ld, v, changes_fields, &lay->changes, "'changes'", NULL, 0);
     read_furniture(ld, root, "header", &lay->header);

@@ -108,14 +108,15 @@ static void push_line_start(loader *L, size_t offset)
 
 /* Characters a text file should not contain: C0/C1 controls other than
  * TAB/LF/CR, DEL, line/paragraph separators (libyaml would count them as
- * line breaks and every position after them would be off), a stray BOM
- * and the noncharacters U+FFFE/U+FFFF. */
+ * line breaks and every position after them would be off) and the
+ * noncharacters U+FFFE/U+FFFF.  A BOM inside the text (pasted from a file)
+ * is allowed: text_run.c drops it. */
 static bool is_forbidden(uint32_t cp)
 {
     if (cp == '\t' || cp == '\n' || cp == '\r')
         return false;
     return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
-           cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF;
+           cp == 0xFFFE || cp == 0xFFFF;
 }
 
 static void report_bad_utf8(loader *L, size_t line0, int col0, size_t at)

@@ -101,13 +101,31 @@ static bool unbreakable_pair(const lb_ctx *c, size_t i)
     return run_member(c, i) && run_member(c, i + 1);
 }
 
+/* Inside a URL or e-mail address, where a reader expects the break
+ * (Chicago 14.18, and what JLREQ leaves to western practice): after a
+ * slash (not inside "//"), before . ? & = @ — never after "https:". */
+static bool url_break(uint32_t a, uint32_t b)
+{
+    if (a == '/')
+        return b != '/';
+    return b == '.' || b == '?' || b == '&' || b == '=' || b == '@';
+}
+
 bool lb_can_break_after(const lb_ctx *c, size_t i)
 {
-    const lb_char *next = &c->text[i + 1];
-    uint32_t a = c->text[i].cp;
+    const lb_char *cur = &c->text[i], *next = &c->text[i + 1];
+    uint32_t a = cur->cp;
     if (next->flags & LB_NO_BREAK_BEFORE)
         return false;                       /* the caller's glue */
-    if (lb_is_space(next->cp) || lb_is_combining(next->cp))
+    if (lb_is_combining(next->cp))
+        return false;
+    if (next->flags & LB_BREAK_BEFORE)
+        return true;                        /* a ZERO WIDTH SPACE stood here */
+    if (cur->flags & LB_SOFT_HYPHEN)
+        return true;
+    if ((cur->flags & LB_URL) && (next->flags & LB_URL))
+        return url_break(a, next->cp);
+    if (lb_is_space(next->cp))
         return false;                       /* spaces end the word before them */
     if (lb_no_line_start(next->cp, c->p->rules.kinsoku))
         return false;

@@ -55,6 +55,8 @@ static void sum_line(const lb_ctx *c, const lb_span *s, line_sums *m)
     }
     m->end_trail = end_trail(s, &b);
     m->nat += m->end_trail;
+    if (c->text[s->last].flags & LB_SOFT_HYPHEN)
+        m->nat += c->text[s->last].advance;   /* the hyphen it shows at the line end */
     m->shrinkable[SHRINK_LINE_END] += m->end_trail;
     m->shrinkable[SHRINK_NONE] = 0;
 }
@@ -111,7 +113,7 @@ static double set_gap(const lb_gap *g, const adjust *a)
 static void push_glyph(lb_result *out, const lb_char *ch, double x, double width)
 {
     VEC_PUSH(out->glyphs, out->n_glyphs, out->cap_glyphs,
-             (lb_glyph){.cp = ch->cp, .font = ch->font, .color = ch->color, .size = ch->size,
+             (lb_glyph){.cp = ch->cp, .vs = ch->vs, .link = ch->link, .font = ch->font, .color = ch->color, .size = ch->size,
                         .x = (float)x, .width = (float)width, .source = ch->source});
 }
 
@@ -124,22 +126,28 @@ static void place_glyphs(const lb_ctx *c, const lb_span *s, const line_sums *m,
     lb_box b;
     lb_box_of(c, s->first, &b);
     double ink = s->indent + lb_line_start_lead(&b);   /* start of the ink */
-    double prev_x = 0;
+    double prev_x = 0, prev_adv = 0;
+    bool pushed = false;
     for (size_t i = s->first; i <= s->last; i++) {
         lb_box_of(c, i, &b);
         double x = ink - b.lead;
-        if (i > s->first) {
-            double given = x - prev_x, adv = c->text[i - 1].advance;
-            out->glyphs[out->n_glyphs - 1].width = (float)(given < adv ? given : adv);
-        }
-        double trail = m->end_trail * (1 - a->shrink_ratio[SHRINK_LINE_END]);
-        push_glyph(out, &c->text[i], x, b.lead + b.core + trail);
         if (i < s->last) {
             lb_gap g;
             lb_gap_after(c, i, &g);
             ink += b.core + set_gap(&g, a);
         }
+        bool soft_hyphen = c->text[i].flags & LB_SOFT_HYPHEN;
+        if (soft_hyphen && i < s->last)
+            continue;   /* a soft hyphen inside the line is not shown */
+        if (pushed) {
+            double given = x - prev_x;
+            out->glyphs[out->n_glyphs - 1].width = (float)(given < prev_adv ? given : prev_adv);
+        }
+        double trail = m->end_trail * (1 - a->shrink_ratio[SHRINK_LINE_END]);
+        push_glyph(out, &c->text[i], x, soft_hyphen ? c->text[i].advance : b.lead + b.core + trail);
         prev_x = x;
+        prev_adv = c->text[i].advance;
+        pushed = true;
     }
 }
 

@@ -36,6 +36,8 @@ void lb_box_of(const lb_ctx *c, size_t i, lb_box *b)
             b->lead = b->trail = adv / 4;
         }
     }
+    if (ch->flags & LB_SOFT_HYPHEN)
+        adv = 0;   /* invisible inside a line; its hyphen at a line end is added by the caller */
     b->core = adv - b->lead - b->trail;
 }
 
@@ -144,6 +146,8 @@ void lb_gap_after(const lb_ctx *c, size_t i, lb_gap *g)
     g->grow = GROW_NONE;
     if (lb_is_combining(b->cp) || lb_is_space(b->cp))
         return;
+    if ((a->flags | b->flags) & LB_SOFT_HYPHEN)
+        return;   /* a soft hyphen stands inside a word: nothing around it */
     if (lb_is_space(a->cp)) {
         space_gap(a, g);
         return;

@@ -38,6 +38,7 @@ const char *lb_break_reason_name(lb_break_reason r)
     case LB_PUSHED_OUT: return "pushed-out";
     case LB_PUSHED_IN: return "pushed-in";
     case LB_HANGING: return "hanging";
+    case LB_EMERGENCY: return "emergency";
     }
     return "?";
 }
@@ -48,9 +49,16 @@ typedef struct line_choice {
     size_t next;          /* where the next line's scan starts */
     bool hang;
     lb_break_reason reason;
-    bool too_wide;        /* nothing fits: bad is the unit's first char */
+    bool too_wide;        /* an emergency break: bad is the too-wide unit's first char */
     size_t bad;
 } line_choice;
+
+/* What a line ending at text[i] adds beyond its ink: the hyphen a soft
+ * hyphen shows there (it has no width inside a line, lb_space.c). */
+static double line_end_extra(const lb_ctx *c, size_t i)
+{
+    return (c->text[i].flags & LB_SOFT_HYPHEN) ? c->text[i].advance : 0;
+}
 
 /* Running widths of the line being scanned, from its start through the
  * ink of the current character. */
@@ -116,6 +124,44 @@ static bool pull_in_disturbs_less(const scan_state *s, double avail)
     return shrink <= expand + EPSILON;
 }
 
+/* The unit being scanned is wider than even an empty line: pushing it to
+ * the next line would only leave this one gappy before the cut.  Scans the
+ * unit as a line of its own (only when a line overflows). */
+static bool unit_fits_no_line(const lb_ctx *c, const scan_state *s)
+{
+    scan_state t = {.unit_first = s->unit_first, .last_ns = s->unit_first};
+    double measure = c->p->measure;
+    for (size_t j = s->unit_first; j < c->n; j++) {
+        scan_char(c, s->unit_first, j, measure, &t);
+        if (t.min > measure + EPSILON)
+            return true;
+        if (j + 1 == c->n || lb_can_break_after(c, j))
+            return false;
+    }
+    return false;
+}
+
+/* JLREQ has no rule for a unit longer than the line (a long number or
+ * product code): cut it after the last character that fits, fully shrunk,
+ * never splitting a combining mark from its base, and at least one
+ * character per line.  Rescans text[start..i]: only on this rare path. */
+static void emergency_break(const lb_ctx *c, size_t start, size_t i, double avail, const scan_state *s,
+                            line_choice *ch)
+{
+    scan_state t = {.unit_first = start, .last_ns = start};
+    size_t last = start;
+    for (size_t j = start; j <= i; j++) {
+        scan_char(c, start, j, avail, &t);
+        if (j > start && t.min > avail + EPSILON)
+            break;
+        last = j;
+    }
+    while (last > start && last + 1 < c->n && lb_is_combining(c->text[last + 1].cp))
+        last--;
+    *ch = (line_choice){.last = last, .next = last + 1, .reason = LB_EMERGENCY, .too_wide = true,
+                        .bad = s->unit_first};
+}
+
 /* The next unit does not fit at natural width: hang it, push it in by
  * shrinking, or push it out to the next line and expand this one. */
 static void decide_overflow(const lb_ctx *c, size_t start, size_t i, double avail,
@@ -123,13 +169,14 @@ static void decide_overflow(const lb_ctx *c, size_t start, size_t i, double avai
 {
     if (unit_complete && can_hang(c, start, avail, s)) {
         *ch = (line_choice){.last = s->last_ns, .next = i + 1, .hang = true, .reason = LB_HANGING};
-    } else if (unit_complete && s->ns_min <= avail + EPSILON && pull_in_disturbs_less(s, avail)) {
+    } else if (unit_complete && s->ns_min + line_end_extra(c, s->last_ns) <= avail + EPSILON &&
+               pull_in_disturbs_less(s, avail)) {
         *ch = (line_choice){.last = s->last_ns, .next = i + 1, .reason = LB_PUSHED_IN};
-    } else if (s->have_fit) {
+    } else if (s->have_fit && !unit_fits_no_line(c, s)) {
         *ch = (line_choice){.last = s->fit_last, .next = s->fit_next,
                             .reason = s->first_char_fits ? LB_PUSHED_OUT : LB_FULL};
     } else {
-        *ch = (line_choice){.too_wide = true, .bad = s->unit_first};
+        emergency_break(c, start, i, avail, s, ch);
     }
 }
 
@@ -148,7 +195,7 @@ static void choose_line(const lb_ctx *c, size_t start, double avail, line_choice
             }
             continue;
         }
-        if (s.ns_nat <= avail + EPSILON) {
+        if (s.ns_nat + line_end_extra(c, s.last_ns) <= avail + EPSILON) {
             s.have_fit = true;
             s.fit_last = s.last_ns;
             s.fit_next = i + 1;
@@ -169,20 +216,22 @@ static size_t skip_spaces(const lb_ctx *c, size_t i)
     return i;
 }
 
-/* Sets the lines; LB_TOO_WIDE (with *bad set) when a unit fits on no line. */
+/* Sets the lines; LB_TOO_WIDE (with *bad set at the first) when a unit fits
+ * on no line and had to be cut. */
 static lb_status set_lines(const lb_ctx *c, lb_result *out, size_t *bad)
 {
     const lb_params *p = c->p;
     size_t start = skip_spaces(c, 0);
     bool first = true;
+    lb_status status = LB_OK;
     while (start < c->n) {
         double indent = first ? p->first_indent : 0;
         double avail = p->measure - indent;
         line_choice ch;
         choose_line(c, start, avail, &ch);
-        if (ch.too_wide) {
+        if (ch.too_wide && status == LB_OK) {
             *bad = ch.bad;
-            return LB_TOO_WIDE;
+            status = LB_TOO_WIDE;
         }
         size_t next = skip_spaces(c, ch.next);
         bool is_last = next >= c->n;
@@ -195,20 +244,16 @@ static lb_status set_lines(const lb_ctx *c, lb_result *out, size_t *bad)
         start = next;
         first = false;
     }
-    return LB_OK;
+    return status;
 }
 
 lb_status lb_set_paragraph(const lb_char *text, size_t n, const lb_params *p,
                            lb_result *out, size_t *bad_index)
 {
     lb_ctx c = {.text = text, .n = n, .p = p};
-    size_t glyphs0 = out->n_glyphs, lines0 = out->n_lines, bad = 0;
+    size_t bad = 0;
     lb_status st = set_lines(&c, out, &bad);
-    if (st != LB_OK) {                /* leave out as it was */
-        out->n_glyphs = glyphs0;
-        out->n_lines = lines0;
-        if (bad_index)
-            *bad_index = bad;
-    }
+    if (st != LB_OK && bad_index)
+        *bad_index = bad;
     return st;
 }

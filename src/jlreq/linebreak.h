@@ -19,12 +19,19 @@
 /* Per-character flags. */
 enum {
     LB_NO_BREAK_BEFORE = 1u << 0,  /* glue to the previous character (e.g. inside the (新) mark) */
-    LB_NO_COMPRESS = 1u << 1       /* glyph does not follow the half-em punctuation convention */
+    LB_NO_COMPRESS = 1u << 1,      /* glyph does not follow the half-em punctuation convention */
+    LB_BREAK_BEFORE = 1u << 2,     /* a ZERO WIDTH SPACE stood before it: a break opportunity */
+    LB_SOFT_HYPHEN = 1u << 3,      /* a SOFT HYPHEN: no width inside a line; ending a line, it shows
+                                    * as the hyphen cp with its advance */
+    LB_URL = 1u << 4               /* part of a URL or e-mail address (breaks at / . ? & = @) */
 };
 
 /* One character to set. */
 typedef struct lb_char {
     uint32_t cp;
+    uint32_t vs;          /* variation selector drawn with cp (an IVS or standardized
+                           * variant the font has), 0 if none: one unit with cp */
+    uint32_t link;        /* 1 + byte offset of the URL it belongs to in the caller's text, 0: none */
     uint16_t font;        /* font role index, carried through to the glyph */
     uint16_t flags;
     rgb_color color;
@@ -37,6 +44,8 @@ typedef struct lb_char {
 /* One placed glyph. */
 typedef struct lb_glyph {
     uint32_t cp;
+    uint32_t vs;
+    uint32_t link;
     uint16_t font;
     rgb_color color;
     float size;
@@ -51,7 +60,8 @@ typedef enum lb_break_reason {
     LB_FULL,              /* normal break at an opportunity */
     LB_PUSHED_OUT,        /* 追い出し: a character moved to the next line */
     LB_PUSHED_IN,         /* 追い込み: a character pulled back by shrinking */
-    LB_HANGING            /* ぶら下げ: 、。 hangs beyond the measure */
+    LB_HANGING,           /* ぶら下げ: 、。 hangs beyond the measure */
+    LB_EMERGENCY          /* a unit wider than the line cut after its last character that fits */
 } lb_break_reason;
 
 typedef struct lb_line {
@@ -78,8 +88,8 @@ typedef struct lb_params {
     bool justify_last;      /* also justify the last line (normally ragged) */
 } lb_params;
 
-/* The only failure is a unit wider than the line: out of memory aborts
- * (xalloc.h). */
+/* LB_TOO_WIDE: a unit wider than the line was cut by an emergency break
+ * (the lines are set all the same); out of memory aborts (xalloc.h). */
 typedef enum lb_status { LB_OK = 0, LB_TOO_WIDE } lb_status;
 
 void lb_result_init(lb_result *r);
@@ -87,8 +97,10 @@ void lb_result_clear(lb_result *r);   /* empties, keeps memory */
 void lb_result_free(lb_result *r);
 
 /* Sets text[0..n) into lines appended to out.  On LB_TOO_WIDE, *bad_index
- * is the index of the first character of a unit that cannot fit even on
- * an empty line (an unbreakable western run longer than the measure). */
+ * is the index of the first character of the first unit that could not fit
+ * even on an empty line (an unbreakable western run longer than the
+ * measure): it is cut after its last character that fits (LB_EMERGENCY),
+ * ignoring kinsoku, and every line is still set. */
 lb_status lb_set_paragraph(const lb_char *text, size_t n, const lb_params *p,
                            lb_result *out, size_t *bad_index);
 

@@ -12,6 +12,7 @@
 
 #include "i18n.h"
 #include "pdf_tounicode.h"
+#include "vec.h"
 #include "xalloc.h"
 
 #define N_CODE_POINTS 0x110000u
@@ -32,6 +33,15 @@ static void list_bits(pdf_font *f, const uint8_t *bits, size_t n)
                 f->cps[f->n_cps++] = byte * 8 + bit;
 }
 
+/* Notes the sequence g->cp + g->vs for role's subset, once. */
+static void note_variant(pdf_font *f, const pg_glyph *g)
+{
+    for (size_t i = 0; i < f->n_vars; i++)   /* a handful per document */
+        if (f->vars[i].cp == g->cp && f->vars[i].vs == g->vs)
+            return;
+    VEC_PUSH(f->vars, f->n_vars, f->cap_vars, ((subset_variant){.cp = g->cp, .vs = g->vs}));
+}
+
 /* Marks, per role, each code point drawn anywhere in doc. */
 static void collect_code_points(pdf_fonts *pf, const pg_doc *doc, const font_set *fs)
 {
@@ -50,6 +60,8 @@ static void collect_code_points(pdf_fonts *pf, const pg_doc *doc, const font_set
             count[role] += !(*byte & mask);
             *byte |= mask;
             pf->fonts[role].used = true;
+            if (g->vs)
+                note_variant(&pf->fonts[role], g);
         }
     }
     for (size_t r = 0; r < pf->n; r++)
@@ -116,11 +128,13 @@ static void compute_widths(pdf_font *f)
  * on a worker thread) and marked for storing once compressed. */
 static bool load_or_subset(pdf_font *f, const char *path, const char *role, diag_list *dl)
 {
-    bool keyed = pdf_font_cache_key(path, f->cps, f->n_cps, &f->cache_key);
+    /* the cache keys on code points only: a font drawn with variation
+     * sequences (葛󠄀) is subset afresh, with its variant glyphs */
+    bool keyed = f->n_vars == 0 && pdf_font_cache_key(path, f->cps, f->n_cps, &f->cache_key);
     if (keyed && pdf_font_cache_load(f->cache_key, f->cps, f->n_cps, &f->sub, &f->program))
         return true;
     const char *err = NULL;
-    if (!subset_font(path, f->cps, f->n_cps, &f->sub, &err)) {
+    if (!subset_font_with_variants(path, f->cps, f->n_cps, f->vars, f->n_vars, &f->sub, &err)) {
         diag_report(dl, D_FONT, (src_loc){0}, _("cannot subset font %s (role \"%s\"): %s"), path, role, err);
         return false;
     }
@@ -153,6 +167,7 @@ void pdf_fonts_free(pdf_fonts *pf)
 {
     for (size_t r = 0; pf->fonts && r < pf->n; r++) {
         free(pf->fonts[r].cps);
+        free(pf->fonts[r].vars);
         free(pf->fonts[r].width);
         pdf_deflate_free(&pf->fonts[r].program);   /* joins first: it reads sub.data */
         subset_free(&pf->fonts[r].sub);

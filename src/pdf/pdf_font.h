@@ -17,6 +17,8 @@ typedef struct pdf_font {
     bool used;
     uint32_t *cps;             /* sorted, unique */
     size_t n_cps, cap_cps;
+    subset_variant *vars;      /* the variation sequences drawn (pg_glyph.vs), unique */
+    size_t n_vars, cap_vars;
     font_subset sub;
     pdf_deflate_job program;   /* sub.data compressed, begun as soon as subset */
     cache_key cache_key;       /* of sub and program in the disk cache … */

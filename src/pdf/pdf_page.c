@@ -248,7 +248,7 @@ static void add_glyph(text_writer *tw, const pg_glyph *g, int role)
         put(tw, buf);
         tw->pen_x += adjust * g->size / 1000.0;
     }
-    uint16_t gid = subset_gid(&f->sub, g->cp);
+    uint16_t gid = subset_gid_vs(&f->sub, g->cp, g->vs);
     put_gid(tw, gid);
     unsigned w = gid < f->sub.n_glyphs ? f->width[gid] : 0;
     tw->pen_x += w * (double)g->size / 1000.0;

@@ -28,23 +28,33 @@ static const char cmap_tail[] =
     "end\n"
     "end\n";
 
-/* "<0012> <3042>" or, beyond the BMP, a surrogate pair "<0013> <D842DFB7>". */
-static void format_entry(char *buf, size_t size, unsigned gid, uint32_t cp)
+/* cp as UTF-16BE hex: "3042" or, beyond the BMP, a surrogate pair "D842DFB7". */
+static int format_utf16(char *buf, size_t size, uint32_t cp)
 {
-    if (cp < 0x10000u) {
-        snprintf(buf, size, "<%04X> <%04X>\n", gid, (unsigned)cp);
-    } else {
-        uint32_t v = cp - 0x10000u;
-        snprintf(buf, size, "<%04X> <%04X%04X>\n", gid, (unsigned)(0xD800u + (v >> 10)),
-                 (unsigned)(0xDC00u + (v & 0x3FFu)));
-    }
+    if (cp < 0x10000u)
+        return snprintf(buf, size, "%04X", (unsigned)cp);
+    uint32_t v = cp - 0x10000u;
+    return snprintf(buf, size, "%04X%04X", (unsigned)(0xD800u + (v >> 10)), (unsigned)(0xDC00u + (v & 0x3FFu)));
+}
+
+/* "<0012> <3042>"; a variant glyph gives its base and selector, so that
+ * copying 葛󠄀 keeps the sequence: "<0014> <845BDB40DD00>". */
+static void format_entry(char *buf, size_t size, unsigned gid, uint32_t cp, uint32_t vs)
+{
+    int n = snprintf(buf, size, "<%04X> <", gid);
+    n += format_utf16(buf + n, size - (size_t)n, cp);
+    if (vs)
+        n += format_utf16(buf + n, size - (size_t)n, vs);
+    snprintf(buf + n, size - (size_t)n, ">\n");
 }
 
 HPDF_STATUS pdf_write_tounicode(pdf_dict stream, const font_subset *sub)
 {
     /* One code point per glyph: the lowest that maps to it (code points
-     * are ascending, so the first seen). */
+     * are ascending, so the first seen); a glyph only a variation sequence
+     * reaches gives the sequence. */
     uint32_t *cp_of = xcalloc(sub->n_glyphs ? sub->n_glyphs : 1, sizeof *cp_of);
+    uint32_t *vs_of = xcalloc(sub->n_glyphs ? sub->n_glyphs : 1, sizeof *vs_of);
     size_t n_entries = 0;
     for (size_t i = 0; i < sub->n_cps; i++) {
         unsigned g = sub->gids[i];
@@ -53,8 +63,16 @@ HPDF_STATUS pdf_write_tounicode(pdf_dict stream, const font_subset *sub)
             n_entries++;
         }
     }
+    for (size_t i = 0; i < sub->n_vars; i++) {
+        unsigned g = sub->vars[i].gid;
+        if (g != 0 && g < sub->n_glyphs && cp_of[g] == 0) {
+            cp_of[g] = sub->vars[i].cp;
+            vs_of[g] = sub->vars[i].vs;
+            n_entries++;
+        }
+    }
     HPDF_STATUS st = shim_stream_write_str(stream, cmap_head);
-    char line[64];
+    char line[96];
     unsigned g = 1;
     while (st == HPDF_OK && n_entries > 0) {
         size_t block = n_entries < MAX_BLOCK ? n_entries : MAX_BLOCK;
@@ -63,7 +81,7 @@ HPDF_STATUS pdf_write_tounicode(pdf_dict stream, const font_subset *sub)
         for (size_t k = 0; k < block && st == HPDF_OK; g++) {
             if (cp_of[g] == 0)
                 continue;
-            format_entry(line, sizeof line, g, cp_of[g]);
+            format_entry(line, sizeof line, g, cp_of[g], vs_of[g]);
             st = shim_stream_write_str(stream, line);
             k++;
         }
@@ -74,5 +92,6 @@ HPDF_STATUS pdf_write_tounicode(pdf_dict stream, const font_subset *sub)
     if (st == HPDF_OK)
         st = shim_stream_write_str(stream, cmap_tail);
     free(cp_of);
+    free(vs_of);
     return st;
 }

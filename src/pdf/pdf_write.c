@@ -18,6 +18,7 @@
 #include "pdf_objstm.h"
 #include "pdf_outline.h"
 #include "pdf_page.h"
+#include "pdf_links.h"
 #include "pdf_struct.h"
 #include "pdf_xmp.h"
 #include "xalloc.h"
@@ -62,6 +63,8 @@ static HPDF_STATUS draw_pages(HPDF_Doc pdf, const pg_doc *doc, const pdf_fonts *
         HPDF_STATUS st = tags ? pdf_struct_begin_page(tags, page) : HPDF_OK;
         if (st == HPDF_OK)
             st = pdf_draw_page(page, &doc->pages[p], pf, fs, used, tags, PDF_INK_RGB);
+        if (st == HPDF_OK)
+            st = pdf_write_links(page, &doc->pages[p]);
         if (st == HPDF_OK && tags)
             st = pdf_struct_end_page(tags);
         if (st == HPDF_OK)

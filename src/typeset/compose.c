@@ -188,8 +188,12 @@ static void build_chars(composer *c, const block *b, const block_style *st, cons
         append_new_mark(c, b, st, &at);
     c->text_base = at;
     size_t text_start = c->text_start = c->chars.n;
-    if (b->text)
-        append_part(c, b, PG_ROLE_TEXT, b->text, &rs, b->text_loc, &at);
+    if (b->text) {
+        run_style text = rs;
+        text.markup = true;
+        text.emphasis_font = c->lay->emphasis_font;
+        append_part(c, b, PG_ROLE_TEXT, b->text, &text, b->text_loc, &at);
+    }
     /* the mark never ends a line on its own */
     if (b->is_new && c->chars.n > text_start)
         c->chars.chars[text_start].flags |= LB_NO_BREAK_BEFORE;
@@ -206,23 +210,21 @@ static void shape_sink(void *ctx, pg_shape s)
     push_shape(((composer *)ctx)->out, s);
 }
 
-/* Breaks c->chars into c->lines; false (with a diagnostic) if a unit is too wide. */
-static bool break_lines(composer *c, const block *b, float measure, float first_indent, float unit_em)
+/* Breaks c->chars into c->lines.  A unit wider than the line is cut by an
+ * emergency break, with a warning at its first character. */
+static void break_lines(composer *c, const block *b, float measure, float first_indent, float unit_em)
 {
     lb_params p = {.measure = measure, .first_indent = first_indent, .em = unit_em, .rules = c->lay->rules};
     size_t bad = 0;
     lb_result_clear(&c->lines);
-    lb_status st = lb_set_paragraph(c->chars.chars, c->chars.n, &p, &c->lines, &bad);
-    if (st == LB_OK)
-        return true;
+    if (lb_set_paragraph(c->chars.chars, c->chars.n, &p, &c->lines, &bad) == LB_OK)
+        return;
     /* counted in the block's own text: the label and the (新) mark come before it */
     size_t in_text = bad >= c->text_start ? bad - c->text_start : 0;
-    diag_report(c->dl, D_TOO_WIDE, loc_at_char(b->text_loc, in_text),
-                _("an unbreakable run starting at character %zu of this text is wider than the line (%.1fpt)"),
-                in_text + 1, measure);
-    diag_hint(c->dl, _("insert a space or break the word, or use a layout with a wider measure"));
-    c->failed = true;
-    return false;
+    diag_report(c->dl, D_EMERGENCY_BREAK, loc_at_char(b->text_loc, in_text),
+                _("the run of letters or digits starting at character %zu of this text is wider than the line "
+                "(%.1fpt), so it is broken where it reaches the line's end"), in_text + 1, measure);
+    diag_hint(c->dl, _("put a space where it may break, shorten it, or use a layout with a wider measure"));
 }
 
 /* Lets the decorator add its shapes to the line just emitted (the flow's
@@ -248,7 +250,7 @@ static void emit_line_glyphs(composer *c, const block *b, size_t li, float x0, f
     const lb_line *ln = &c->lines.lines[li];
     for (size_t g = ln->first; g < ln->first + ln->count; g++) {
         const lb_glyph *lg = &c->lines.glyphs[g];
-        pg_glyph pg = {.cp = lg->cp, .font = lg->font, .color = lg->color, .size = lg->size,
+        pg_glyph pg = {.cp = lg->cp, .vs = lg->vs, .link = lg->link, .font = lg->font, .color = lg->color, .size = lg->size,
                        .x = x0 + lg->x, .y = base, .width = lg->width, .origin = {b, part_of(c, lg->source)}};
         push_glyph(c->out, pg);
     }
@@ -339,8 +341,7 @@ static void compose_heading_text(composer *c, const block *b, const block_style 
     float left = c->lay->derived.area_left + marker_x_em(c, b) * em(c) + inset;
     float measure =
         c->lay->derived.measure - (left - c->lay->derived.area_left) - (st->decor == DECOR_BAND ? inset : 0);
-    if (!break_lines(c, b, measure, 0, st->size_pt))
-        return;
+    break_lines(c, b, measure, 0, st->size_pt);
     size_t n = c->lines.n_lines;
     float lines = st->lines > (float)n ? st->lines : (float)n;
     float height = heading_height(c, lines);
@@ -411,8 +412,8 @@ static void compose_paragraph(composer *c, const block *b)
     float x0 = c->lay->derived.area_left + left_em * em(c);
     build_chars(c, b, st, NULL);
     add_space(c, st->space_before_lines, b);
-    if (break_lines(c, b, c->lay->derived.measure - left_em * em(c), st->first_line_indent_em * em(c), em(c)))
-        emit_paragraph_lines(c, b, st, x0, NULL);
+    break_lines(c, b, c->lay->derived.measure - left_em * em(c), st->first_line_indent_em * em(c), em(c));
+    emit_paragraph_lines(c, b, st, x0, NULL);
     add_space(c, st->space_after_lines, b);
 }
 
@@ -585,8 +586,7 @@ static void compose_listed(composer *c, const block *b)
     float measure = c->lay->derived.area_left + c->lay->derived.measure - text_x;
     build_chars(c, b, st, NULL);
     add_space(c, st->space_before_lines, b);
-    if (!break_lines(c, b, measure, 0, em(c)))
-        return;
+    break_lines(c, b, measure, 0, em(c));
     /* the last item of a list is not left alone at the top of a page */
     if (c->lay->keep_list_end && ends_a_list(c, b, st))
         keep_last_line_with_next(c);

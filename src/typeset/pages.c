@@ -20,6 +20,9 @@ static void page_free(pg_page *p)
 {
     for (size_t i = 0; i < p->n_marks; i++)
         free(p->marks[i].title);
+    for (size_t i = 0; i < p->n_links; i++)
+        free(p->links[i].uri);
+    free(p->links);
     free(p->glyphs);
     free(p->shapes);
     free(p->marks);
@@ -58,6 +61,11 @@ void pg_add_glyph(pg_page *p, pg_glyph g)
 void pg_add_shape(pg_page *p, pg_shape s)
 {
     VEC_PUSH(p->shapes, p->n_shapes, p->cap_shapes, s);
+}
+
+void pg_add_link(pg_page *p, pg_link l)
+{
+    VEC_PUSH(p->links, p->n_links, p->cap_links, l);
 }
 
 void pg_add_mark(pg_page *p, int level, const char *title, float y)
@@ -109,6 +117,8 @@ void pg_forget_blocks(pg_doc *d)
             pg->glyphs[i].origin.block = NULL;
         for (size_t i = 0; i < pg->n_shapes; i++)
             pg->shapes[i].origin.block = NULL;
+        for (size_t i = 0; i < pg->n_links; i++)
+            pg->links[i].block = NULL;
     }
     free(d->blocks);
     free(d->by_block);

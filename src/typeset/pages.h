@@ -37,6 +37,8 @@ typedef struct pg_origin {
 
 typedef struct pg_glyph {
     uint32_t cp;
+    uint32_t vs;           /* variation selector of a variant glyph (IVS), 0 if none */
+    uint32_t link;         /* 1 + byte offset in origin.block->text of the URL it is part of; 0: none */
     uint16_t font;         /* font role index */
     uint32_t color;        /* 0xRRGGBB */
     float size;            /* pt */
@@ -62,6 +64,14 @@ typedef struct pg_mark {
     float y;
 } pg_mark;
 
+/* A link annotation: the rectangle over one line's fragment of a URL or
+ * e-mail address (from its glyphs' em boxes) and where it leads. */
+typedef struct pg_link {
+    float x0, y0, x1, y1;
+    char *uri;             /* owned: "https://…", "mailto:…" */
+    const struct block *block;  /* the block whose text has it (like pg_origin.block) */
+} pg_link;
+
 typedef struct pg_page {
     pg_glyph *glyphs;
     size_t n_glyphs, cap_glyphs;
@@ -69,6 +79,8 @@ typedef struct pg_page {
     size_t n_shapes, cap_shapes;
     pg_mark *marks;
     size_t n_marks, cap_marks;
+    pg_link *links;        /* in reading order; filled by pg_collect_links (page_links.c) */
+    size_t n_links, cap_links;
     char *running_head;    /* owned, the part title shown in the header, or NULL */
     bool blank;            /* padding page: no furniture */
 } pg_page;
@@ -97,6 +109,8 @@ pg_page *pg_add_page(pg_doc *d);             /* a new empty page, never NULL */
 void pg_add_glyph(pg_page *p, pg_glyph g);
 void pg_add_shape(pg_page *p, pg_shape s);
 void pg_add_mark(pg_page *p, int level, const char *title, float y);
+/* Takes ownership of l.uri. */
+void pg_add_link(pg_page *p, pg_link l);
 
 /* Records that a line of block b sits on page `page` (pages come in order). */
 void pg_note_block_page(pg_doc *d, const struct block *b, size_t page);

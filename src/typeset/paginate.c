@@ -1,6 +1,8 @@
 /* paginate.c — flow → pages, by the keep rules of the layout. */
 #include "paginate.h"
 
+#include "page_links.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,6 +191,8 @@ bool paginate(const flow *f, const layout *lay, pg_doc *out, diag_list *dl)
     new_page(&p);
     for (size_t i = 0; i < f->n_items; i++)
         step(&p, i);
+    for (size_t i = 0; i < out->n_pages; i++)
+        pg_collect_links(&out->pages[i]);
     pg_index_blocks(out);
     return true;
 }

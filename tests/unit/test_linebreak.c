@@ -168,7 +168,8 @@ static void test_widths_and_gaps(void **state)
 }
 
 /* A western run longer than the measure: LB_TOO_WIDE at its first char,
- * and the result is left as it was. */
+ * and the run is cut by emergency breaks where each line is full (after
+ * the lines already in the result). */
 static void test_too_wide(void **state)
 {
     lb_params p = tu_params(30);
@@ -178,8 +179,15 @@ static void test_too_wide(void **state)
     size_t bad = 0;
     assert_int_equal(set("あいうABCDEFGHIJ", &p, &r, &bad), LB_TOO_WIDE);
     assert_int_equal(bad, 3);
-    assert_int_equal(r.n_lines, 1);
-    assert_int_equal(r.n_glyphs, 2);
+    assert_int_equal(r.n_glyphs, 2 + 13);
+    assert_int_equal(r.n_lines, 1 + 3);   /* あいう | ABCDEF | GHIJ */
+    assert_int_equal(r.lines[1].count, 3);
+    assert_int_equal(r.lines[2].count, 6);
+    assert_int_equal(r.lines[2].reason, LB_EMERGENCY);
+    assert_int_equal(r.lines[3].reason, LB_END_OF_PARAGRAPH);
+    for (size_t i = 1; i < r.n_lines; i++)
+        assert_true(r.lines[i].width <= 30 + 1e-3);
+    assert_string_equal(lb_break_reason_name(LB_EMERGENCY), "emergency");
     lb_result_free(&r);
 }
 

@@ -136,10 +136,35 @@ static void test_errors(void **state)
     subset_free(&s);   /* harmless after failure */
 }
 
+/* A variation sequence keeps its variant glyph: 葛 + VS17 (U+E0100) gets a
+ * glyph of its own in the subset, distinct from 葛's; a sequence the font
+ * lacks (あ + VS17) falls back to the base glyph. */
+static void test_variation_sequences(void **state)
+{
+    (void)state;
+    char *path = root_path("fonts/BIZUDMincho-Regular.ttf");
+    const uint32_t cps[] = {0x845B, 0x3042};
+    const subset_variant vars[] = {{.cp = 0x845B, .vs = 0xE0100}, {.cp = 0x3042, .vs = 0xE0100}};
+    font_subset s;
+    const char *err = NULL;
+    assert_true(subset_font_with_variants(path, cps, 2, vars, 2, &s, &err));
+    assert_int_equal(s.n_vars, 2);
+    uint16_t base = subset_gid(&s, 0x845B), variant = subset_gid_vs(&s, 0x845B, 0xE0100);
+    assert_int_not_equal(base, 0);
+    assert_int_not_equal(variant, 0);
+    assert_int_not_equal(variant, base);
+    assert_true(variant < s.n_glyphs);
+    assert_int_equal(subset_gid_vs(&s, 0x3042, 0xE0100), subset_gid(&s, 0x3042));
+    assert_int_equal(subset_gid_vs(&s, 0x845B, 0), base);
+    subset_free(&s);
+    free(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_mapping_round_trip),
+        cmocka_unit_test(test_variation_sequences),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_plan_sized_subsets),
         cmocka_unit_test(test_errors),

@@ -138,10 +138,90 @@ static void test_fallback_font(void **state)
     unlink(path);
 }
 
+/* **…** switches to the emphasis font; sources stay byte offsets in the
+ * text as written (markup included); an unclosed ** is printed, with a
+ * warning. */
+static void test_emphasis_markup(void **state)
+{
+    fixture *fx = *state;
+    char_buf b = {0};
+    diag_list dl;
+    diag_init(&dl);
+    int mincho = layout_font_index(fx->lay, "mincho"), bold = layout_font_index(fx->lay, "gothic-bold");
+    run_style st = {.font = mincho, .size = 10.5f, .markup = true, .emphasis_font = bold};
+    assert_true(run_append(&b, "あ**い**う", &st, fx->fs, fx->lay, (src_loc){0}, &dl));
+    assert_int_equal(b.n, 3);
+    assert_int_equal(b.chars[0].font, mincho);
+    assert_int_equal(b.chars[1].font, bold);
+    assert_int_equal(b.chars[1].source, 5);   /* after "あ**" */
+    assert_int_equal(b.chars[2].font, mincho);
+    assert_int_equal(dl.warnings, 0);
+    b.n = 0;
+    assert_true(run_append(&b, "あ**い", &st, fx->fs, fx->lay, (src_loc){0}, &dl));
+    assert_int_equal(b.n, 4);                 /* あ * * い: printed as typed */
+    assert_int_equal(b.chars[1].cp, '*');
+    assert_int_equal(dl.warnings, 1);
+    char_buf_free(&b);
+    diag_free(&dl);
+}
+
+/* Format characters: no glyph, only their effect on breaking; a variation
+ * sequence the font has rides on its base, one it lacks warns. */
+static void test_format_chars_and_variants(void **state)
+{
+    fixture *fx = *state;
+    char_buf b = {0};
+    diag_list dl;
+    diag_init(&dl);
+    run_style st = {.font = layout_font_index(fx->lay, "mincho"), .size = 10.5f, .markup = true,
+                    .emphasis_font = layout_font_index(fx->lay, "mincho")};
+    const char utf8[] = "A\xe2\x80\x8b" "B\xe2\x81\xa0" "C\xc2\xad" "D\xc2\xa0" "E\xef\xbb\xbf"
+                        "F\xe8\x91\x9b\xf3\xa0\x84\x80" "G\xe3\x81\x82\xf3\xa0\x84\x80";
+    assert_true(run_append(&b, utf8, &st, fx->fs, fx->lay, (src_loc){0}, &dl));
+    /* A B C - D nbsp E F 葛+VS G あ */
+    assert_int_equal(b.n, 11);
+    assert_true(b.chars[1].flags & LB_BREAK_BEFORE);      /* B after a ZWSP */
+    assert_true(b.chars[2].flags & LB_NO_BREAK_BEFORE);   /* C after a WORD JOINER */
+    assert_true(b.chars[3].flags & LB_SOFT_HYPHEN);
+    assert_int_equal(b.chars[3].cp, '-');
+    assert_true(b.chars[5].flags & LB_NO_BREAK_BEFORE);   /* the NO-BREAK SPACE … */
+    assert_true(b.chars[6].flags & LB_NO_BREAK_BEFORE);   /* … and what follows it */
+    assert_int_equal(b.chars[7].cp, 'F');                 /* the BOM is gone */
+    assert_int_equal(b.chars[8].cp, 0x845B);
+    assert_int_equal(b.chars[8].vs, 0xE0100);             /* BIZ UD Mincho has 葛 + VS17 */
+    assert_int_equal(b.chars[10].cp, 0x3042);
+    assert_int_equal(b.chars[10].vs, 0);                  /* あ + VS17 is no sequence: base, warned */
+    assert_int_equal(dl.warnings, 1);
+    assert_int_equal(dl.errors, 0);
+    char_buf_free(&b);
+    diag_free(&dl);
+}
+
+/* URLs and addresses are flagged for the breaker and carry their link. */
+static void test_url_flags(void **state)
+{
+    fixture *fx = *state;
+    char_buf b = {0};
+    run_style st = {.font = layout_font_index(fx->lay, "mincho"), .size = 10.5f, .markup = true,
+                    .emphasis_font = layout_font_index(fx->lay, "mincho")};
+    assert_true(run_append(&b, "見てhttps://a.jp/xを", &st, fx->fs, fx->lay, (src_loc){0}, &fx->dl));
+    assert_int_equal(b.n, 2 + 14 + 1);
+    assert_false(b.chars[1].flags & LB_URL);
+    for (size_t i = 2; i < 16; i++) {
+        assert_true(b.chars[i].flags & LB_URL);
+        assert_int_equal(b.chars[i].link, 1 + 6);   /* "見て" is 6 bytes */
+    }
+    assert_false(b.chars[16].flags & LB_URL);
+    char_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_advances_from_font),
+        cmocka_unit_test(test_emphasis_markup),
+        cmocka_unit_test(test_format_chars_and_variants),
+        cmocka_unit_test(test_url_flags),
         cmocka_unit_test(test_missing_glyph_is_an_error),
         cmocka_unit_test(test_punctuation_follows_half_em),
         cmocka_unit_test(test_fallback_font),
