@@ -20,6 +20,7 @@
 #define DUMP_USAGE \
     "usage: kumihan dump --stage tree|lines|pages|text CONTENT.yaml [--layout LAYOUT.yaml]\n"
 #define DIFF_USAGE "usage: kumihan diff OLD.yaml NEW.yaml [--layout LAYOUT.yaml]\n"
+#define SCHEMA_USAGE "usage: kumihan schema content|layout\n"
 
 /* the same lines, aligned under one "usage:" */
 const char cli_usage_all[] =
@@ -29,6 +30,7 @@ const char cli_usage_all[] =
     "       kumihan watch CONTENT.yaml [the options of build]\n"
     "       kumihan diff OLD.yaml NEW.yaml [--layout LAYOUT.yaml]\n"
     "       kumihan new-year OLD.yaml NEW.yaml\n"
+    "       kumihan schema content|layout\n"
     "       kumihan --help | --version\n";
 
 #define BUILD_OPTIONS (CLI_LAYOUT | CLI_OUTPUT | CLI_COMPARE | CLI_IMPOSE | CLI_PRINT_OUTPUT | CLI_QUIET)
@@ -42,6 +44,7 @@ static const cli_command commands[] = {
     {CMD_NEW_YEAR, "new-year", NEW_YEAR_USAGE, 0, 2,
      "new-year needs this year's plan and the file for next year's, e.g. "
      "kumihan new-year content/plan-2023.yaml content/plan-2024.yaml"},
+    {CMD_SCHEMA, "schema", SCHEMA_USAGE, 0, 1, "schema: say which: kumihan schema content, or kumihan schema layout"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
