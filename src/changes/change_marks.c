@@ -22,21 +22,22 @@ static void add_cm_block(annotator *an, const block *b, uint8_t *marks, cm_mark 
     VEC_PUSH(cm->blocks, cm->n_blocks, an->cap_blocks, (cm_block){b, marks, whole});
 }
 
-/* The text with deleted runs put back where they were; marks per byte. */
-static char *merged_text(const dd_entry *e, uint8_t **marks_out)
+/* The text of diff (old_text → new_text) with deleted runs put back where
+ * they were; marks per byte. */
+static char *merged_text(const cd_script *diff, const char *old_text, const char *new_text, uint8_t **marks_out)
 {
-    const char *ot = e->old_b->text ? e->old_b->text : "", *nt = e->new_b->text ? e->new_b->text : "";
+    const char *ot = old_text ? old_text : "", *nt = new_text ? new_text : "";
     size_t len = 0;
-    for (size_t i = 0; i < e->text_diff.n_ops; i++)
-        len += e->text_diff.ops[i].len;
-    if (e->text_diff.n_ops == 0)
+    for (size_t i = 0; i < diff->n_ops; i++)
+        len += diff->ops[i].len;
+    if (diff->n_ops == 0)
         len = strlen(nt);
     char *text = xmalloc(len + 1);
     uint8_t *marks = xcalloc(len + 1, 1);
-    if (e->text_diff.n_ops == 0)
+    if (diff->n_ops == 0)
         memcpy(text, nt, len);
-    for (size_t i = 0, at = 0; i < e->text_diff.n_ops; i++) {
-        const cd_op *op = &e->text_diff.ops[i];
+    for (size_t i = 0, at = 0; i < diff->n_ops; i++) {
+        const cd_op *op = &diff->ops[i];
         memcpy(text + at, (op->kind == CD_DELETE ? ot : nt) + op->start, op->len);
         memset(marks + at, op->kind == CD_DELETE ? CM_DELETED : op->kind == CD_INSERT ? CM_INSERTED : CM_NONE,
                op->len);
@@ -54,7 +55,7 @@ static void set_text_and_marks(annotator *an, const dd_entry *e, block *b)
     uint8_t *marks = NULL;
     char *text = NULL;
     if (e->change == DD_EDITED)
-        text = merged_text(e, &marks);
+        text = merged_text(&e->text_diff, e->old_b->text, e->new_b->text, &marks);
     else
         text = xstrdup_or_null(src->text);
     cm_mark whole = e->change == DD_ADDED ? CM_INSERTED : e->change == DD_DELETED ? CM_DELETED : CM_NONE;
@@ -94,6 +95,22 @@ static void copy_metadata(document *to, const document *from)
     to->title_loc = from->title_loc;
 }
 
+/* A changed title or organisation (the title page's lines) shows its
+ * change like edited text: the old characters put back, struck. */
+static void mark_title_page_fields(const docdiff *d, change_marks *cm)
+{
+    for (size_t i = 0; i < d->n_meta; i++) {
+        const dd_meta *m = &d->meta[i];
+        bool title = strcmp(m->field, "title") == 0;
+        if (!title && strcmp(m->field, "organization") != 0)
+            continue;
+        char **text = title ? &cm->doc->title : &cm->doc->organization;
+        cm_block *cb = title ? &cm->title : &cm->organization;
+        free(*text);
+        *text = merged_text(&m->diff, m->old_value, m->new_value, &cb->marks);
+    }
+}
+
 static int cmp_cm_block(const void *a, const void *b)
 {
     uintptr_t x = (uintptr_t)((const cm_block *)a)->b, y = (uintptr_t)((const cm_block *)b)->b;
@@ -107,6 +124,7 @@ void change_marks_build(const docdiff *d, const document *new_doc, change_marks 
     cm->doc = doc_new(new_doc->path);
     cm->entry_blocks = xcalloc(d->n_entries ? d->n_entries : 1, sizeof *cm->entry_blocks);
     copy_metadata(cm->doc, new_doc);
+    mark_title_page_fields(d, cm);
     if (d->n_entries)
         cm->entry_blocks[0] = cm->doc->root;
     for (size_t i = 1; i < d->n_entries; i++)
@@ -120,6 +138,8 @@ void change_marks_free(change_marks *cm)
     for (size_t i = 0; i < cm->n_blocks; i++)
         free(cm->blocks[i].marks);
     free(cm->blocks);
+    free(cm->title.marks);
+    free(cm->organization.marks);
     free(cm->entry_blocks);
     doc_free(cm->doc);
     memset(cm, 0, sizeof *cm);
@@ -135,13 +155,28 @@ const cm_block *change_marks_find(const change_marks *cm, const block *b)
 
 /* ---- the decorator --------------------------------------------------------------- */
 
-/* The mark of one character of b's part: a deleted heading's number and
- * (新) go with the block; the text is marked byte by byte. */
-static cm_mark mark_of(const cm_block *cb, pg_role part, uint32_t text_offset)
+/* The marks of what the composer sets as b: a block of the annotated
+ * document, or one of the title page's lines, which the composer sets as
+ * stand-in blocks (kind BK_DOCUMENT) showing the document's own strings. */
+static const cm_block *marks_of(const change_marks *cm, const block *b)
+{
+    if (b->kind == BK_DOCUMENT && b->text) {
+        if (b->text == cm->doc->title)
+            return cm->title.marks ? &cm->title : NULL;
+        if (b->text == cm->doc->organization)
+            return cm->organization.marks ? &cm->organization : NULL;
+    }
+    return change_marks_find(cm, b);
+}
+
+/* The mark of one character of the part of b that cb marks: a deleted
+ * heading's number and (新) go with the block; the text is marked byte by
+ * byte. */
+static cm_mark mark_of(const cm_block *cb, const block *b, pg_role part, uint32_t text_offset)
 {
     if (part == PG_ROLE_LABEL || part == PG_ROLE_NEW_MARK)
         return cb->whole;
-    size_t len = cb->b->text ? strlen(cb->b->text) : 0;
+    size_t len = b->text ? strlen(b->text) : 0;
     if (part == PG_ROLE_TEXT && cb->marks && text_offset < len)
         return (cm_mark)cb->marks[text_offset];
     return CM_NONE;
@@ -150,12 +185,12 @@ static cm_mark mark_of(const cm_block *cb, pg_role part, uint32_t text_offset)
 static void style_chars(void *ctx, const block *b, pg_role part, lb_char *chars, size_t n)
 {
     const change_marks *cm = ctx;
-    const cm_block *cb = change_marks_find(cm, b);
+    const cm_block *cb = marks_of(cm, b);
     if (!cb)
         return;
     const change_style *st = &cm->lay->changes;
     for (size_t i = 0; i < n; i++) {
-        cm_mark m = mark_of(cb, part, chars[i].source);
+        cm_mark m = mark_of(cb, b, part, chars[i].source);
         if (m == CM_INSERTED)
             chars[i].color = st->insert_color;
         else if (m == CM_DELETED)
@@ -165,7 +200,7 @@ static void style_chars(void *ctx, const block *b, pg_role part, lb_char *chars,
 
 static cm_mark glyph_mark(const cm_block *cb, const composed_line *ln, size_t i)
 {
-    return mark_of(cb, ln->glyphs[i].origin.role, ln->text_offsets[i]);
+    return mark_of(cb, ln->block, ln->glyphs[i].origin.role, ln->text_offsets[i]);
 }
 
 /* Underline just below the em box; strike-through across its middle
@@ -184,7 +219,7 @@ static void run_shape(const layout *lay, const block *b, cm_mark m, float x0, fl
 static void line_shapes(void *ctx, const composed_line *ln, compose_shape_sink sink, void *sink_ctx)
 {
     const change_marks *cm = ctx;
-    const cm_block *cb = change_marks_find(cm, ln->block);
+    const cm_block *cb = marks_of(cm, ln->block);
     if (!cb)
         return;
     const layout *lay = cm->lay;

@@ -1,7 +1,8 @@
 /* change_marks.h — the changes of a docdiff made visible: an annotated
  * copy of the new document (deleted blocks put back at their old place,
  * deleted characters put back into edited text) with a mark for every
- * byte of every changed block's text; and the decorator through which the
+ * byte of every changed block's text (and of a changed title or
+ * organisation, the title page's lines); and the decorator through which the
  * composer draws them: underlines under inserted text, lines through
  * deleted text, a change bar beside every line of a changed block. */
 #ifndef KUMIHAN_CHANGE_MARKS_H
@@ -28,6 +29,10 @@ typedef struct change_marks {
     block **entry_blocks;    /* the annotated block of each docdiff entry */
     cm_block *blocks;        /* changed blocks, sorted by pointer: lookup only */
     size_t n_blocks;
+    /* the marks of doc->title and doc->organization when they changed
+     * (marks NULL otherwise; b is NULL: the composer sets these strings
+     * as stand-in blocks of its own) */
+    cm_block title, organization;
 } change_marks;
 
 /* Builds the annotated document from d, the diff of some old document

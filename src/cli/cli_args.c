@@ -22,6 +22,7 @@ const char *const cli_usage_all = N_(
     "       kumihan watch CONTENT.yaml [the options of build]\n"
     "       kumihan diff OLD.yaml NEW.yaml [--layout LAYOUT.yaml]\n"
     "       kumihan new-year OLD.yaml NEW.yaml\n"
+    "       kumihan schema content|layout\n"
     "       kumihan --help | --version\n");
 
 #define BUILD_OPTIONS (CLI_LAYOUT | CLI_OUTPUT | CLI_COMPARE | CLI_IMPOSE | CLI_PRINT_OUTPUT | CLI_QUIET)
@@ -43,6 +44,8 @@ static const cli_command commands[] = {
     {CMD_NEW_YEAR, "new-year", N_("usage: kumihan new-year OLD.yaml NEW.yaml\n"), 0, 2,
      N_("new-year needs this year's plan and the file for next year's, e.g. "
         "kumihan new-year content/plan-2023.yaml content/plan-2024.yaml")},
+    {CMD_SCHEMA, "schema", N_("usage: kumihan schema content|layout\n"), 0, 1,
+     N_("schema: say which: kumihan schema content, or kumihan schema layout")},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

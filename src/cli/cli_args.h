@@ -21,7 +21,9 @@ typedef enum cli_option {
     CLI_QUIET = 1 << 7,         /* -q, --quiet */
 } cli_option;
 
-typedef enum cli_command_id { CMD_BUILD, CMD_WATCH, CMD_CHECK, CMD_DUMP, CMD_DIFF, CMD_NEW_YEAR } cli_command_id;
+typedef enum cli_command_id {
+    CMD_BUILD, CMD_WATCH, CMD_CHECK, CMD_DUMP, CMD_DIFF, CMD_NEW_YEAR, CMD_SCHEMA
+} cli_command_id;
 
 /* One row of the command table. */
 typedef struct cli_command {
@@ -35,7 +37,7 @@ typedef struct cli_command {
 
 typedef struct cli_args {
     const cli_command *command;
-    const char *files[2];     /* CONTENT, or OLD and NEW for diff and new-year */
+    const char *files[2];     /* CONTENT, or OLD and NEW for diff and new-year, or the schema's name */
     int n_files;
     const char *layout;
     const char *output;

@@ -1,9 +1,10 @@
 /* compare.c — `kumihan build NEW --compare OLD`: the booklet with its
  * changes marked, preceded by a summary of the changes.
  *
- * The summary refers to the pages after it, whose numbers depend on how
- * many pages the summary itself takes: it is set, its pages counted, and
- * set again with the final numbers until the count holds still. */
+ * The summary's page numbers are those of the clean booklet (NEW set
+ * without marks, as `kumihan build NEW` prints it), the one the board
+ * reads: deleted text put back and the marks can push lines to other
+ * pages, so NEW is also set plainly and its pages looked up there. */
 #include "compare.h"
 
 #include <stdio.h>
@@ -17,26 +18,58 @@
 #include "paginate.h"
 #include "xalloc.h"
 
-#define MAX_SUMMARY_PASSES 4
-
 typedef struct comparison {
     pipeline *p;
     document *old_doc;
     docdiff diff;
     change_marks marks;
-    int *entry_page;      /* 1-based page within the body of each entry's block, 0: none */
+    int *entry_page;      /* 1-based page of each entry's block in the clean booklet, 0: none */
+    int title_page;       /* 1-based page of the title in the clean booklet (metadata changes) */
     diag_list *dl;
 } comparison;
 
-/* Which body page each entry's block starts on, from pagination's map. */
-static void find_pages(comparison *cmp, const pg_doc *body)
+/* The clean page of entry e's block: 0 when it is deleted or has no lines. */
+static int clean_page(const comparison *cmp, const pg_doc *clean, size_t e)
+{
+    const block *b = cmp->diff.entries[e].new_b;
+    const pg_block_pages *bp = b ? pg_block_pages_of(clean, b) : NULL;
+    return bp ? (int)bp->first_page + 1 : 0;
+}
+
+/* Which page of the clean booklet each entry's block starts on.  A
+ * deleted block (or one without lines) takes the page where it would
+ * have been: that of the nearest following block that has one, else of
+ * the nearest preceding one.  Two linear passes, however many deletions. */
+static void find_pages(comparison *cmp, const pg_doc *clean)
 {
     size_t n = cmp->diff.n_entries;
-    cmp->entry_page = xcalloc(n ? n : 1, sizeof *cmp->entry_page);
-    for (size_t e = 0; e < n; e++) {
-        const pg_block_pages *bp = pg_block_pages_of(body, cmp->marks.entry_blocks[e]);
-        cmp->entry_page[e] = bp ? (int)bp->first_page + 1 : 0;
-    }
+    int *page = xcalloc(n ? n : 1, sizeof *page);
+    for (size_t e = 0; e < n; e++)
+        page[e] = clean_page(cmp, clean, e);
+    for (size_t e = n; e-- > 1;)
+        if (!page[e - 1])
+            page[e - 1] = page[e];
+    for (size_t e = 1; e < n; e++)
+        if (!page[e])
+            page[e] = page[e - 1];
+    const pg_block_pages *title = pg_block_pages_of(clean, cmp->p->doc->root);
+    cmp->title_page = title ? (int)title->first_page + 1 : 1;
+    cmp->entry_page = page;
+}
+
+/* NEW set without marks, as `kumihan build NEW` sets it, for its page numbers. */
+static bool paginate_clean(comparison *cmp, diag_list *dl)
+{
+    const pipeline *p = cmp->p;
+    flow fl = {0};
+    pg_doc clean;
+    pg_doc_init(&clean, p->lay->page.paper_width, p->lay->page.paper_height);
+    bool ok = compose(p->doc, p->lay, p->fs, NULL, &fl, dl) && paginate(&fl, p->lay, &clean, dl);
+    if (ok)
+        find_pages(cmp, &clean);
+    pg_doc_free(&clean);
+    flow_free(&fl);
+    return ok;
 }
 
 /* ---- the summary ------------------------------------------------------------- */
@@ -56,19 +89,18 @@ static void add_line(document *d, int page, const char *line)
     free(text);
 }
 
-static void add_meta_lines(document *d, const docdiff *diff, int first_body_page)
+static void add_meta_lines(document *d, const docdiff *diff, int title_page)
 {
     for (size_t i = 0; i < diff->n_meta; i++) {
         char *line = dd_meta_line(diff, i, &DD_LABELS);
-        add_line(d, first_body_page, line);
+        add_line(d, title_page, line);
         free(line);
     }
 }
 
 /* The summary as a document of its own: a title, a count, one paragraph
- * per change ("p.5 Ⅱ-1-⑶-② edited: …"), body pages counted after the
- * summary's `summary_pages`. */
-static document *summary_document(const comparison *cmp, int summary_pages)
+ * per change ("p.5 Ⅱ-1-⑶-② edited: …", p. of the clean booklet). */
+static document *summary_document(const comparison *cmp)
 {
     const pipeline *p = cmp->p;
     document *d = doc_new(p->doc->path);
@@ -78,25 +110,24 @@ static document *summary_document(const comparison *cmp, int summary_pages)
         changes += cmp->diff.entries[i].change != DD_SAME || cmp->diff.entries[i].moved;
     char intro[512];
     snprintf(intro, sizeof intro,
-             _("%zu changes since the previous version. [-deleted-]{+added+}; p. is the page of the change (in "
-               "the text after this summary)."),
+             _("%zu changes since the previous version. [-deleted-]{+added+}; p. is the page in the booklet "
+               "without the marks."),
              changes);
     add_paragraph(d, changes ? intro : _(DD_LABELS.no_changes));
-    add_meta_lines(d, &cmp->diff, summary_pages + 1);
+    add_meta_lines(d, &cmp->diff, cmp->title_page);
     for (size_t i = 0; i < cmp->diff.n_entries; i++) {
         char *line = dd_entry_line(&cmp->diff, i, p->lay, &DD_LABELS);
         if (line)
-            add_line(d, summary_pages + cmp->entry_page[i], line);
+            add_line(d, cmp->entry_page[i], line);
         free(line);
     }
     return d;
 }
 
-/* Sets the summary for a guess of its own length; *pages gets the real one. */
-static bool set_summary(comparison *cmp, int guess, pg_doc *out, diag_list *dl)
+static bool set_summary(comparison *cmp, pg_doc *out, diag_list *dl)
 {
     const pipeline *p = cmp->p;
-    document *d = summary_document(cmp, guess);
+    document *d = summary_document(cmp);
     flow fl = {0};
     pg_doc_init(out, p->lay->page.paper_width, p->lay->page.paper_height);
     bool ok = compose(d, p->lay, p->fs, NULL, &fl, dl) && paginate(&fl, p->lay, out, dl);
@@ -129,17 +160,8 @@ static bool typeset_marked(comparison *cmp, diag_list *dl)
     pg_doc_init(&body, p->lay->page.paper_width, p->lay->page.paper_height);
     pg_doc_init(&summary, p->lay->page.paper_width, p->lay->page.paper_height);
     compose_decorator marking = change_marks_decorator(&cmp->marks, p->lay);
-    bool ok = compose(cmp->marks.doc, p->lay, p->fs, &marking, &p->fl, dl) && paginate(&p->fl, p->lay, &body, dl);
-    if (ok)
-        find_pages(cmp, &body);
-    int guess = 1;
-    for (int pass = 0; ok && pass < MAX_SUMMARY_PASSES; pass++) {
-        pg_doc_free(&summary);
-        ok = set_summary(cmp, guess, &summary, dl);
-        if (!ok || (int)summary.n_pages == guess)
-            break;
-        guess = (int)summary.n_pages;
-    }
+    bool ok = paginate_clean(cmp, dl) && compose(cmp->marks.doc, p->lay, p->fs, &marking, &p->fl, dl) &&
+              paginate(&p->fl, p->lay, &body, dl) && set_summary(cmp, &summary, dl);
     if (ok)
         join_pages(&p->pages, &summary, &body);
     pg_doc_free(&summary);

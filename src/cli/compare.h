@@ -1,7 +1,8 @@
 /* compare.h — the booklet with the changes since an older version marked
  * (kumihan build NEW --compare OLD): change bars in the outer margin,
  * inserted text underlined, deleted text struck through at its old place,
- * and first a summary of the changes with their page numbers. */
+ * and first a summary of the changes with their page numbers in the clean
+ * booklet (NEW set without marks). */
 #ifndef KUMIHAN_COMPARE_H
 #define KUMIHAN_COMPARE_H
 

@@ -15,6 +15,7 @@
 #include "new_year.h"
 #include "pipeline.h"
 #include "project_paths.h"
+#include "schema_print.h"
 #include "watch.h"
 #include "xalloc.h"
 
@@ -37,6 +38,8 @@ static const char *const help_text = N_(
     "           fiscal_year, title, date, subject and keywords, new: true marks\n"
     "           cleared, everything else (comments too) as it was; never\n"
     "           overwrites an existing NEW\n"
+    "  schema   print the JSON Schema of content or layout files (what\n"
+    "           schemas/ holds), for editors that complete keys as you type\n"
     "\n"
     "options:\n"
     "  --layout FILE   layout rules (default: layouts/booklet-a4.yaml in the\n"
@@ -64,7 +67,8 @@ static const char *const help_text = N_(
     "  --strict        (check) treat warnings as errors\n"
     "  --compare OLD   (build, watch) mark the changes since OLD: change bars,\n"
     "                  inserted text underlined, deleted text struck through, and\n"
-    "                  a first page listing the changes with their pages\n"
+    "                  a first page listing the changes with their pages in the\n"
+    "                  booklet without marks\n"
     "  -q, --quiet     (build, watch) no line saying what a successful build wrote\n"
     "\n"
     "exit status: 0 success, 1 errors in the input, 2 usage error,\n"
@@ -158,7 +162,8 @@ static bool run_typesetting(pipeline *p, const cli_args *o, diag_list *dl)
     case CMD_BUILD:
     case CMD_WATCH:
     case CMD_DIFF:
-    case CMD_NEW_YEAR: break;
+    case CMD_NEW_YEAR:
+    case CMD_SCHEMA: break;
     }
     return false;
 }
@@ -215,6 +220,7 @@ int main(int argc, char **argv)
     switch (o.command->id) {
     case CMD_DIFF: return run_diff(&o);
     case CMD_NEW_YEAR: return new_year_run(o.files[0], o.files[1], stderr);
+    case CMD_SCHEMA: return schema_print(o.files[0], stdout, stderr);
     case CMD_BUILD:
     case CMD_WATCH:
     case CMD_CHECK:

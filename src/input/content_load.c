@@ -1,14 +1,16 @@
 /* content_load.c — content YAML → document tree, with schema checks.
  *
- * The schema in one table: which key of which block kind holds children of
- * which kind.  Everything else about a block is its text (title or text),
- * "new" and "id".  Children are added in the order their keys appear. */
+ * The schema is in tables (content_fields.h): the top-level keys, and which
+ * key of which block kind holds children of which kind.  Everything else
+ * about a block is its text (title or text), "new" and "id".  Children are
+ * added in the order their keys appear. */
 #include "content.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "i18n.h"
+#include "content_fields.h"
 #include "slips.h"
 #include "utf8.h"
 #include "yschema.h"
@@ -16,27 +18,6 @@
 #include "xalloc.h"
 
 #define MAX_BLOCKS 200000
-
-#define KIND_BIT(k) (1u << (k))
-
-typedef struct child_rule {
-    const char *key;
-    block_kind child;
-    unsigned parents;   /* KIND_BITs of the kinds that may hold this key */
-} child_rule;
-
-static const child_rule child_rules[] = {
-    {"lead", BK_PARAGRAPH, KIND_BIT(BK_PART) | KIND_BIT(BK_SECTION) | KIND_BIT(BK_SUBSECTION)},
-    {"sections", BK_SECTION, KIND_BIT(BK_PART)},
-    {"subsections", BK_SUBSECTION, KIND_BIT(BK_SECTION)},
-    {"items", BK_ITEM, KIND_BIT(BK_SECTION) | KIND_BIT(BK_SUBSECTION)},
-    {"entries", BK_ENTRY, KIND_BIT(BK_SECTION) | KIND_BIT(BK_SUBSECTION)},
-    {"bullets", BK_BULLET, KIND_BIT(BK_ITEM)},
-};
-#define N_CHILD_RULES (sizeof child_rules / sizeof child_rules[0])
-
-static const char *const top_keys[] = {"title", "organization", "fiscal_year", "date", "subject",
-                                       "keywords", "back_cover", "preface", "parts", NULL};
 
 typedef struct loader {
     document *doc;
@@ -47,31 +28,12 @@ typedef struct loader {
     size_t n_ids, cap_ids;
 } loader;
 
-/* Headings have a title; list entries have a text. */
-static const char *text_key(block_kind kind)
-{
-    return kind == BK_PART || kind == BK_SECTION || kind == BK_SUBSECTION ? "title" : "text";
-}
-
 static const child_rule *rule_for(const char *key, block_kind parent)
 {
     for (size_t i = 0; i < N_CHILD_RULES; i++)
         if (strcmp(child_rules[i].key, key) == 0 && (child_rules[i].parents & KIND_BIT(parent)))
             return &child_rules[i];
     return NULL;
-}
-
-/* The keys a block of this kind may have, NULL-terminated, in buf. */
-static void allowed_keys(block_kind kind, const char **buf)
-{
-    size_t n = 0;
-    buf[n++] = text_key(kind);
-    buf[n++] = "new";
-    buf[n++] = "id";
-    for (size_t i = 0; i < N_CHILD_RULES; i++)
-        if (child_rules[i].parents & KIND_BIT(kind))
-            buf[n++] = child_rules[i].key;
-    buf[n] = NULL;
 }
 
 /* Characters that have no place in printed text: C0/C1 controls, DEL. */
@@ -195,13 +157,13 @@ static const char *article(block_kind kind)
 
 static void load_block_mapping(loader *ld, block *b, const ynode *map)
 {
-    const char *keys[12];
+    const char *keys[CONTENT_MAX_BLOCK_KEYS + 1];
     char what[64];
-    allowed_keys(b->kind, keys);
+    content_block_keys(b->kind, keys);
     snprintf(what, sizeof what, "%s %s", article(b->kind), block_kind_name(b->kind));
     ys_check_keys(map, keys, what, ld->dl);
 
-    const ynode *text = ys_require(map, text_key(b->kind), what, ld->dl);
+    const ynode *text = ys_require(map, content_text_key(b->kind), what, ld->dl);
     if (text)
         set_block_text(ld, b, text, what);
     const ynode *is_new = ynode_get(map, "new");
@@ -235,7 +197,7 @@ static void load_block(loader *ld, block *parent, block_kind kind, const ynode *
     if (node->kind == YN_SEQUENCE) {
         diag_report(ld->dl, D_WRONG_TYPE, node->loc,
                     _("%s %s must be a text or a mapping with '%s', not a list"), article(kind), block_kind_name(kind),
-                    text_key(kind));
+                    content_text_key(kind));
         diag_hint(ld->dl, _("is this list indented one level too deep, or missing its key (e.g. 'items:')?"));
         return;
     }
@@ -331,7 +293,7 @@ static void load_metadata(loader *ld, const ynode *root)
         check_pdf_info_length(ld, n, "'organization'", doc->organization);
     }
     long year;
-    if ((n = ynode_get(root, "fiscal_year")) && ys_int(n, "'fiscal_year'", 1900, 9999, &year, ld->dl))
+    if ((n = ynode_get(root, "fiscal_year")) && ys_int(n, "'fiscal_year'", CONTENT_YEAR_MIN, CONTENT_YEAR_MAX, &year, ld->dl))
         doc->fiscal_year = (int)year;
     if ((n = ynode_get(root, "date")))
         load_date(ld, n);
@@ -371,6 +333,10 @@ document *content_from_tree(const ytree *tree, diag_list *dl)
     if (!ys_expect(tree->root, YN_MAPPING, "a content file", dl))
         return NULL;
     loader ld = {.doc = doc_new(tree->path), .dl = dl, .tree = tree};
+    const char *top_keys[N_CONTENT_TOP_KEYS + 1];
+    for (size_t i = 0; i < N_CONTENT_TOP_KEYS; i++)
+        top_keys[i] = content_top_keys[i].key;
+    top_keys[N_CONTENT_TOP_KEYS] = NULL;
     ys_check_keys(tree->root, top_keys, "the content file", dl);
     load_metadata(&ld, tree->root);
     load_body(&ld, tree->root);

@@ -1,7 +1,9 @@
 /* layout_load.c — layout YAML → layout rules, checked field by field.
  *
- * Every settable field is a row of a table (key, type, offset, range), so
- * the allowed keys, their parsing and their checks are written once. */
+ * Every settable field is a row of a table (key, type, offset, range,
+ * layout_fields.h), so the allowed keys, their parsing and their checks
+ * are written once, and the JSON Schema of layout files is written from
+ * the same tables. */
 #include "i18n.h"
 #include "layout.h"
 
@@ -14,169 +16,7 @@
 #include "yschema.h"
 #include "xalloc.h"
 
-typedef enum field_type {
-    F_FONT,      /* font role name -> int index */
-    F_LENGTH,    /* float pt */
-    F_EM,        /* float, em of the body size */
-    F_NUMBER,    /* float, plain */
-    F_INT,       /* int */
-    F_COLOR,     /* rgb_color */
-    F_BOOL,      /* bool */
-    F_TEXT,      /* char * (owned) */
-    F_FORMAT,    /* char * (owned), a number format: {n} */
-    F_TEMPLATE,  /* char * (owned), header or footer text: {page} {pages} {part} */
-    F_ALIGN,     /* text_align */
-    F_NUMBERING, /* num_style */
-    F_DECOR,     /* decor_kind */
-    F_KINSOKU,   /* kinsoku_level */
-    F_BREAK,     /* page_break_rule */
-    F_IMPOSE,    /* impose_method */
-    F_PAD        /* impose_pad */
-} field_type;
-
-typedef struct field {
-    const char *key;
-    field_type type;
-    size_t offset;
-    float min, max;
-} field;
-
-#define END_FIELDS {NULL, 0, 0, 0, 0}
-
-static const field style_fields[] = {
-    {"font", F_FONT, offsetof(block_style, font), 0, 0},
-    {"size", F_LENGTH, offsetof(block_style, size_pt), 1, 200},
-    {"color", F_COLOR, offsetof(block_style, color), 0, 0},
-    {"numbering", F_NUMBERING, offsetof(block_style, numbering), 0, 0},
-    {"format", F_FORMAT, offsetof(block_style, number_format), 0, 0},
-    {"marker", F_TEXT, offsetof(block_style, marker), 0, 0},
-    {"number_align", F_ALIGN, offsetof(block_style, number_align), 0, 0},
-    {"indent", F_EM, offsetof(block_style, indent_em), 0, 40},
-    {"marker_width", F_EM, offsetof(block_style, marker_width_em), 0, 20},
-    {"marker_gap", F_EM, offsetof(block_style, marker_gap_em), 0, 10},
-    {"first_line_indent", F_EM, offsetof(block_style, first_line_indent_em), 0, 10},
-    {"lines", F_NUMBER, offsetof(block_style, lines), 0, 20},
-    {"space_before", F_NUMBER, offsetof(block_style, space_before_lines), 0, 20},
-    {"space_after", F_NUMBER, offsetof(block_style, space_after_lines), 0, 20},
-    {"align", F_ALIGN, offsetof(block_style, align), 0, 0},
-    {"decoration", F_DECOR, offsetof(block_style, decor), 0, 0},
-    {"decoration_color", F_COLOR, offsetof(block_style, decor_color), 0, 0},
-    {"rule_width", F_LENGTH, offsetof(block_style, rule_width_pt), 0, 20},
-    {"page_break", F_BREAK, offsetof(block_style, page_break), 0, 0},
-    {"keep_with_next", F_BOOL, offsetof(block_style, keep_with_next), 0, 0},
-    {"bookmark", F_BOOL, offsetof(block_style, bookmark), 0, 0},
-    END_FIELDS,
-};
-
-static const field furniture_fields[] = {
-    {"text", F_TEMPLATE, offsetof(page_furniture, text), 0, 0},
-    {"font", F_FONT, offsetof(page_furniture, font), 0, 0},
-    {"size", F_LENGTH, offsetof(page_furniture, size_pt), 1, 100},
-    {"color", F_COLOR, offsetof(page_furniture, color), 0, 0},
-    {"align", F_ALIGN, offsetof(page_furniture, align), 0, 0},
-    {"rule_width", F_LENGTH, offsetof(page_furniture, rule_width_pt), 0, 10},
-    {"offset", F_LENGTH, offsetof(page_furniture, offset_pt), 0, 300},
-    {"first_page", F_BOOL, offsetof(page_furniture, on_first_page), 0, 0},
-    END_FIELDS,
-};
-
-static const field typesetting_fields[] = {
-    {"kinsoku", F_KINSOKU, offsetof(typeset_rules, kinsoku), 0, 0},
-    {"compress_punctuation", F_BOOL, offsetof(typeset_rules, compress_punctuation), 0, 0},
-    {"hanging_punctuation", F_BOOL, offsetof(typeset_rules, hanging_punctuation), 0, 0},
-    {"wa_ou_space", F_NUMBER, offsetof(typeset_rules, wa_ou_space_em), 0, 1},
-    {"wa_ou_space_min", F_NUMBER, offsetof(typeset_rules, wa_ou_space_min_em), 0, 1},
-    {"max_expand", F_NUMBER, offsetof(typeset_rules, max_expand_em), 0, 2},
-    {"justify", F_BOOL, offsetof(typeset_rules, justify), 0, 0},
-    END_FIELDS,
-};
-
-static const field new_mark_fields[] = {
-    {"text", F_TEXT, offsetof(layout, new_mark_text), 0, 0},
-    {"font", F_FONT, offsetof(layout, new_mark_font), 0, 0},
-    {"color", F_COLOR, offsetof(layout, new_mark_color), 0, 0},
-    END_FIELDS,
-};
-
-/* emphasis: {font: gothic-bold} — the font of **…** runs in the text */
-static const field emphasis_fields[] = {
-    {"font", F_FONT, offsetof(layout, emphasis_font), 0, 0},
-    END_FIELDS,
-};
-
-static const field body_fields[] = {
-    {"font", F_FONT, offsetof(layout, body_font), 0, 0},
-    {"size", F_LENGTH, offsetof(layout, body_size_pt), 4, 100},
-    {"line_pitch", F_NUMBER, offsetof(layout, line_pitch_factor), 1, 4},
-    {"color", F_COLOR, offsetof(layout, body_color), 0, 0},
-    END_FIELDS,
-};
-
-static const field pagination_fields[] = {
-    {"widow_lines", F_INT, offsetof(layout, widow_lines), 1, 10},
-    {"orphan_lines", F_INT, offsetof(layout, orphan_lines), 1, 10},
-    {"keep_list_end", F_BOOL, offsetof(layout, keep_list_end), 0, 0},
-    END_FIELDS,
-};
-
-static const field changes_fields[] = {
-    {"insert_color", F_COLOR, offsetof(change_style, insert_color), 0, 0},
-    {"delete_color", F_COLOR, offsetof(change_style, delete_color), 0, 0},
-    {"bar_color", F_COLOR, offsetof(change_style, bar_color), 0, 0},
-    {"bar_width", F_LENGTH, offsetof(change_style, bar_width), 0.1f, 20},
-    {"bar_offset", F_LENGTH, offsetof(change_style, bar_offset), 0, 100},
-    {"line_width", F_LENGTH, offsetof(change_style, line_width), 0.1f, 5},
-    END_FIELDS,
-};
-
-static const field imposition_fields[] = {
-    {"method", F_IMPOSE, offsetof(imposition_rules, method), 0, 0},
-    {"pad", F_PAD, offsetof(imposition_rules, pad), 0, 0},
-    {"crop_marks", F_BOOL, offsetof(imposition_rules, crop_marks), 0, 0},
-    {"double_marks", F_BOOL, offsetof(imposition_rules, double_marks), 0, 0},
-    {"bleed", F_LENGTH, offsetof(imposition_rules, bleed), 0, 14.2f},      /* 0 … 5mm */
-    {"slug", F_LENGTH, offsetof(imposition_rules, slug), 8.5f, 283.5f},    /* 3mm … 100mm */
-    {"creep", F_LENGTH, offsetof(imposition_rules, creep), 0, 2.9f},       /* 0 … 1mm per sheet */
-    END_FIELDS, /* "sheet" is read separately, like "paper" */
-};
-
-static const field page_fields[] = {
-    {"chars_per_line", F_INT, offsetof(page_geometry, chars_per_line), 5, 200},
-    {"lines_per_page", F_INT, offsetof(page_geometry, lines_per_page), 3, 300},
-    {"shift_x", F_LENGTH, offsetof(page_geometry, shift_x), -500, 500},
-    {"shift_y", F_LENGTH, offsetof(page_geometry, shift_y), -500, 500},
-    END_FIELDS, /* "paper" is read separately */
-};
-
-static const char *const label_style_names[] = {"decimal", "roman", "roman-lower", "none", NULL};
-
-static const char *const align_names[] = {"start", "center", "end", "outside", NULL};
-static const char *const decor_names[] = {"none", "band", "box", "left-rule", "underline", NULL};
-static const char *const kinsoku_names[] = {"strict", "normal", "loose", NULL};
-static const char *const break_names[] = {"none", "before", "before-except-first", NULL};
-static const char *const impose_names[] = {"none", "saddle", "2up", "single", NULL};   /* order of impose_method */
-static const char *const pad_names[] = {"before-last", "end", NULL};         /* order of impose_pad */
-
-/* Where a style under "blocks" lives in the layout: the style of a block
- * kind, or the organisation line of the title page (no block of its own). */
-typedef enum style_slot { SLOT_BLOCK_KIND, SLOT_ORGANIZATION } style_slot;
-
-typedef struct style_key {
-    const char *key;
-    style_slot slot;
-    block_kind kind;   /* SLOT_BLOCK_KIND only */
-    bool heading;      /* kept with what follows by default */
-} style_key;
-
-static const style_key style_keys[] = {
-    {"document", SLOT_BLOCK_KIND, BK_DOCUMENT, true},     {"organization", SLOT_ORGANIZATION, BK_DOCUMENT, true},
-    {"paragraph", SLOT_BLOCK_KIND, BK_PARAGRAPH, false},  {"part", SLOT_BLOCK_KIND, BK_PART, true},
-    {"section", SLOT_BLOCK_KIND, BK_SECTION, true},       {"subsection", SLOT_BLOCK_KIND, BK_SUBSECTION, true},
-    {"item", SLOT_BLOCK_KIND, BK_ITEM, false},            {"bullet", SLOT_BLOCK_KIND, BK_BULLET, false},
-    {"entry", SLOT_BLOCK_KIND, BK_ENTRY, false},
-};
-#define N_STYLE_KEYS (sizeof style_keys / sizeof style_keys[0])
-_Static_assert(N_STYLE_KEYS == BK__COUNT + 1, "every block kind and the organisation line has a key");
+#include "layout_fields.h"
 
 static block_style *style_at(layout *lay, const style_key *k)
 {
@@ -444,8 +284,7 @@ static void read_fonts(lloader *ld, const ynode *map)
         const ynode *v = map->items[i];
         const ynode *file = v;
         if (v->kind == YN_MAPPING) {
-            static const char *const keys[] = {"file", "fallback", NULL};
-            ys_check_keys(v, keys, "a font", ld->dl);
+            ys_check_keys(v, font_keys, "a font", ld->dl);
             file = ys_require(v, "file", "a font", ld->dl);
         }
         const char *path = file ? ys_text(file, "a font file", ld->dl) : NULL;
@@ -489,14 +328,10 @@ static void read_fallbacks(lloader *ld, const ynode *map)
 
 static bool paper_by_name(const char *name, float *w, float *h)
 {
-    static const struct { const char *name; float w, h; } papers[] = {
-        {"A3", 841.89f, 1190.55f}, {"A4", 595.28f, 841.89f}, {"A5", 419.53f, 595.28f},
-        {"B5", 515.91f, 728.50f},  {"letter", 612.0f, 792.0f},
-    };
-    for (size_t i = 0; i < sizeof papers / sizeof papers[0]; i++)
-        if (strcmp(name, papers[i].name) == 0) {
-            *w = papers[i].w;
-            *h = papers[i].h;
+    for (size_t i = 0; i < N_PAPER_SIZES; i++)
+        if (strcmp(name, paper_sizes[i].name) == 0) {
+            *w = paper_sizes[i].width;
+            *h = paper_sizes[i].height;
             return true;
         }
     return false;
@@ -518,8 +353,7 @@ static void read_paper(lloader *ld, const ynode *v)
 
 static void read_page(lloader *ld, const ynode *map)
 {
-    static const char *const extra[] = {"paper"};
-    read_fields(ld, map, page_fields, &ld->lay->page, "'page'", extra, 1);
+    read_fields(ld, map, page_fields, &ld->lay->page, "'page'", page_extra_keys, 1);
     const ynode *paper = map->kind == YN_MAPPING ? ynode_get(map, "paper") : NULL;
     if (paper)
         read_paper(ld, paper);
@@ -547,14 +381,13 @@ static void read_sheet(lloader *ld, const ynode *v)
 /* page_labels: [{from: 1, style: none, prefix: 表紙}, {from: 2, style: decimal}] */
 static void read_page_label(lloader *ld, const ynode *v, page_label_rule *r, int previous)
 {
-    static const char *const keys[] = {"from", "style", "prefix", "start", NULL};
     long n;
     int style;
     r->first = previous + 1;
     r->start = 1;
     if (!ys_expect(v, YN_MAPPING, "a page label", ld->dl))
         return;
-    ys_check_keys(v, keys, "a page label", ld->dl);
+    ys_check_keys(v, page_label_keys, "a page label", ld->dl);
     const ynode *from = ys_require(v, "from", "a page label", ld->dl);
     if (from && ys_int(from, "page_labels: 'from'", previous + 1, 100000, &n, ld->dl))
         r->first = (int)n;
@@ -586,8 +419,7 @@ static void read_page_labels(lloader *ld, const ynode *list)
 
 static void read_imposition(lloader *ld, const ynode *map)
 {
-    static const char *const extra[] = {"sheet"};
-    read_fields(ld, map, imposition_fields, &ld->lay->imposition, "'imposition'", extra, 1);
+    read_fields(ld, map, imposition_fields, &ld->lay->imposition, "'imposition'", imposition_extra_keys, 1);
     ld->lay->imposition.creep_loc = value_loc(ld, map, "creep");
     const ynode *sheet = map->kind == YN_MAPPING ? ynode_get(map, "sheet") : NULL;
     if (sheet)
@@ -783,9 +615,6 @@ static void check_furniture_clearance(lloader *ld, const ynode *root, const char
 
 /* ---- the file ---------------------------------------------------------- */
 
-static const char *const top_keys[] = {"page", "fonts", "colors", "body", "typesetting", "pagination",
-                                       "blocks", "new_mark", "emphasis", "header", "footer", "imposition", "changes",
-                                       "page_labels", NULL};
 
 static void read_furniture(lloader *ld, const ynode *root, const char *key, page_furniture *pf)
 {
@@ -803,7 +632,7 @@ static void read_layout(lloader *ld, const ynode *root)
 {
     layout *lay = ld->lay;
     const ynode *v;
-    ys_check_keys(root, top_keys, "a layout file", ld->dl);
+    ys_check_keys(root, layout_top_keys, "a layout file", ld->dl);
     if ((v = ynode_get(root, "colors")))
         read_palette(ld, v);
     if ((v = ys_require(root, "fonts", "a layout file", ld->dl))) {

@@ -4,7 +4,10 @@
  * furniture (role PG_ROLE_ARTIFACT): no block's content.  A header or
  * footer wider than the measure is shortened with "…" (the part's title,
  * else the text's end) and warned about once per text, at the part's
- * title in the content. */
+ * title in the content.  A layout's first_page: false leaves bare the page
+ * that holds a document's title (in build --compare, the booklet's title
+ * page and the summary's first page, wherever they fall), or page 1 of a
+ * document without a title. */
 #include "furniture.h"
 
 #include <stdio.h>
@@ -217,9 +220,9 @@ static void warn_shortened(const pg_doc *d, const furniture_ctx *fc, bool above,
  * the footer below.  offset is the distance from the type area edge to
  * the baseline. */
 static bool draw_one(const pg_doc *d, pg_page *pg, const page_furniture *pf, const layout *lay, const font_set *fs,
-                     int page, int pages, int position, bool above, diag_list *dl)
+                     int page, int pages, int position, bool above, bool first, diag_list *dl)
 {
-    if (!pf->present || !pf->text || (page == 1 && !pf->on_first_page))
+    if (!pf->present || !pf->text || (first && !pf->on_first_page))
         return true;
     if (above && !pg->running_head && strstr(pf->text, "{part}"))
         return true;   /* no part yet: no running head */
@@ -257,15 +260,19 @@ static bool draw_one(const pg_doc *d, pg_page *pg, const page_furniture *pf, con
 bool draw_furniture(pg_doc *d, const layout *lay, const font_set *fs, diag_list *dl)
 {
     int pages = 0, page = 0;
-    for (size_t i = 0; i < d->n_pages; i++)
+    bool titled = false;
+    for (size_t i = 0; i < d->n_pages; i++) {
         pages += !d->pages[i].blank;
+        titled |= d->pages[i].holds_title;
+    }
     for (size_t i = 0; i < d->n_pages; i++) {
         pg_page *pg = &d->pages[i];
         if (pg->blank)
             continue;
         page++;
-        if (!draw_one(d, pg, &lay->header, lay, fs, page, pages, (int)i + 1, true, dl) ||
-            !draw_one(d, pg, &lay->footer, lay, fs, page, pages, (int)i + 1, false, dl))
+        bool first = titled ? pg->holds_title : page == 1;
+        if (!draw_one(d, pg, &lay->header, lay, fs, page, pages, (int)i + 1, true, first, dl) ||
+            !draw_one(d, pg, &lay->footer, lay, fs, page, pages, (int)i + 1, false, first, dl))
             return false;
     }
     return true;

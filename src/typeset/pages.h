@@ -83,6 +83,7 @@ typedef struct pg_page {
     size_t n_links, cap_links;
     char *running_head;    /* owned, the part title shown in the header, or NULL */
     bool blank;            /* padding page: no furniture */
+    bool holds_title;      /* a document's title is set here: the layout's first_page means this page */
 } pg_page;
 
 /* The pages one block's lines landed on (0-based page indices). */

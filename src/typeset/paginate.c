@@ -124,6 +124,8 @@ static void place(paginator *p, const flow_item *it)
         pg_add_mark(p->page, it->mark_level, it->mark_title, top);
     if (it->source)
         pg_note_block_page(p->out, it->source, p->out->n_pages - 1);
+    if (it->source && it->source->kind == BK_DOCUMENT)   /* only the title's items come from the root */
+        p->page->holds_title = true;
     p->used += it->lines;
 }
 

@@ -4,12 +4,13 @@ expected files of tests/diff/<case>/) and of `kumihan build --compare`
 rewrites a case's expected.txt and exit from what kumihan does; each case
 it rewrote still fails (kumihan_e2e.check_golden)."""
 import os
+import re
 import sys
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kumihan_e2e import (BOOKLET, ROOT, TempDirTest, check_golden, kumihan, pdfinfo, pdftotext,  # noqa: E402
-                         same_status, squash)
+from kumihan_e2e import (BOOKLET, ROOT, TempDirTest, check_golden, kumihan, page_texts, pdfinfo,  # noqa: E402
+                         pdftotext, same_status, squash)
 
 CASES = os.path.join(ROOT, "tests", "diff")
 
@@ -60,14 +61,15 @@ class MarkedBooklet(TempDirTest):
     def test_summary_in_both_languages(self):
         summary = squash(pdftotext(self.build("edit", "ja_JP.UTF-8"), "-f", "1", "-l", "1"))
         self.assertIn("変更の概要", summary)
-        self.assertIn("p.3Ⅱ-1-⑵-①修正：中小企業者に対する金融[-円滑化-]{+支援+}の推進", summary)
+        self.assertIn("p.2Ⅱ-1-⑵-①修正：中小企業者に対する金融[-円滑化-]{+支援+}の推進", summary)
         summary = squash(pdftotext(self.build("edit"), "-f", "1", "-l", "1"))
         self.assertIn("Summaryofchanges", summary)
 
     def test_edit_marked(self):
         pdf = self.build("edit")
         summary = squash(pdftotext(pdf, "-f", "1", "-l", "1"))
-        self.assertIn("p.3Ⅱ-1-⑵-①edited:中小企業者に対する金融[-円滑化-]{+支援+}の推進", summary)
+        # p.2: the page of the clean booklet (title page 1), not of this PDF
+        self.assertIn("p.2Ⅱ-1-⑵-①edited:中小企業者に対する金融[-円滑化-]{+支援+}の推進", summary)
         body = squash(pdftotext(pdf, "-f", "2"))
         # deleted characters stay at their place, struck, before the inserted ones
         self.assertIn("中小企業者に対する金融円滑化支援の推進", body)
@@ -101,6 +103,47 @@ class MarkedBooklet(TempDirTest):
             self.assertIn(squash(loc), summary)
         self.assertIn("新規事業の調査・研究（第15項）", text)
         self.assertIn("経済センター貸会議室", text)   # deleted, shown struck
+
+    def summary_entries(self, pdf):
+        """(page, kind, text) of each line of the summary pages: the leading
+        pages with "p.N" lines (the body has none), without their footers."""
+        texts = []
+        for text in page_texts(pdf, int(pdfinfo(pdf)["Pages"])):
+            if not re.search(r"^p\.\d", text, re.M):
+                break
+            texts.append(re.sub(r"\d+/\d+$", "", squash(text)))
+        entry = re.compile(r"p\.(\d+)\S+?(修正|追加|削除（旧[^）]*）|移動（旧[^）]*）)：(.*?)(?=p\.\d|$)")
+        return [(int(m.group(1)), m.group(2)[:2], m.group(3)) for m in entry.finditer("".join(texts))]
+
+    def test_summary_gives_the_clean_booklets_pages(self):
+        # the deleted items, put back struck, push the marked body a page
+        # ahead of the clean booklet; the board reads the clean one
+        case = os.path.join(CASES, "many-deletions")
+        marked = self.build("many-deletions", "ja_JP.UTF-8")
+        clean = os.path.join(self.tmp, "clean.pdf")
+        kumihan("build", os.path.join(case, "new.yaml"), "--layout", BOOKLET, "-o", clean)
+        pages = [squash(t) for t in page_texts(clean, int(pdfinfo(clean)["Pages"]))]
+        entries = self.summary_entries(marked)
+        self.assertGreaterEqual(len(entries), 30)
+        checked = 0
+        for page, kind, text in entries:
+            self.assertTrue(1 <= page <= len(pages), (page, text))
+            if kind == "削除":
+                continue
+            new_text = re.sub(r"\[-.*?-\]", "", text).replace("{+", "").replace("+}", "")
+            holders = [i + 1 for i, t in enumerate(pages) if new_text in t]
+            self.assertEqual(holders, [page], new_text)
+            checked += 1
+        self.assertEqual(checked, 5)
+        # in document order, the deleted ones at the page of their neighbours
+        self.assertEqual([e[0] for e in entries], sorted(e[0] for e in entries))
+        # and this PDF's body is indeed paginated differently
+        marked_pages = page_texts(marked, int(pdfinfo(marked)["Pages"]))
+        edited = next(e[2] for e in entries if e[1] == "修正")
+        edited = re.sub(r"\[-.*?-\]", "", edited).replace("{+", "").replace("+}", "")
+        summary_pages = next(i for i, t in enumerate(marked_pages) if not re.search(r"^p\.\d", t, re.M))
+        body_page = next(i for i, t in enumerate(marked_pages) if edited in squash(t)) + 1 - summary_pages
+        self.assertNotEqual(body_page, next(e[0] for e in entries if e[1] == "修正"))
 
 
 if __name__ == "__main__":

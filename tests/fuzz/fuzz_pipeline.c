@@ -25,6 +25,7 @@
 #include "content.h"
 #include "diag.h"
 #include "fonts.h"
+#include "furniture.h"
 #include "fuzz_util.h"
 #include "layout.h"
 #include "pages.h"

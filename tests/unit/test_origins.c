@@ -2,7 +2,8 @@
  * from: the block → page map pagination returns (the plan's parts on the
  * pages a reader finds them on, kept right by imposition's padding), and
  * the origin of every glyph and shape (furniture is an artifact, labels,
- * (新) marks and text are the block's, change bars in the outer margin). */
+ * (新) marks and text are the block's, change bars in the outer margin,
+ * a changed title marked on its page, which has no running head). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -343,6 +344,49 @@ static void test_compare_bars_in_outer_margin(void **state)
     pipeline_free(&p);
 }
 
+/* build --compare with a changed title: the title page (after the
+ * summary) marks it like edited text, with a bar beside it and "（案）"
+ * underlined in the insert colour; it has no running head although part
+ * Ⅰ starts on it, and the summary's first page has none either. */
+static void test_compare_marks_the_title(void **state)
+{
+    (void)state;
+    pipeline p;
+    load(&p, "tests/diff/metadata/new.yaml");
+    diag_list dl;
+    diag_init(&dl);
+    bool ok = compare_typeset(&p, "tests/diff/metadata/old.yaml", &dl);
+    diag_print(&dl, stderr);
+    diag_free(&dl);
+    assert_true(ok);
+    const layout *lay = p.lay;
+    const pg_page *title_page = NULL;
+    for (size_t pg = 0; pg < p.pages.n_pages; pg++) {
+        const pg_page *page = &p.pages.pages[pg];
+        assert_true(page->holds_title == (pg <= 1));   /* the summary's and the booklet's */
+        for (size_t i = 0; i < page->n_glyphs; i++)
+            if (page->glyphs[i].origin.role == PG_ROLE_BYLINE)
+                title_page = page;
+        for (size_t i = 0; page->holds_title && i < page->n_glyphs; i++)   /* nothing above the type area */
+            assert_true(page->glyphs[i].y < lay->derived.area_top);
+    }
+    assert_ptr_equal(title_page, &p.pages.pages[1]);
+    assert_non_null(title_page->running_head);   /* part Ⅰ starts here: only the header is left out */
+    size_t bars = 0, underlines = 0;
+    for (size_t i = 0; i < title_page->n_shapes; i++) {
+        const pg_shape *s = &title_page->shapes[i];
+        bars += s->origin.role == PG_ROLE_CHANGE_BAR;
+        underlines += s->origin.role == PG_ROLE_CHANGE_MARK && s->color == lay->changes.insert_color;
+    }
+    assert_int_equal(bars, 1);   /* the title's one line; the organisation is unchanged */
+    assert_int_equal(underlines, 1);
+    size_t inserted = 0;
+    for (size_t i = 0; i < title_page->n_glyphs; i++)
+        inserted += title_page->glyphs[i].color == lay->changes.insert_color;
+    assert_int_equal(inserted, 3);   /* （案） */
+    pipeline_free(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -354,6 +398,7 @@ int main(void)
         cmocka_unit_test(test_labels_and_new_marks),
         cmocka_unit_test(test_heading_roles),
         cmocka_unit_test(test_compare_bars_in_outer_margin),
+        cmocka_unit_test(test_compare_marks_the_title),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
