@@ -4,7 +4,7 @@
 # Uses sudo when not run as root.
 set -eu
 build_pkgs="cmake make gcc pkg-config libhpdf-dev libyaml-dev libfreetype-dev libharfbuzz-dev zlib1g-dev libdeflate-dev gettext"
-test_pkgs="libcmocka-dev poppler-utils qpdf python3-pikepdf clang libclang-rt-14-dev valgrind python3 python3-yaml python3-jsonschema"
+test_pkgs="libcmocka-dev poppler-utils qpdf python3-pikepdf clang libclang-rt-14-dev valgrind python3 python3-yaml python3-jsonschema groff-base"
 
 case "${1:-build}" in
   build) wanted="$build_pkgs" ;;
