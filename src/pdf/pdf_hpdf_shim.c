@@ -1,6 +1,6 @@
 /* pdf_hpdf_shim.c — kumihan's PDF object calls on top of libharu 2.3.0's
  * private object layer (hpdf_objects.h, hpdf_doc.h, hpdf_pages.h,
- * hpdf_encrypt.h): the only file that includes them or touches a libharu
+ * hpdf_encrypt.h, hpdf_list.h): the only file that includes them or touches a libharu
  * struct field.  Every field it reads or writes is named in a comment
  * marked "libharu 2.3.0:", which is what to check against a new version. */
 #define KUMIHAN_HPDF_SHIM_IMPL
@@ -10,6 +10,7 @@
 #include <hpdf_doc.h>
 #include <hpdf_encrypt.h>
 #include <hpdf_error.h>
+#include <hpdf_list.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_version.h>
@@ -221,36 +222,72 @@ pdf_dict shim_dict_get_or_add_dict(pdf_dict dict, const char *key)
     return fresh && HPDF_Dict_Add(D(dict), key, fresh) == HPDF_OK ? to_dict(fresh) : NULL;
 }
 
+/* Appends obj to array as HPDF_Array_Add does, but past its
+ * HPDF_LIMIT_MAX_ARRAY: that is libharu's own cap (PDF 1.4's Appendix C
+ * limit, which PDF 1.7 and PDF/A-2 no longer have), and a 100,000-entry
+ * list's L element has a /K that long.  Below the cap libharu's own call
+ * runs, so ordinary documents are written exactly as before.  On failure
+ * obj is freed, as libharu does. */
+static HPDF_STATUS array_append(HPDF_Array array, void *obj)
+{
+    if (!array)
+        return SHIM_INVALID_OBJECT;
+    /* libharu 2.3.0: HPDF_Array_Rec.list holds the items, .list->count their number */
+    if (!obj || array->list->count < HPDF_LIMIT_MAX_ARRAY)
+        return HPDF_Array_Add(array, obj);
+    /* libharu 2.3.0: HPDF_Obj_Header.obj_id's flags say who owns an
+     * object; an indirect object goes in through a proxy ("n 0 R"), a
+     * direct one is marked owned (HPDF_Array_Add's own steps). */
+    HPDF_Obj_Header *header = obj;
+    if (header->obj_id & HPDF_OTYPE_DIRECT)
+        return SHIM_INVALID_OBJECT;   /* already in another container */
+    if (header->obj_id & HPDF_OTYPE_INDIRECT) {
+        HPDF_Proxy proxy = HPDF_Proxy_New(array->mmgr, obj);
+        if (!proxy) {
+            HPDF_Obj_Free(array->mmgr, obj);
+            return SHIM_NO_MEMORY;
+        }
+        proxy->header.obj_id |= HPDF_OTYPE_DIRECT;
+        obj = proxy;
+    } else {
+        header->obj_id |= HPDF_OTYPE_DIRECT;
+    }
+    HPDF_STATUS st = HPDF_List_Add(array->list, obj);
+    if (st != HPDF_OK)
+        HPDF_Obj_Free(array->mmgr, obj);
+    return st;
+}
+
 HPDF_STATUS shim_array_add_dict(pdf_array array, pdf_dict value)
 {
-    return array ? HPDF_Array_Add(A(array), D(value)) : SHIM_INVALID_OBJECT;
+    return array_append(A(array), D(value));
 }
 
 HPDF_STATUS shim_array_add_array(pdf_array array, pdf_array value)
 {
-    return array ? HPDF_Array_Add(A(array), A(value)) : SHIM_INVALID_OBJECT;
+    return array_append(A(array), A(value));
 }
 
 HPDF_STATUS shim_array_add_name(pdf_array array, const char *name)
 {
-    return array ? HPDF_Array_AddName(A(array), name) : SHIM_INVALID_OBJECT;
+    return array ? array_append(A(array), HPDF_Name_New(A(array)->mmgr, name)) : SHIM_INVALID_OBJECT;
 }
 
 HPDF_STATUS shim_array_add_int(pdf_array array, int32_t value)
 {
-    return array ? HPDF_Array_AddNumber(A(array), value) : SHIM_INVALID_OBJECT;
+    return array ? array_append(A(array), HPDF_Number_New(A(array)->mmgr, value)) : SHIM_INVALID_OBJECT;
 }
 
 HPDF_STATUS shim_array_add_real(pdf_array array, float value)
 {
-    return array ? HPDF_Array_AddReal(A(array), value) : SHIM_INVALID_OBJECT;
+    return array ? array_append(A(array), HPDF_Real_New(A(array)->mmgr, value)) : SHIM_INVALID_OBJECT;
 }
 
 HPDF_STATUS shim_array_add_bytes(pdf_array array, const void *bytes, size_t n)
 {
     if (!array)
         return SHIM_INVALID_OBJECT;
-    return HPDF_Array_Add(A(array), new_binary(A(array)->mmgr, bytes, n));   /* libharu 2.3.0: .mmgr */
+    return array_append(A(array), new_binary(A(array)->mmgr, bytes, n));   /* libharu 2.3.0: .mmgr */
 }
 
 /* ---- MD5 --------------------------------------------------------------- */

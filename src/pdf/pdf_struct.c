@@ -19,6 +19,12 @@
 /* The ActualText of the (新) mark: what a screen reader should say. */
 #define NEW_MARK_SPOKEN "新規"
 
+/* Pages per leaf of the ParentTree number tree: 2 /Nums entries a page
+ * keeps each leaf under 8191 elements (PDF 1.4's array limit, which
+ * older readers still keep).  A document of more pages gets a root with
+ * /Kids (ISO 32000-1 7.9.7); one of fewer, a single /Nums as before. */
+#define PARENT_TREE_LEAF_PAGES 2048
+
 typedef struct elem {
     pdf_dict dict;
     pdf_array kids;
@@ -45,7 +51,8 @@ struct pdf_struct {
     VEC(elem *) elems;       /* every element, to free */
     block_elems *map;        /* open addressing, keyed by block pointer */
     size_t map_cap, map_n;
-    pdf_array nums;          /* the ParentTree's /Nums */
+    VEC(pdf_array) leaves;   /* the ParentTree's /Nums arrays, one per
+                                PARENT_TREE_LEAF_PAGES pages */
     HPDF_Page page;          /* the current page */
     int page_index;          /* its /StructParents; -1 before the first page */
     VEC(elem *) page_mcids;  /* the current page's MCIDs: the element of each */
@@ -297,7 +304,7 @@ pdf_struct *pdf_struct_new(HPDF_Doc pdf)
     s->pdf = pdf;
     s->page_index = -1;
     s->root = shim_dict_new_indirect(pdf);
-    s->nums = shim_array_new(pdf);
+    VEC_APPEND(s->leaves, shim_array_new(pdf));
     note(s, shim_dict_add_name(s->root, "Type", "StructTreeRoot"));
     s->document = new_elem(s, NULL, "Document");
     note(s, shim_dict_add_dict(s->root, "K", s->document->dict));
@@ -312,6 +319,7 @@ void pdf_struct_free(pdf_struct *s)
         free(s->elems.items[i]);
     free(s->elems.items);
     free(s->page_mcids.items);
+    free(s->leaves.items);
     free(s->map);
     free(s);
 }
@@ -333,16 +341,44 @@ HPDF_STATUS pdf_struct_end_page(pdf_struct *s)
     pdf_array parents = shim_array_new(s->pdf);
     for (size_t i = 0; i < s->page_mcids.n; i++)
         note(s, shim_array_add_dict(parents, s->page_mcids.items[i]->dict));
-    note(s, shim_array_add_int(s->nums, s->page_index));
-    note(s, shim_array_add_array(s->nums, parents));
+    if (s->page_index > 0 && s->page_index % PARENT_TREE_LEAF_PAGES == 0)
+        VEC_APPEND(s->leaves, shim_array_new(s->pdf));
+    pdf_array nums = s->leaves.items[s->leaves.n - 1];
+    note(s, shim_array_add_int(nums, s->page_index));
+    note(s, shim_array_add_array(nums, parents));
     return s->st;
+}
+
+/* The ParentTree: the one /Nums, or a root whose /Kids are the leaves,
+ * each with the /Limits of the page indices it holds. */
+static pdf_dict parent_tree(pdf_struct *s)
+{
+    pdf_dict root = shim_dict_new(s->pdf);
+    if (s->leaves.n == 1) {
+        note(s, shim_dict_add_array(root, "Nums", s->leaves.items[0]));
+        return root;
+    }
+    pdf_array kids = shim_array_new(s->pdf);
+    for (size_t i = 0; i < s->leaves.n; i++) {
+        int first = (int)i * PARENT_TREE_LEAF_PAGES;
+        int last = first + PARENT_TREE_LEAF_PAGES - 1;
+        if (last > s->page_index)
+            last = s->page_index;
+        pdf_dict leaf = shim_dict_new_indirect(s->pdf);
+        pdf_array limits = shim_array_new(s->pdf);
+        note(s, shim_array_add_int(limits, first));
+        note(s, shim_array_add_int(limits, last));
+        note(s, shim_dict_add_array(leaf, "Limits", limits));
+        note(s, shim_dict_add_array(leaf, "Nums", s->leaves.items[i]));
+        note(s, shim_array_add_dict(kids, leaf));
+    }
+    note(s, shim_dict_add_array(root, "Kids", kids));
+    return root;
 }
 
 HPDF_STATUS pdf_struct_finish(pdf_struct *s)
 {
-    pdf_dict parent_tree = shim_dict_new(s->pdf);
-    note(s, shim_dict_add_array(parent_tree, "Nums", s->nums));
-    note(s, shim_dict_add_dict(s->root, "ParentTree", parent_tree));
+    note(s, shim_dict_add_dict(s->root, "ParentTree", parent_tree(s)));
     note(s, shim_dict_add_int(s->root, "ParentTreeNextKey", s->page_index + 1));
     pdf_dict catalog = shim_catalog(s->pdf);
     note(s, shim_dict_add_dict(catalog, "StructTreeRoot", s->root));

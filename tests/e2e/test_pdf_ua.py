@@ -89,6 +89,58 @@ def walk(elem, depth=0):
             yield from walk(kid, depth + 1)
 
 
+def number_tree(node):
+    """{key: value} of an ISO 32000-1 7.9.7 number tree: its /Nums, or the
+    leaves under its /Kids (each key inside its node's /Limits)."""
+    out = {}
+    if "/Nums" in node:
+        nums = node.Nums
+        out.update({int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)})
+    for kid in node.get("/Kids", []):
+        sub = number_tree(kid)
+        lo, hi = int(kid.Limits[0]), int(kid.Limits[1])
+        if sub and (min(sub) != lo or max(sub) != hi):
+            raise AssertionError(f"number tree node /Limits [{lo} {hi}], keys {min(sub)}–{max(sub)}")
+        out.update(sub)
+    return out
+
+
+def check_mcids_reach_the_tree_and_back(test, pdf):
+    """ISO 32000-1 14.7.4.4: every page's MCIDs are 0, 1, … once each;
+    the page's /StructParents keys its ParentTree array, whose entry n is
+    the element whose /K holds MCID n of that page; and the tree names
+    no MCID that no page has."""
+    tree = pdf.Root.StructTreeRoot
+    parents_of = number_tree(tree.ParentTree)
+    owners = {}   # (page objgen, mcid) -> element objgen, from the tree side
+    for elem, _ in walk(tree.K):
+        for kid in kids_of(elem):
+            if isinstance(kid, int):
+                key = (elem.Pg.objgen, int(kid))
+            elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+                key = (kid.Pg.objgen, int(kid.MCID))
+            else:
+                continue
+            test.assertNotIn(key, owners, f"MCID {key} under two elements")
+            owners[key] = elem.objgen
+    seen = set()
+    for n, page in enumerate(pdf.pages, 1):
+        key = int(page.obj.StructParents)
+        test.assertIn(key, parents_of, f"page {n}: /StructParents {key} not in the ParentTree")
+        parents = parents_of[key]
+        mcids = [mcid_of(ops[2][1]) for ops in marked_content_ops(page)
+                 if ops[0] == "BDC" and mcid_of(ops[2][1]) is not None]
+        test.assertEqual(mcids, list(range(len(mcids))), f"page {n}: MCIDs not 0, 1, … once each")
+        test.assertEqual(len(parents), len(mcids), f"page {n}: ParentTree array length")
+        for mcid in mcids:
+            k = (page.obj.objgen, mcid)
+            test.assertIn(k, owners, f"page {n}: MCID {mcid} in no element's /K")
+            test.assertEqual(parents[mcid].objgen, owners[k], f"page {n}: MCID {mcid}'s parent")
+            seen.add(k)
+    test.assertEqual(seen, set(owners), "the tree names MCIDs no page has")
+    test.assertGreater(int(tree.ParentTreeNextKey), max(parents_of))
+
+
 def text_of_string(s):
     return bytes(s).decode("utf-16-be")[1:] if bytes(s).startswith(b"\xfe\xff") else str(s)
 
@@ -162,43 +214,12 @@ class TaggedReadingPdfTest(TempDirTest):
 
     # ---- ISO 32000-1 14.7.4.4: MCIDs and the ParentTree ------------------
 
-    def parent_tree(self):
-        nums = self.tree.ParentTree.Nums
-        return {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
-
     def test_every_mcid_reaches_the_tree_and_back(self):
         """Each page's /StructParents keys its ParentTree array; entry n is
         the element whose /K holds MCID n of that page (a bare integer
         under the element's /Pg, or an MCR naming the page), and each
         MCID occurs exactly once in the page and once in the tree."""
-        tree = self.parent_tree()
-        owners = {}   # (page objgen, mcid) -> element objgen, from the tree side
-        for elem, _ in walk(self.tree.K):
-            for kid in kids_of(elem):
-                if isinstance(kid, int):
-                    key = (elem.Pg.objgen, int(kid))
-                elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
-                    key = (kid.Pg.objgen, int(kid.MCID))
-                else:
-                    continue
-                self.assertNotIn(key, owners, f"MCID {key} under two elements")
-                owners[key] = elem.objgen
-        seen = set()
-        for n, page in enumerate(self.pdf.pages, 1):
-            key = int(page.obj.StructParents)
-            self.assertIn(key, tree, f"page {n}: /StructParents {key} not in the ParentTree")
-            parents = tree[key]
-            mcids = [mcid_of(ops[2][1]) for ops in marked_content_ops(page)
-                     if ops[0] == "BDC" and mcid_of(ops[2][1]) is not None]
-            self.assertEqual(mcids, list(range(len(mcids))), f"page {n}: MCIDs not 0, 1, … once each")
-            self.assertEqual(len(parents), len(mcids), f"page {n}: ParentTree array length")
-            for mcid in mcids:
-                k = (page.obj.objgen, mcid)
-                self.assertIn(k, owners, f"page {n}: MCID {mcid} in no element's /K")
-                self.assertEqual(parents[mcid].objgen, owners[k], f"page {n}: MCID {mcid}'s parent")
-                seen.add(k)
-        self.assertEqual(seen, set(owners), "the tree names MCIDs no page has")
-        self.assertGreater(int(self.tree.ParentTreeNextKey), max(tree))
+        check_mcids_reach_the_tree_and_back(self, self.pdf)
 
     def test_pages_tab_in_structure_order(self):
         """ISO 14289-1 7.18.3 (Matterhorn 28-007 for pages with

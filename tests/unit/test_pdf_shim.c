@@ -284,6 +284,31 @@ static void test_handles(void **state)
     HPDF_Free(pdf);
 }
 
+/* Arrays grow past libharu's HPDF_LIMIT_MAX_ARRAY (32767 in Debian's
+ * 2.3.0), as a 100,000-entry list's /K must: ints, direct and indirect
+ * dictionaries, all kept, with no libharu error. */
+static void test_array_past_libharu_cap(void **state)
+{
+    (void)state;
+    enum { N = 40000 };
+    HPDF_STATUS first_error = HPDF_OK;
+    HPDF_Doc pdf = HPDF_New(on_error, &first_error);
+    assert_non_null(pdf);
+    pdf_array ints = shim_array_new(pdf);
+    pdf_array dicts = shim_array_new(pdf);
+    pdf_dict shared = shim_dict_new_indirect(pdf);
+    for (int i = 0; i < N; i++) {
+        assert_int_equal(shim_array_add_int(ints, i), HPDF_OK);
+        assert_int_equal(shim_array_add_dict(dicts, i % 2 ? shared : shim_dict_new(pdf)), HPDF_OK);
+    }
+    assert_int_equal(shim_dict_add_array(shim_catalog(pdf), "KumihanInts", ints), HPDF_OK);
+    assert_int_equal(shim_dict_add_array(shim_catalog(pdf), "KumihanDicts", dicts), HPDF_OK);
+    assert_int_equal(HPDF_SaveToStream(pdf), HPDF_OK);
+    assert_true(HPDF_GetStreamSize(pdf) > (HPDF_UINT32)N * 6);   /* every item written */
+    assert_int_equal(first_error, HPDF_OK);
+    HPDF_Free(pdf);
+}
+
 static void test_libharu_version(void **state)
 {
     (void)state;
@@ -316,6 +341,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tagged_skeleton_passes_qpdf),
         cmocka_unit_test(test_handles),
+        cmocka_unit_test(test_array_past_libharu_cap),
         cmocka_unit_test(test_libharu_version),
         cmocka_unit_test(test_md5),
     };
