@@ -3,6 +3,7 @@ read its PDFs back with independent tools (poppler-utils, qpdf)."""
 import os
 import re
 import subprocess
+import sys
 import tempfile
 import unittest
 
@@ -168,3 +169,16 @@ class TempDirTest(unittest.TestCase):
 
     def tearDown(self):
         self._tmp.cleanup()
+
+
+def import_pikepdf():
+    """pikepdf, Debian's python3-pikepdf: it serves the system interpreter,
+    so a test run by another python3 earlier on the PATH (pyenv) runs
+    itself again under /usr/bin/python3."""
+    try:
+        import pikepdf
+        return pikepdf
+    except ImportError:
+        if os.path.exists("/usr/bin/python3") and os.path.realpath(sys.executable) != "/usr/bin/python3":
+            os.execv("/usr/bin/python3", ["/usr/bin/python3", *sys.argv])
+        raise

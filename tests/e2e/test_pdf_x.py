@@ -6,19 +6,12 @@ README.md lists which conditions are checked here and which are not."""
 import os
 import sys
 
-try:
-    import pikepdf
-except ImportError:
-    # Debian's python3-pikepdf serves the system interpreter; a python3
-    # earlier on the PATH (pyenv) lacks it
-    if os.path.exists("/usr/bin/python3") and os.path.realpath(sys.executable) != "/usr/bin/python3":
-        os.execv("/usr/bin/python3", ["/usr/bin/python3", *sys.argv])
-    raise
-
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kumihan_e2e import BOOKLET, ROOT, TempDirTest, build, pdffonts, pdftotext, squash  # noqa: E402
+from kumihan_e2e import import_pikepdf, BOOKLET, ROOT, TempDirTest, build, pdffonts, pdftotext, squash  # noqa: E402
+
+pikepdf = import_pikepdf()
 
 MM = 72 / 25.4
 A4 = (595.28, 841.89)

@@ -23,8 +23,10 @@ Run with no arguments to check the repository; the self-test first checks
 that a tree breaking each rule is caught."""
 import os
 import re
-import tempfile
 import unittest
+import sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lint_util import TreeTest  # noqa: E402
 
 ROOT = os.environ.get("KUMIHAN_ROOT",
                       os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
@@ -98,17 +100,7 @@ def violations(root):
     return found
 
 
-class SelfTest(unittest.TestCase):
-    def tree(self, files):
-        tmp = tempfile.TemporaryDirectory()
-        self.addCleanup(tmp.cleanup)
-        for rel, text in files.items():
-            path = os.path.join(tmp.name, rel)
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(text)
-        return tmp.name
-
+class SelfTest(TreeTest):
     GOOD = {
         "src/base/utf8.h": "#include <stdint.h>\n",
         "src/jlreq/linebreak.h": "#include \"utf8.h\"\n",

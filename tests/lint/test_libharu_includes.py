@@ -12,8 +12,9 @@ that a tree breaking each rule is caught."""
 import os
 import re
 import sys
-import tempfile
 import unittest
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lint_util import TreeTest  # noqa: E402
 
 ROOT = os.environ.get("KUMIHAN_ROOT",
                       os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
@@ -87,17 +88,7 @@ def violations(root):
     return found
 
 
-class SelfTest(unittest.TestCase):
-    def tree(self, files):
-        tmp = tempfile.TemporaryDirectory()
-        self.addCleanup(tmp.cleanup)
-        for rel, text in files.items():
-            path = os.path.join(tmp.name, rel)
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(text)
-        return tmp.name
-
+class SelfTest(TreeTest):
     GOOD = {
         "src/pdf/pdf_hpdf_shim.h": "#include <hpdf.h>\n",
         "src/pdf/pdf_hpdf_shim.c": "#include <hpdf_objects.h>\n#include \"pdf_hpdf_shim.h\"\n",
