@@ -24,6 +24,7 @@ static void block_free(block *b)
     free(b->children);
     free(b->text);
     free(b->id);
+    free(b->col_width);
     free(b);
 }
 
@@ -82,6 +83,8 @@ const char *block_kind_name(block_kind kind)
         [BK_DOCUMENT] = "document", [BK_PART] = "part",     [BK_SECTION] = "section",
         [BK_SUBSECTION] = "subsection", [BK_ITEM] = "item", [BK_BULLET] = "bullet",
         [BK_ENTRY] = "entry",       [BK_PARAGRAPH] = "paragraph",
+        [BK_TABLE] = "table",       [BK_TABLE_HEAD] = "table header", [BK_TABLE_ROW] = "table row",
+        [BK_TABLE_CELL] = "table cell",
     };
     return (unsigned)kind < BK__COUNT ? names[kind] : "?";
 }

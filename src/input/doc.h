@@ -19,6 +19,13 @@ typedef enum block_kind {
     BK_BULLET,      /* ・ … */
     BK_ENTRY,       /* 1）… entries of a numbered list of organisations */
     BK_PARAGRAPH,   /* running text: the preface, a lead paragraph */
+    /* a table (table_load.c): its text is the caption (may be NULL), its
+     * children one BK_TABLE_HEAD (the header row) then BK_TABLE_ROWs, each
+     * row's children its BK_TABLE_CELLs (text "" for an empty cell) */
+    BK_TABLE,
+    BK_TABLE_HEAD,
+    BK_TABLE_ROW,
+    BK_TABLE_CELL,
     BK__COUNT
 } block_kind;
 
@@ -30,6 +37,11 @@ typedef struct block {
     bool is_new;            /* "(新)": new this year */
     char *id;               /* optional stable id (for diff), may be NULL */
     int ordinal;            /* 1-based among siblings of the same kind */
+    /* BK_TABLE: the columns' widths the content gives, n_cols of them:
+     * > 0 in em of the body, < 0 a percentage of the measure (-25 = 25%),
+     * 0 automatic; NULL when the content gives none */
+    float *col_width;
+    size_t n_cols;
     struct block *parent;
     struct block **children;
     size_t n_children, cap_children;

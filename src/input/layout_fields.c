@@ -109,6 +109,21 @@ const field page_fields[] = {
     END_FIELDS, /* "paper" is read separately */
 };
 
+const field table_fields[] = {
+    {"cell_padding", F_EM, offsetof(table_style, cell_padding_em), 0, 5},
+    {"row_padding", F_EM, offsetof(table_style, row_padding_em), 0, 5},
+    {"frame_width", F_LENGTH, offsetof(table_style, frame_width_pt), 0, 10},
+    {"header_rule_width", F_LENGTH, offsetof(table_style, header_rule_pt), 0, 10},
+    {"row_rule_width", F_LENGTH, offsetof(table_style, row_rule_pt), 0, 10},
+    {"column_rule_width", F_LENGTH, offsetof(table_style, column_rule_pt), 0, 10},
+    {"rule_color", F_COLOR, offsetof(table_style, rule_color), 0, 0},
+    {"header_background", F_COLOR, offsetof(table_style, header_background), 0, 0},
+    {"caption_align", F_ALIGN, offsetof(table_style, caption_align), 0, 0},
+    {"caption_position", F_SIDE, offsetof(table_style, caption_position), 0, 0},
+    {"full_width", F_BOOL, offsetof(table_style, full_width), 0, 0},
+    END_FIELDS,
+};
+
 const char *const label_style_names[] = {"decimal", "roman", "roman-lower", "none", NULL};
 
 const char *const align_names[] = {"start", "center", "end", "outside", NULL};
@@ -117,6 +132,7 @@ const char *const kinsoku_names[] = {"strict", "normal", "loose", NULL};
 const char *const break_names[] = {"none", "before", "before-except-first", NULL};
 const char *const impose_names[] = {"none", "saddle", "2up", "single", NULL};   /* order of impose_method */
 const char *const pad_names[] = {"before-last", "end", NULL};         /* order of impose_pad */
+const char *const side_names[] = {"above", "below", NULL};            /* order of caption_side */
 
 const style_key style_keys[] = {
     {"document", SLOT_BLOCK_KIND, BK_DOCUMENT, true},     {"organization", SLOT_ORGANIZATION, BK_DOCUMENT, true},
@@ -124,6 +140,8 @@ const style_key style_keys[] = {
     {"section", SLOT_BLOCK_KIND, BK_SECTION, true},       {"subsection", SLOT_BLOCK_KIND, BK_SUBSECTION, true},
     {"item", SLOT_BLOCK_KIND, BK_ITEM, false},            {"bullet", SLOT_BLOCK_KIND, BK_BULLET, false},
     {"entry", SLOT_BLOCK_KIND, BK_ENTRY, false},
+    {"table", SLOT_BLOCK_KIND, BK_TABLE, false},          {"table_header", SLOT_BLOCK_KIND, BK_TABLE_HEAD, false},
+    {"table_cell", SLOT_BLOCK_KIND, BK_TABLE_CELL, false},
 };
 _Static_assert(sizeof style_keys / sizeof style_keys[0] == N_STYLE_KEYS,
                "every block kind and the organisation line has a key");

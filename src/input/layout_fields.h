@@ -29,7 +29,8 @@ typedef enum field_type {
     F_KINSOKU,   /* kinsoku_level */
     F_BREAK,     /* page_break_rule */
     F_IMPOSE,    /* impose_method */
-    F_PAD        /* impose_pad */
+    F_PAD,       /* impose_pad */
+    F_SIDE       /* caption_side */
 } field_type;
 
 typedef struct field {
@@ -52,6 +53,8 @@ extern const field pagination_fields[];
 extern const field changes_fields[];
 extern const field imposition_fields[];
 extern const field page_fields[];
+/* blocks: table reads style_fields and these (layout_load.c read_table_style) */
+extern const field table_fields[];
 
 /* The names of each choice, NULL-terminated, in the order of its enum. */
 extern const char *const label_style_names[];
@@ -61,6 +64,7 @@ extern const char *const kinsoku_names[];
 extern const char *const break_names[];
 extern const char *const impose_names[];
 extern const char *const pad_names[];
+extern const char *const side_names[];
 
 /* Where a style under "blocks" lives in the layout: the style of a block
  * kind, or the organisation line of the title page (no block of its own). */
@@ -73,7 +77,9 @@ typedef struct style_key {
     bool heading;      /* kept with what follows by default */
 } style_key;
 
-#define N_STYLE_KEYS (BK__COUNT + 1)   /* every block kind and the organisation line */
+/* every block kind and the organisation line, but table rows: their cells'
+ * style (table_header, table_cell) is all a row has */
+#define N_STYLE_KEYS (BK__COUNT + 1 - 1)
 extern const style_key style_keys[N_STYLE_KEYS];
 
 /* Named paper sizes, for page: paper and imposition: sheet (else [w, h]). */

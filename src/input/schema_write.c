@@ -332,6 +332,7 @@ static void field_schema(json_writer *w, const field *f)
     case F_BREAK: choice_schema(w, break_names); break;
     case F_IMPOSE: choice_schema(w, impose_names); break;
     case F_PAD: choice_schema(w, pad_names); break;
+    case F_SIDE: choice_schema(w, side_names); break;
     }
     close_json(w, '}');
 }
@@ -425,13 +426,28 @@ static void colors_schema(json_writer *w, const char *key)
     close_json(w, '}');
 }
 
+/* A block style; a table's has its rules and spacing beside (table_fields). */
+static void style_definition(json_writer *w, const char *name, bool table)
+{
+    open_json(w, name, '{');
+    str_member(w, "type", "object");
+    open_json(w, "properties", '{');
+    for (const field *f = style_fields; f->key; f++)
+        field_schema(w, f);
+    for (const field *f = table_fields; table && f->key; f++)
+        field_schema(w, f);
+    close_json(w, '}');
+    bool_member(w, "additionalProperties", false);
+    close_json(w, '}');
+}
+
 static void blocks_schema(json_writer *w, const char *key)
 {
     open_json(w, key, '{');
     str_member(w, "type", "object");
     open_json(w, "properties", '{');
     for (size_t i = 0; i < N_STYLE_KEYS; i++)
-        ref_member(w, style_keys[i].key, "style");
+        ref_member(w, style_keys[i].key, style_keys[i].kind == BK_TABLE ? "table_style" : "style");
     close_json(w, '}');
     bool_member(w, "additionalProperties", false);
     close_json(w, '}');
@@ -526,14 +542,8 @@ char *schema_layout_json(void)
     bool_member(&w, "additionalProperties", false);
     open_json(&w, "definitions", '{');
     paper_definition(&w);
-    open_json(&w, "style", '{');
-    str_member(&w, "type", "object");
-    open_json(&w, "properties", '{');
-    for (const field *f = style_fields; f->key; f++)
-        field_schema(&w, f);
-    close_json(&w, '}');
-    bool_member(&w, "additionalProperties", false);
-    close_json(&w, '}');
+    style_definition(&w, "style", false);
+    style_definition(&w, "table_style", true);
     close_json(&w, '}');
     return schema_tail(&w);
 }

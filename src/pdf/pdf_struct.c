@@ -42,6 +42,7 @@ typedef struct block_elems {
     elem *body;              /* a listed block's LBody */
     elem *byline;            /* the root: the organisation line's P */
     elem *new_mark;          /* the (新) mark's Span */
+    elem *caption, *thead, *tbody;   /* a table's Caption, THead and TBody */
 } block_elems;
 
 struct pdf_struct {
@@ -165,16 +166,76 @@ static const char *main_type(block_kind kind)
     case BK_ITEM:
     case BK_BULLET:
     case BK_ENTRY: return "LI";
+    case BK_TABLE: return "Table";
+    case BK_TABLE_HEAD:
+    case BK_TABLE_ROW: return "TR";
+    case BK_TABLE_CELL: return "TD";   /* a header cell's TH: table_elem */
     case BK_PARAGRAPH:
     case BK__COUNT: break;
     }
     return "P";
 }
 
+static elem *main_of(pdf_struct *s, const block *b);
+
+/* A table's THead or TBody (made when its first row is), under its Table. */
+static elem *table_group(pdf_struct *s, const block *table, bool head)
+{
+    elem *t = main_of(s, table);
+    block_elems *be = elems_of(s, table);
+    elem **slot = head ? &be->thead : &be->tbody;
+    if (!*slot) {
+        elem *g = new_elem(s, t, head ? "THead" : "TBody");
+        be = elems_of(s, table);
+        *(head ? &be->thead : &be->tbody) = g;
+        return g;
+    }
+    return *slot;
+}
+
+static elem *caption_of(pdf_struct *s, const block *table)
+{
+    elem *t = main_of(s, table);
+    block_elems *be = elems_of(s, table);
+    if (!be->caption) {
+        elem *c = new_elem(s, t, "Caption");
+        be = elems_of(s, table);
+        be->caption = c;
+    }
+    return be->caption;
+}
+
+/* A row's TR with a TH or TD for every cell, made together so that an
+ * empty cell keeps its place (a reader counts columns by them); a header
+ * cell's TH heads its column (/Scope /Column). */
+static elem *table_row_elem(pdf_struct *s, const block *row)
+{
+    elem *tr = new_elem(s, table_group(s, row->parent, row->kind == BK_TABLE_HEAD), "TR");
+    elems_of(s, row)->main = tr;
+    for (size_t i = 0; i < row->n_children; i++) {
+        bool head = row->kind == BK_TABLE_HEAD;
+        elem *cell = new_elem(s, tr, head ? "TH" : "TD");
+        if (head) {
+            pdf_dict a = shim_dict_new(s->pdf);
+            note(s, shim_dict_add_name(a, "O", "Table"));
+            note(s, shim_dict_add_name(a, "Scope", "Column"));
+            note(s, shim_dict_add_dict(cell->dict, "A", a));
+        }
+        elems_of(s, row->children[i])->main = cell;
+    }
+    return tr;
+}
+
 /* b's own element: its heading, paragraph or LI (the root's: the title). */
 static elem *main_of(pdf_struct *s, const block *b)
 {
     block_elems *be = elems_of(s, b);
+    if (!be->main && (b->kind == BK_TABLE_HEAD || b->kind == BK_TABLE_ROW))
+        return table_row_elem(s, b);
+    if (!be->main && b->kind == BK_TABLE_CELL) {
+        main_of(s, b->parent);
+        return elems_of(s, b)->main;
+    }
     if (!be->main) {
         elem *parent = b->kind == BK_DOCUMENT ? s->document
                        : is_listed(b->kind)   ? list_for(s, b)
@@ -241,7 +302,7 @@ static elem *elem_of_run(pdf_struct *s, pg_origin o)
     if (!o.block)
         return NULL;
     switch (o.role) {
-    case PG_ROLE_TEXT: return body_of(s, o.block);
+    case PG_ROLE_TEXT: return o.block->kind == BK_TABLE ? caption_of(s, o.block) : body_of(s, o.block);
     case PG_ROLE_LABEL: return label_of(s, o.block);
     case PG_ROLE_NEW_MARK: return new_mark_of(s, o.block);
     case PG_ROLE_BYLINE: return byline_of(s, o.block);

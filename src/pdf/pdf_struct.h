@@ -15,6 +15,10 @@
  *   entry             kind) > Lbl (the number) + LBody (the text, and the
  *                     lists nested in the block)
  *   (新) mark         Span with /ActualText "新規" in the element of its text
+ *   table             Table > Caption (its caption, first or last as set),
+ *                     THead > TR > TH (/A <</O /Table /Scope /Column>>),
+ *                     TBody > TR > TD; a header repeated on a continuation
+ *                     page is an /Artifact /Pagination (read once)
  *
  * Internal to the pdf_*.c files (stage: pages → PDF). */
 #ifndef KUMIHAN_PDF_STRUCT_H

@@ -16,14 +16,10 @@
 #include <string.h>
 #include "block_label.h"
 #include "i18n.h"
+#include "table_compose.h"
 #include "text_run.h"
 #include "vec.h"
 #include "xalloc.h"
-
-/* JLREQ's ideographic em box: the baseline lies 0.88 em below its top
- * (the ideographic character face is centred on the em box, 0.12 em of it
- * below the baseline). */
-#define EM_BOX_ASCENT 0.88f
 
 /* One list: the siblings of one kind under one parent. */
 typedef struct list_measure {
@@ -598,6 +594,23 @@ static void compose_listed(composer *c, const block *b)
     add_space(c, st->space_after_lines, b);
 }
 
+/* ---- tables ------------------------------------------------------------------ */
+
+/* A table (table_compose.c) sits where its parent's text starts, between
+ * the spaces of its style. */
+static void compose_table(composer *c, const block *b)
+{
+    const block_style *st = style_of(c, b);
+    float left_em = marker_x_em(c, b);
+    table_env env = {.lay = c->lay, .fs = c->fs, .deco = c->deco, .out = c->out, .dl = c->dl,
+                     .x0 = c->lay->derived.area_left + left_em * em(c),
+                     .avail = c->lay->derived.measure - left_em * em(c)};
+    add_space(c, st->space_before_lines, b);
+    if (!table_compose(&env, b))
+        c->failed = true;
+    add_space(c, st->space_after_lines, b);
+}
+
 /* ---- the tree --------------------------------------------------------------- */
 
 static void compose_block(composer *c, const block *b)
@@ -613,7 +626,11 @@ static void compose_block(composer *c, const block *b)
     case BK_ITEM:
     case BK_BULLET:
     case BK_ENTRY: compose_listed(c, b); break;
-    case BK__COUNT: break;
+    case BK_TABLE: compose_table(c, b); break;
+    case BK_TABLE_HEAD:
+    case BK_TABLE_ROW:
+    case BK_TABLE_CELL:   /* set with their table */
+    case BK__COUNT: return;
     }
     for (size_t i = 0; i < b->n_children; i++)
         compose_block(c, b->children[i]);

@@ -15,6 +15,11 @@
 #include "linebreak.h"
 #include "pages.h"
 
+/* JLREQ's ideographic em box: the baseline lies 0.88 em below its top
+ * (the ideographic character face is centred on the em box, 0.12 em of it
+ * below the baseline). */
+#define EM_BOX_ASCENT 0.88f
+
 typedef enum flow_kind {
     FLOW_LINE,     /* a line of a paragraph or item, or a heading block */
     FLOW_SPACE     /* vertical space; dropped at the top of a page */
@@ -35,6 +40,10 @@ typedef struct flow_item {
     char *mark_title;         /* owned: "Ⅰ．重点事業" */
     char *running_head;       /* owned: set at part headings */
     const block *source;
+    /* 1 + the index of an item set again above this one, as page furniture,
+     * when this one starts a page: a table's header row over a row that
+     * continues the table; 0: none */
+    size_t repeat_item;
 } flow_item;
 
 typedef struct flow {

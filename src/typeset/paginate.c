@@ -105,28 +105,57 @@ static void plan_paragraph(paginator *p, const flow_item *it)
     p->split_at = it->para_line + take;
 }
 
-static void place(paginator *p, const flow_item *it)
+/* The pages a table row lands on are its cells' too (kumihan diff and
+ * build --compare look changed cells up by them). */
+static void note_pages(paginator *p, const block *b)
+{
+    pg_note_block_page(p->out, b, p->out->n_pages - 1);
+    if (b->kind == BK_TABLE_ROW || b->kind == BK_TABLE_HEAD) {
+        pg_note_block_page(p->out, b->parent, p->out->n_pages - 1);
+        for (size_t i = 0; i < b->n_children; i++)
+            pg_note_block_page(p->out, b->children[i], p->out->n_pages - 1);
+    }
+}
+
+/* it's content at the current height, moved by the page; as_furniture: an
+ * artifact (a repeated table header is read once, where it first stands). */
+static void place_content(paginator *p, const flow_item *it, bool as_furniture)
 {
     const flow *f = p->f;
     float top = p->lay->derived.area_top - p->used * p->lay->derived.pitch_pt;
+    pg_origin furniture = {NULL, PG_ROLE_ARTIFACT};
     for (size_t g = it->glyph_first; g < it->glyph_first + it->glyph_count; g++) {
         pg_glyph gl = f->glyphs[g];
         gl.y = top - gl.y;
+        if (as_furniture) {
+            gl.origin = furniture;
+            gl.link = 0;
+        }
         pg_add_glyph(p->page, gl);
     }
     for (size_t s = it->shape_first; s < it->shape_first + it->shape_count; s++) {
         pg_shape sh = f->shapes[s];
         sh.y0 = top - sh.y0;
         sh.y1 = top - sh.y1;
+        if (as_furniture)
+            sh.origin = furniture;
         pg_add_shape(p->page, sh);
     }
+    p->used += it->lines;
+}
+
+static void place(paginator *p, const flow_item *it)
+{
+    if (it->repeat_item && p->used == 0)
+        place_content(p, &p->f->items[it->repeat_item - 1], true);
+    float top = p->lay->derived.area_top - p->used * p->lay->derived.pitch_pt;
     if (it->mark_title)
         pg_add_mark(p->page, it->mark_level, it->mark_title, top);
     if (it->source)
-        pg_note_block_page(p->out, it->source, p->out->n_pages - 1);
+        note_pages(p, it->source);
     if (it->source && it->source->kind == BK_DOCUMENT)   /* only the title's items come from the root */
         p->page->holds_title = true;
-    p->used += it->lines;
+    place_content(p, it, false);
 }
 
 /* A new part sets the running head; the page it starts on shows it. */
