@@ -36,7 +36,7 @@ static bool is_dash(uint32_t cp)
 }
 
 #define MAX_PREFIX 2
-#define MAX_UNIT 4
+#define MAX_UNIT 3
 
 /* The text's code points, blanks at both ends dropped; n = how many (at most cap). */
 static size_t trimmed(const char *text, uint32_t *cps, size_t cap, bool *too_long)
@@ -80,7 +80,7 @@ bool table_is_number(const char *text)
     if (n - i > MAX_UNIT)
         return false;
     for (; i < n; i++)
-        if (is_digit(cps[i]) || is_blank(cps[i]))
+        if (is_digit(cps[i]) || is_blank(cps[i]) || is_separator(cps[i]))
             return false;
     return true;
 }

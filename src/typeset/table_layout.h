@@ -4,8 +4,9 @@
  *
  * Numbers: after blanks are trimmed, an optional sign or currency mark
  * (+ - ± ＋ － − △ ▲ ¥ ￥ $ ＄, up to two), then digits (0-9 or ０-９)
- * with single , . ， ． between digits, then at most four characters of
- * unit that are neither digits nor blanks (円 千円 人 件 % ％ 倍 年 …).
+ * with single , . ， ． between digits, then at most three characters of
+ * unit that are neither digits, blanks nor separators (円 千円 人 件 % ％
+ * 倍 年 …).
  * A cell that is only a dash (- － ― — ‐) counts too: it stands for
  * "none" in a column of numbers.  So 1,234 / △56 / 12.5% / 1,000千円 /
  * 2023年 are numbers; 令和4年度, 4月1日, 第3回 are not.
