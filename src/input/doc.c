@@ -38,6 +38,7 @@ void doc_free(document *d)
     free(d->subject);
     free(d->keywords);
     free(d->date);
+    free(d->layout);
     free(d->path);
     free(d);
 }
@@ -83,6 +84,9 @@ const char *block_kind_name(block_kind kind)
         [BK_DOCUMENT] = "document", [BK_PART] = "part",     [BK_SECTION] = "section",
         [BK_SUBSECTION] = "subsection", [BK_ITEM] = "item", [BK_BULLET] = "bullet",
         [BK_ENTRY] = "entry",       [BK_PARAGRAPH] = "paragraph",
+        [BK_NOTE] = "note",         [BK_PAGE_BREAK] = "page_break", [BK_RECORD] = "record",
+        [BK_RECORD_END] = "record_end", [BK_REFERENCE] = "reference", [BK_DATE] = "date",
+        [BK_ADDRESSEE] = "addressee", [BK_ISSUER] = "issuer",
         [BK_TABLE] = "table",       [BK_TABLE_HEAD] = "table header", [BK_TABLE_ROW] = "table row",
         [BK_TABLE_CELL] = "table cell",
     };

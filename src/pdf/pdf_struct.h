@@ -15,6 +15,9 @@
  *   entry             kind) > Lbl (the number) + LBody (the text, and the
  *                     lists nested in the block)
  *   (新) mark         Span with /ActualText "新規" in the element of its text
+ *   note              Note (its ※ marker and its text), in its block's container
+ *   letter head,      P each: reference, date, addressee and issuer lines,
+ *   記, 以上           the record's 記 and its 以上
  *   table             Table > Caption (its caption, first or last as set),
  *                     THead > TR > TH (/A <</O /Table /Scope /Column>>),
  *                     TBody > TR > TD; a header repeated on a continuation
