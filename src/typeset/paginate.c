@@ -209,7 +209,9 @@ static void report_too_tall(const flow_item *it, const layout *lay, diag_list *d
     const char *kind = !b ? "block" : b->kind == BK_DOCUMENT ? "title" : block_kind_name(b->kind);
     diag_report(dl, D_TOO_TALL, at, _("this %s needs %.1f lines but a page has only %d lines"), kind, it->lines,
                 lay->page.lines_per_page);
-    if (b)
+    if (b && b->kind == BK_TABLE_ROW)   /* a table breaks only between rows */
+        diag_hint(dl, _("split the row's long cell over several rows, or shorten it"));
+    else if (b)
         diag_hint(dl, _("in the layout, lower 'lines' or the spaces of blocks: %s, or raise page: lines_per_page"),
                   b->kind == BK_DOCUMENT ? "document" : block_kind_name(b->kind));
 }
