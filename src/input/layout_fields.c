@@ -122,6 +122,7 @@ const field table_fields[] = {
     {"caption_align", F_ALIGN, offsetof(table_style, caption_align), 0, 0},
     {"caption_position", F_SIDE, offsetof(table_style, caption_position), 0, 0},
     {"full_width", F_BOOL, offsetof(table_style, full_width), 0, 0},
+    {"continued", F_TEXT, offsetof(table_style, continued), 0, 0},
     END_FIELDS,
 };
 

@@ -784,6 +784,7 @@ void layout_free(layout *lay)
         free_style(&lay->styles[k]);
     free_style(&lay->organization);
     free(lay->new_mark_text);
+    free(lay->table.continued);
     free(lay->header.text);
     free(lay->footer.text);
     for (size_t i = 0; i < lay->n_page_labels; i++)

@@ -75,6 +75,8 @@ typedef struct table_style {
     text_align caption_align;
     caption_side caption_position;
     bool full_width;             /* the table fills the measure (else its natural width, if less) */
+    char *continued;             /* a caption above the table is set again on a continuation page,
+                                  * with this after it (（続き）); NULL: not repeated */
 } table_style;
 
 typedef struct page_furniture {

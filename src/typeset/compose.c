@@ -641,7 +641,7 @@ static void mark_keep_together(composer *c, size_t first, size_t end)
         end--;
     float lines = 0;
     for (size_t i = first; i < end; i++)
-        lines += items[i].lines;
+        lines += items[i].furniture_only ? 0 : items[i].lines;
     if (first < end)
         items[first].keep_lines = lines;
 }

@@ -42,10 +42,11 @@ typedef struct flow_item {
     char *mark_title;         /* owned: "Ⅰ．重点事業" */
     char *running_head;       /* owned: set at part headings */
     const block *source;
-    /* 1 + the index of an item set again above this one, as page furniture,
-     * when this one starts a page: a table's header row over a row that
-     * continues the table; 0: none */
-    size_t repeat_item;
+    /* items [repeat_item - 1, + repeat_count) are set again above this one,
+     * as page furniture, when this one starts a page: a table's continued
+     * caption and header row over a row that continues the table; 0: none */
+    size_t repeat_item, repeat_count;
+    bool furniture_only;      /* set only as such a repeat, never in its place in the flow */
 } flow_item;
 
 typedef struct flow {

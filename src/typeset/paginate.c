@@ -52,8 +52,8 @@ static float lines_needed(const paginator *p, size_t i)
      * long run of kept blocks costs no more than a page */
     while (i < f->n_items && need <= capacity(p)) {
         const flow_item *it = &f->items[i];
-        if (it->kind == FLOW_SPACE) {
-            need += it->lines;
+        if (it->kind == FLOW_SPACE || it->furniture_only) {
+            need += it->furniture_only ? 0 : it->lines;
             i++;
             continue;
         }
@@ -146,8 +146,9 @@ static void place_content(paginator *p, const flow_item *it, bool as_furniture)
 
 static void place(paginator *p, const flow_item *it)
 {
-    if (it->repeat_item && p->used == 0)
-        place_content(p, &p->f->items[it->repeat_item - 1], true);
+    bool at_top = p->used == 0;
+    for (size_t r = 0; it->repeat_item && at_top && r < it->repeat_count; r++)
+        place_content(p, &p->f->items[it->repeat_item - 1 + r], true);
     float top = p->lay->derived.area_top - p->used * p->lay->derived.pitch_pt;
     if (it->mark_title)
         pg_add_mark(p->page, it->mark_level, it->mark_title, top);
@@ -173,6 +174,8 @@ static void set_running_head(paginator *p, const flow_item *it)
 static void step(paginator *p, size_t i)
 {
     const flow_item *it = &p->f->items[i];
+    if (it->furniture_only)
+        return;
     if (it->kind == FLOW_SPACE) {
         if (p->used == 0)
             return;

@@ -17,7 +17,7 @@
 #define UNBOUNDED_MEASURE 1e6f
 /* Cells narrower than this (em of their type) are set ragged: justifying
  * a line of a few characters would space them out visibly. */
-#define JUSTIFY_MIN_EM 8
+#define JUSTIFY_MIN_EM 15
 
 typedef struct tcomposer {
     const table_env *env;
@@ -212,8 +212,8 @@ static void shape_sink(void *ctx, pg_shape s)
 }
 
 /* Line li of r as glyphs of block b, starting at x, baseline `base`
- * below the item's top; then the decorator's shapes for it. */
-static void emit_line(tcomposer *t, const block *b, const lb_result *r, size_t li, float x, float base)
+ * below the item's top. */
+static void emit_glyphs(tcomposer *t, const block *b, const lb_result *r, size_t li, float x, float base)
 {
     flow *f = t->env->out;
     const lb_line *ln = &r->lines[li];
@@ -224,6 +224,14 @@ static void emit_line(tcomposer *t, const block *b, const lb_result *r, size_t l
                        .origin = {b, PG_ROLE_TEXT}};
         VEC_PUSH(f->glyphs, f->n_glyphs, f->cap_glyphs, pg);
     }
+}
+
+/* The same, then the decorator's shapes for it. */
+static void emit_line(tcomposer *t, const block *b, const lb_result *r, size_t li, float x, float base)
+{
+    flow *f = t->env->out;
+    const lb_line *ln = &r->lines[li];
+    emit_glyphs(t, b, r, li, x, base);
     const compose_decorator *deco = t->env->deco;
     if (!deco || !deco->line_shapes || ln->count == 0)
         return;
@@ -273,7 +281,7 @@ static void row_rules(tcomposer *t, const block *row, float top, float bottom, b
 }
 
 /* One row: its cells set, its height in whole lines, its item. */
-static size_t emit_row(tcomposer *t, const block *row, bool first_body, bool last, size_t header)
+static size_t emit_row(tcomposer *t, const block *row, bool first_body, bool last, size_t repeat, size_t n_repeat)
 {
     const layout *lay = lay_of(t);
     float pitch = lay->derived.pitch_pt, pad = pad_x(t);
@@ -289,7 +297,8 @@ static size_t emit_row(tcomposer *t, const block *row, bool first_body, bool las
     float lines = fmaxf(1, ceilf(need / pitch - (float)EPSILON));
     flow_item item = new_item(t, lines, row);
     item.keep_with_next = row->kind == BK_TABLE_HEAD;
-    item.repeat_item = header;
+    item.repeat_item = repeat;
+    item.repeat_count = repeat ? n_repeat : 0;
     float top = -(pitch - lay->body_size_pt) / 2, height = lines * pitch;
     if (row->kind == BK_TABLE_HEAD && t->ts->header_fill)
         push_shape(t, (pg_shape){.kind = PG_FILL_RECT, .x0 = t->col_x[0], .y0 = top, .x1 = t->col_x[0] + t->table_w,
@@ -310,35 +319,63 @@ static size_t emit_row(tcomposer *t, const block *row, bool first_body, bool las
     return add_item(t, item);
 }
 
-/* The caption: lines of the table's own text in blocks: table, aligned in
- * the table's width, kept with the table when above it. */
-static void emit_caption(tcomposer *t, bool above)
+/* The caption's text set in blocks: table at the table's width into r;
+ * with_continued: followed by the layout's continued (（続き）), undecorated. */
+static void set_caption(tcomposer *t, bool with_continued, lb_result *r)
 {
     const block *b = t->table;
-    if (!b->text)
-        return;
     const block_style *st = &lay_of(t)->styles[BK_TABLE];
     run_style rs = {.font = st->font, .size = st->size_pt, .color = st->color, .markup = true,
                     .emphasis_font = lay_of(t)->emphasis_font};
     t->chars.n = 0;
     if (!run_append(&t->chars, b->text, &rs, t->env->fs, lay_of(t), b->text_loc, t->env->dl))
         t->failed = true;
-    if (t->env->deco && t->env->deco->style_chars)
+    if (with_continued) {
+        rs.markup = false;
+        if (!run_append(&t->chars, t->ts->continued, &rs, t->env->fs, lay_of(t), b->text_loc, t->env->dl))
+            t->failed = true;
+    } else if (t->env->deco && t->env->deco->style_chars) {
         t->env->deco->style_chars(t->env->deco->ctx, b, PG_ROLE_TEXT, t->chars.chars, t->chars.n);
-    lb_result r;
-    lb_result_init(&r);
+    }
     size_t bad;
-    break_at(t, st, t->ts->caption_align, false, t->table_w, &r, &bad);
+    break_at(t, st, t->ts->caption_align, false, t->table_w, r, &bad);
+}
+
+/* The caption: lines of the table's own text, aligned in the table's
+ * width, kept with the table when above it.  Above, and with the layout's
+ * continued, also the item a continuation page repeats: the caption and
+ * （続き）, all its lines in one item set only as furniture.  Returns 1 + that
+ * item's index, or 0. */
+static size_t emit_caption(tcomposer *t, bool above)
+{
+    const block *b = t->table;
+    if (!b->text)
+        return 0;
+    const block_style *st = &lay_of(t)->styles[BK_TABLE];
     float pitch = lay_of(t)->derived.pitch_pt;
     /* below the table, the caption starts half a leading lower, clear of the frame */
     float base = EM_BOX_ASCENT * st->size_pt + (above ? 0 : (pitch - lay_of(t)->body_size_pt) / 2);
+    lb_result r;
+    lb_result_init(&r);
+    set_caption(t, false, &r);
     for (size_t li = 0; li < r.n_lines; li++) {
         flow_item item = new_item(t, 1, b);
         item.keep_with_next = above;
         emit_line(t, b, &r, li, line_x(&r.lines[li], t->ts->caption_align, t->col_x[0], t->table_w), base);
         add_item(t, item);
     }
+    size_t repeat = 0;
+    if (above && t->ts->continued) {
+        set_caption(t, true, &r);
+        flow_item item = new_item(t, (float)r.n_lines, b);
+        item.furniture_only = true;
+        for (size_t li = 0; li < r.n_lines; li++)   /* the copy is not marked by build --compare */
+            emit_glyphs(t, b, &r, li, line_x(&r.lines[li], t->ts->caption_align, t->col_x[0], t->table_w),
+                        base + (float)li * pitch);
+        repeat = 1 + add_item(t, item);
+    }
     lb_result_free(&r);
+    return repeat;
 }
 
 bool table_compose(const table_env *env, const block *b)
@@ -351,9 +388,8 @@ bool table_compose(const table_env *env, const block *b)
         lb_result_init(&t.cells[i]);
     plan_columns(&t);
     bool above = t.ts->caption_position == CAPTION_ABOVE;
-    if (above)
-        emit_caption(&t, true);
-    size_t header = 0, last_row = 0;
+    /* a continuation page repeats the continued caption (if any) and the header */
+    size_t repeat = above ? emit_caption(&t, true) : 0, n_repeat = repeat ? 2 : 1, last_row = 0;
     for (size_t r = 0; r < b->n_children; r++)
         if (b->children[r]->kind == BK_TABLE_ROW || b->children[r]->kind == BK_TABLE_HEAD)
             last_row = r;
@@ -361,9 +397,10 @@ bool table_compose(const table_env *env, const block *b)
     for (size_t r = 0; r < b->n_children; r++) {
         const block *row = b->children[r];
         if (row->kind == BK_TABLE_HEAD) {
-            header = 1 + emit_row(&t, row, false, r == last_row, 0);
+            size_t header = 1 + emit_row(&t, row, false, r == last_row, 0, 0);
+            repeat = repeat ? repeat : header;
         } else if (row->kind == BK_TABLE_ROW) {
-            emit_row(&t, row, first_body, r == last_row, header);
+            emit_row(&t, row, first_body, r == last_row, repeat, n_repeat);
             first_body = false;
         }
     }

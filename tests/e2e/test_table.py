@@ -3,7 +3,8 @@ kumihan's code: tests/data/table-long.yaml holds one table of 43 rows
 that crosses two page breaks.
 
 - every page the table is on opens it with its header row (区分 … 増減),
-  and the header is tagged once: the copies are /Artifact /Pagination;
+  a continuation page with the caption and （続き） above it, and both are
+  tagged once: the copies are /Artifact /Pagination;
 - the numbers of a column share their right edge (flush right), on every
   page;
 - no word overprints another, none leaves the paper;
@@ -75,6 +76,14 @@ class TableTest(TempDirTest):
             body = self.row_numbers(words)
             self.assertTrue(body, f"page {p}: no rows")
             self.assertLess(heads[0], min(w[3] for w in body), f"page {p}: the header is not above the rows")
+
+    def test_continued_caption(self):
+        """The booklet's continued: a continuation page repeats the caption
+        with （続き） above the header; the first page has the caption alone."""
+        for p, (_, _, words) in enumerate(self.pages, 1):
+            text = "".join(w[4] for w in words)
+            self.assertEqual(text.count("（続き）"), 0 if p == 1 else 1, f"page {p}")
+            self.assertEqual(text.count("業種別会員数の推移"), 1, f"page {p}")
 
     def test_numbers_flush_right(self):
         for p, (_, _, words) in enumerate(self.pages, 1):
