@@ -47,6 +47,8 @@ typedef struct flow_item {
      * caption and header row over a row that continues the table; 0: none */
     size_t repeat_item, repeat_count;
     bool furniture_only;      /* set only as such a repeat, never in its place in the flow */
+    size_t foot_shape;        /* 1 + the index of a shape drawn only when this item ends a page
+                               * (a table row's closing frame); 0: none */
 } flow_item;
 
 typedef struct flow {

@@ -20,6 +20,8 @@ typedef struct paginator {
     int split_para;        /* paragraph being split, or -1 */
     int split_at;          /* break before this line of split_para */
     const char *running;   /* the part in effect */
+    const flow_item *last; /* the last item placed on the page, and its top */
+    float last_top;
     bool failed;
 } paginator;
 
@@ -34,8 +36,22 @@ static int lines_left(const paginator *p)
     return (int)floorf(capacity(p) - p->used + EPSILON);
 }
 
+/* What the page's last item draws only at a page's end (foot_shape). */
+static void close_page(paginator *p)
+{
+    if (!p->last || !p->last->foot_shape)
+        return;
+    pg_shape sh = p->f->shapes[p->last->foot_shape - 1];
+    sh.y0 = p->last_top - sh.y0;
+    sh.y1 = p->last_top - sh.y1;
+    pg_add_shape(p->page, sh);
+}
+
 static void new_page(paginator *p)
 {
+    if (p->page)
+        close_page(p);
+    p->last = NULL;
     p->page = pg_add_page(p->out);
     p->used = 0;
     p->page->running_head = xstrdup_or_null(p->running);
@@ -141,6 +157,10 @@ static void place_content(paginator *p, const flow_item *it, bool as_furniture)
             sh.origin = furniture;
         pg_add_shape(p->page, sh);
     }
+    if (!as_furniture) {
+        p->last = it;
+        p->last_top = top;
+    }
     p->used += it->lines;
 }
 
@@ -232,6 +252,7 @@ bool paginate(const flow *f, const layout *lay, pg_doc *out, diag_list *dl)
     new_page(&p);
     for (size_t i = 0; i < f->n_items; i++)
         step(&p, i);
+    close_page(&p);
     for (size_t i = 0; i < out->n_pages; i++)
         pg_collect_links(&out->pages[i]);
     pg_index_blocks(out);

@@ -264,7 +264,8 @@ static void rule(tcomposer *t, const block *b, float x0, float y0, float x1, flo
  * boundary above it and below it (the frame at the table's ends, the
  * header rule under the header, row rules between rows), the frame's
  * sides and the column rules.  A boundary two rows share is drawn by both,
- * in the same place and width, so a row ending a page is closed too. */
+ * in the same place and width; a row that ends a page draws the frame
+ * under it there (emit_row's foot shape). */
 static void row_rules(tcomposer *t, const block *row, float top, float bottom, bool first_body, bool last)
 {
     const table_style *ts = t->ts;
@@ -316,7 +317,16 @@ static size_t emit_row(tcomposer *t, const block *row, bool first_body, bool las
                                               t->width[i] - 2 * pad),
                       y + (float)li * pitch + EM_BOX_ASCENT * st->size_pt);
     }
-    return add_item(t, item);
+    size_t index = add_item(t, item);
+    /* a row that ends a page closes the table there with the frame */
+    if (!last && t->ts->frame_width_pt > 0) {
+        float l = t->col_x[0], r = l + t->table_w, y = top + height;
+        push_shape(t, (pg_shape){.kind = PG_LINE, .x0 = l, .y0 = y, .x1 = r, .y1 = y,
+                                 .line_width = t->ts->frame_width_pt, .color = t->ts->rule_color,
+                                 .origin = {row, PG_ROLE_DECORATION}});
+        t->env->out->items[index].foot_shape = t->env->out->n_shapes;
+    }
+    return index;
 }
 
 /* The caption's text set in blocks: table at the table's width into r;

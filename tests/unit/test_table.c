@@ -303,6 +303,18 @@ static void test_header_repeated_rows_whole(void **state)
             fail_msg("page %zu opens with '%s' / '%s'", pg + 1, first, second);
         free(first);
         free(second);
+        /* the page before is closed by the frame under its last row */
+        const pg_page *before = &p.pages.pages[pg - 1];
+        const pg_shape *lowest = NULL;
+        for (size_t i = 0; i < before->n_shapes; i++) {
+            const pg_shape *sh = &before->shapes[i];
+            bool lower = lowest && sh->y0 < lowest->y0 - 0.01f;
+            bool level_wider = lowest && fabsf(sh->y0 - lowest->y0) <= 0.01f && sh->line_width > lowest->line_width;
+            if (sh->kind == PG_LINE && sh->y0 == sh->y1 && (!lowest || lower || level_wider))
+                lowest = sh;
+        }
+        assert_non_null(lowest);
+        assert_float_equal(lowest->line_width, p.lay->table.frame_width_pt, 0.001);
         /* the header block itself is on the first page only */
         const pg_block_pages *hp = pg_block_pages_of(&p.pages, head);
         assert_int_equal(hp->first_page, hp->last_page);
