@@ -242,7 +242,7 @@ static elem *caption_of(pdf_struct *s, const block *table)
 /* A row's TR with a TH or TD for every cell, made together so that an
  * empty cell keeps its place (a reader counts columns by them); a header
  * cell's TH heads its column (/Scope /Column). */
-static elem *table_row_elem(pdf_struct *s, const block *row)
+static elem *make_row_elem(pdf_struct *s, const block *row)
 {
     elem *tr = new_elem(s, table_group(s, row->parent, row->kind == BK_TABLE_HEAD), "TR");
     elems_of(s, row)->main = tr;
@@ -258,6 +258,21 @@ static elem *table_row_elem(pdf_struct *s, const block *row)
         elems_of(s, row->children[i])->main = cell;
     }
     return tr;
+}
+
+/* A row's TR, after those of the rows before it that show nothing (all
+ * their cells empty), so that a reader still counts them. */
+static elem *table_row_elem(pdf_struct *s, const block *row)
+{
+    const block *t = row->parent;
+    /* the header is child 0, body row n child n (table_load.c) */
+    size_t k = row->kind == BK_TABLE_HEAD ? 0 : (size_t)row->ordinal, j = k;
+    if (k < t->n_children && t->children[k] == row)
+        while (j > 0 && !elems_of(s, t->children[j - 1])->main)
+            j--;
+    for (; j < k; j++)
+        make_row_elem(s, t->children[j]);
+    return make_row_elem(s, row);
 }
 
 /* b's own element: its heading, paragraph or LI (the root's: the title). */

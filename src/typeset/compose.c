@@ -605,7 +605,8 @@ static void compose_listed(composer *c, const block *b)
 /* ---- tables ------------------------------------------------------------------ */
 
 /* A table (table_compose.c) sits where its parent's text starts, between
- * the spaces of its style. */
+ * the spaces of its style; its notes (its other children) stand right
+ * under it, inside those spaces. */
 static void compose_table(composer *c, const block *b)
 {
     const block_style *st = style_of(c, b);
@@ -623,7 +624,7 @@ static void compose_table(composer *c, const block *b)
             c->out->items[i].page_break_before = true;
             c->break_pending = false;
         }
-    add_space(c, st->space_after_lines, b);
+    /* space_after follows the table's notes (compose_block) */
 }
 
 /* ---- the tree --------------------------------------------------------------- */
@@ -740,6 +741,8 @@ static void compose_block(composer *c, const block *b)
     compose_own(c, b);
     for (size_t i = 0; i < b->n_children; i++)
         compose_block(c, b->children[i]);
+    if (b->kind == BK_TABLE)
+        add_space(c, style_of(c, b)->space_after_lines, b);
     if (b->keep_together)
         mark_keep_together(c, first, c->out->n_items);
 }
