@@ -94,18 +94,41 @@ static float sum(const table_col *cols, size_t n, size_t off)
     return s;
 }
 
+/* The widths of the columns the content fixes, each at least its least
+ * width, given back toward it (in proportion to what each has above it)
+ * when the other columns' least widths would not fit beside them. */
+static float fixed_widths(const table_col *cols, size_t n, float avail, float least_auto, float *width)
+{
+    float fixed = 0, slack = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (cols[i].fixed <= 0)
+            continue;
+        width[i] = cols[i].fixed > cols[i].least ? cols[i].fixed : cols[i].least;
+        fixed += width[i];
+        slack += width[i] - cols[i].least;
+    }
+    float excess = fixed + least_auto - avail;
+    if (excess <= EPSILON || slack <= EPSILON)
+        return fixed;
+    float give = excess < slack ? excess : slack;
+    fixed = 0;
+    for (size_t i = 0; i < n; i++)
+        if (cols[i].fixed > 0) {
+            width[i] -= give * (width[i] - cols[i].least) / slack;
+            fixed += width[i];
+        }
+    return fixed;
+}
+
 float table_column_widths(const table_col *cols, size_t n, float avail, bool fill, float *width)
 {
-    float fixed = 0;
-    for (size_t i = 0; i < n; i++)
-        fixed += cols[i].fixed > 0 ? cols[i].fixed : 0;
-    float room = avail - fixed;
     float least = sum(cols, n, offsetof(table_col, least));
     float natural = sum(cols, n, offsetof(table_col, natural));
+    float room = avail - fixed_widths(cols, n, avail, least, width);
     for (size_t i = 0; i < n; i++) {
         const table_col *c = &cols[i];
         if (c->fixed > 0)
-            width[i] = c->fixed;
+            continue;
         else if (natural <= room + EPSILON)
             width[i] = fill && natural > 0 ? c->natural * room / natural : c->natural;
         else if (least <= room + EPSILON)

@@ -13,7 +13,9 @@
  *
  * Widths: every column has a least width (its widest unbreakable unit,
  * padding included) and a natural one (its longest cell on one line).
- * Columns whose width the content gives take it; the others share the
+ * Columns whose width the content gives take it (never less than their
+ * least width, and giving back toward it when the other columns' least
+ * widths would not fit beside them, as on a narrow page); the others share the
  * rest: their natural widths if those fit (stretched in proportion when
  * the table fills the measure), else their least widths plus the room
  * left, shared in proportion to how much each column's natural width

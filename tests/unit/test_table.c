@@ -76,10 +76,20 @@ static void test_widths_fixed_and_too_narrow(void **state)
     assert_float_equal(w[0], 50, 0.01);            /* given by the content */
     assert_float_equal(w[1] + w[2], 100, 0.01);    /* the rest shared */
     assert_true(w[1] >= 40 && w[2] >= 40);         /* never below the least */
+    /* the fixed column gives room back to the others' least widths */
+    table_column_widths(c, 3, 100, true, w);
+    assert_float_equal(w[0], 20, 0.01);
+    assert_float_equal(w[1], 40, 0.01);
+    assert_float_equal(w[2], 40, 0.01);
     /* not even the least widths fit: shared in proportion to them */
     table_column_widths(c, 3, 90, true, w);
-    assert_float_equal(w[1], 20, 0.01);
-    assert_float_equal(w[2], 20, 0.01);
+    assert_float_equal(w[0], 10, 0.01);
+    assert_float_equal(w[1], 40, 0.01);
+    assert_float_equal(w[2], 40, 0.01);
+    table_column_widths(c, 3, 70, true, w);
+    assert_float_equal(w[0], 10, 0.01);
+    assert_float_equal(w[1], 30, 0.01);
+    assert_float_equal(w[2], 30, 0.01);
 }
 
 static void test_parse_width(void **state)
