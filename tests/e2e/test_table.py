@@ -10,7 +10,8 @@ that crosses two page breaks.
 - no word overprints another, none leaves the paper;
 - the structure is Table > Caption, THead > TR > TH (/Scope /Column),
   TBody > TR > TD, one TR per row (the empty row too), one TD per cell;
-- every MCID reaches the tree and back (the PDF/UA check of test_pdf_ua)."""
+- every operator is tagged or an artifact, and every MCID reaches the
+  tree and back (the PDF/UA checks of test_pdf_ua)."""
 import os
 import re
 import sys
@@ -20,8 +21,8 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from kumihan_e2e import BOOKLET, ROOT, TempDirTest, build, import_pikepdf  # noqa: E402
 from test_no_overprint import problems, words_by_page  # noqa: E402
-from test_pdf_ua import check_mcids_reach_the_tree_and_back, kids_of, is_elem, marked_content_ops, \
-    struct_type, walk  # noqa: E402
+from test_pdf_ua import PAINTING, TEXT_SHOWING, check_mcids_reach_the_tree_and_back, kids_of, is_elem, \
+    marked_content_ops, mcid_of, struct_type, walk  # noqa: E402
 
 pikepdf = import_pikepdf()
 
@@ -127,6 +128,18 @@ class TableTest(TempDirTest):
                     artifact_text += 1
             # the running head, the folio and the five header cells
             self.assertGreaterEqual(artifact_text, 5, f"page {n}")
+
+    def test_every_operator_is_tagged_or_an_artifact(self):
+        """The rules, the header's tint and every cell's text: an MCID or an
+        /Artifact (/Layout for rules and tint), never neither, never both."""
+        for n, page in enumerate(self.pdf.pages, 1):
+            for op, stack, _ in marked_content_ops(page):
+                if op not in TEXT_SHOWING and op not in PAINTING:
+                    continue
+                self.assertTrue(stack, f"page {n}: {op} outside marked content")
+                tags = [t for t, _ in stack]
+                self.assertFalse("/Artifact" in tags and any(mcid_of(p) is not None for _, p in stack), f"page {n}")
+                self.assertTrue(tags[-1] == "/Artifact" or mcid_of(stack[-1][1]) is not None, f"page {n}")
 
     def test_mcids(self):
         check_mcids_reach_the_tree_and_back(self, self.pdf)
