@@ -18,6 +18,9 @@
 /* Cells narrower than this (em of their type) are set ragged: justifying
  * a line of a few characters would space them out visibly. */
 #define JUSTIFY_MIN_EM 15
+/* A header title up to this wide (em of its type) is kept on one line
+ * while the table has room; a longer one may wrap at its breaks. */
+#define HEADER_KEEP_EM 8
 
 typedef struct tcomposer {
     const table_env *env;
@@ -111,8 +114,8 @@ static void set_cell(tcomposer *t, const block *cell, float w, lb_result *out)
 
 /* The cell's natural width (one line) and least width (the narrowest
  * measure the breaker sets without cutting a unit), padding excluded.
- * A number, and a header cell, is never broken while the table has room:
- * its least width is its natural one. */
+ * A number, and a header title of at most HEADER_KEEP_EM, is never broken
+ * while the table has room: its least width is its natural one. */
 static void measure_cell(tcomposer *t, const block *cell, float *least, float *natural, lb_result *tmp)
 {
     const block_style *st = cell_style(t, cell);
@@ -125,7 +128,8 @@ static void measure_cell(tcomposer *t, const block *cell, float *least, float *n
     break_at(t, st, align, is_number(cell), UNBOUNDED_MEASURE, tmp, &bad);
     *natural = tmp->n_lines ? tmp->lines[0].natural_width : 0;
     float lo = 0, hi = *natural;
-    if (cell->parent->kind == BK_TABLE_HEAD || is_number(cell))
+    bool short_title = cell->parent->kind == BK_TABLE_HEAD && *natural <= HEADER_KEEP_EM * st->size_pt;
+    if (short_title || is_number(cell))
         lo = hi;
     while (hi - lo > LEAST_WIDTH_STEP) {
         float mid = (lo + hi) / 2;
