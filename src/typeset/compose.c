@@ -49,6 +49,7 @@ typedef struct composer {
     int next_para;
     bool failed;
     bool break_pending;          /* a page_break: the next line starts a page */
+    const block *shown_as;       /* a stand-in's real block: the decorator sees it instead */
     const compose_decorator *deco;   /* NULL: the plain setting */
     size_t text_start;           /* where the block's own text starts in chars */
     /* the paragraph string's parts, in bytes: [0, label_end) label,
@@ -165,7 +166,7 @@ static void append_part(composer *c, const block *b, pg_role part, const char *t
     if (!run_append(&c->chars, text, rs, c->fs, c->lay, loc, c->dl))
         c->failed = true;
     if (c->deco && c->deco->style_chars)
-        c->deco->style_chars(c->deco->ctx, b, part, c->chars.chars + first, c->chars.n - first);
+        c->deco->style_chars(c->deco->ctx, c->shown_as ? c->shown_as : b, part, c->chars.chars + first, c->chars.n - first);
     for (size_t i = first; i < c->chars.n; i++)
         c->chars.chars[i].source += *at;
     *at += (uint32_t)strlen(text);
@@ -244,7 +245,7 @@ static void decorate_line(composer *c, const block *b, size_t first, size_t n, f
         uint32_t source = c->lines.glyphs[first + i].source;
         c->text_offsets[i] = source >= c->text_base ? source - c->text_base : 0;
     }
-    composed_line line = {.block = b, .glyphs = c->out->glyphs + c->out->n_glyphs - n,
+    composed_line line = {.block = c->shown_as ? c->shown_as : b, .glyphs = c->out->glyphs + c->out->n_glyphs - n,
                           .text_offsets = c->text_offsets, .n = n, .baseline = base};
     c->deco->line_shapes(c->deco->ctx, &line, shape_sink, c);
 }
@@ -635,7 +636,9 @@ static void compose_line_as(composer *c, const block *b, const char *text, const
     shown.is_new = false;
     flow *f = c->out;
     size_t first = f->n_items, first_glyph = f->n_glyphs, first_shape = f->n_shapes;
+    c->shown_as = b;
     compose_heading_text(c, &shown, style_of(c, b), label);
+    c->shown_as = NULL;
     for (size_t i = first; i < f->n_items; i++)
         f->items[i].source = b;
     for (size_t i = first_glyph; i < f->n_glyphs; i++)
