@@ -684,18 +684,16 @@ static void compose_root(composer *c, const block *root)
             compose_block(c, root->children[i]);
 }
 
-static void compose_own(composer *c, const block *b)
+static void compose_block(composer *c, const block *b)
 {
+    if (diag_too_many(c->dl))
+        return;
+    size_t first = c->out->n_items;
     switch (b->kind) {
-    case BK_DOCUMENT: break;
+    case BK_DOCUMENT: compose_root(c, b); return;
     case BK_PART:
     case BK_SECTION: compose_heading(c, b); break;
     case BK_PARAGRAPH: compose_paragraph(c, b); break;
-    case BK_SUBSECTION:
-    case BK_ITEM:
-    case BK_BULLET:
-    case BK_ENTRY:
-    case BK_NOTE: compose_listed(c, b); break;
     case BK_PAGE_BREAK: c->break_pending = c->out->n_items > 0; break;
     case BK_RECORD:
     case BK_RECORD_END: compose_record_mark(c, b); break;
@@ -703,20 +701,13 @@ static void compose_own(composer *c, const block *b)
     case BK_REFERENCE:
     case BK_ADDRESSEE:
     case BK_ISSUER: compose_line_as(c, b, b->text, NULL); break;
+    case BK_NOTE:
+    case BK_SUBSECTION:
+    case BK_ITEM:
+    case BK_BULLET:
+    case BK_ENTRY: compose_listed(c, b); break;
     case BK__COUNT: break;
     }
-}
-
-static void compose_block(composer *c, const block *b)
-{
-    if (diag_too_many(c->dl))
-        return;
-    if (b->kind == BK_DOCUMENT) {
-        compose_root(c, b);
-        return;
-    }
-    size_t first = c->out->n_items;
-    compose_own(c, b);
     for (size_t i = 0; i < b->n_children; i++)
         compose_block(c, b->children[i]);
     if (b->keep_together)
