@@ -15,6 +15,8 @@
  *   entry             kind) > Lbl (the number) + LBody (the text, and the
  *                     lists nested in the block)
  *   (新) mark         Span with /ActualText "新規" in the element of its text
+ *   URL, e-mail       Link in the element of its text: its glyphs' MCIDs and
+ *                     an object reference to each of its link annotations
  *   note              Note (its ※ marker and its text), in its block's container
  *   letter head,      P each: reference, date, addressee and issuer lines,
  *   記, 以上           the record's 記 and its 以上
@@ -22,8 +24,6 @@
  *                     THead > TR > TH (/A <</O /Table /Scope /Column>>),
  *                     TBody > TR > TD; a header repeated on a continuation
  *                     page is an /Artifact /Pagination (read once)
- *   URL, e-mail       Link in the element of its text: its glyphs' MCIDs and
- *                     an object reference to each of its link annotations
  *
  * Internal to the pdf_*.c files (stage: pages → PDF). */
 #ifndef KUMIHAN_PDF_STRUCT_H
