@@ -6,6 +6,7 @@ const content_key content_top_keys[] = {
     {"title", CV_TEXT, true},         {"organization", CV_TEXT, true}, {"fiscal_year", CV_YEAR, false},
     {"date", CV_DATE, false},         {"subject", CV_TEXT, false},     {"keywords", CV_WORDS, false},
     {"back_cover", CV_BOOL, false},   {"preface", CV_PARAGRAPHS, false}, {"parts", CV_PARTS, true},
+    {"logo", CV_IMAGE, false},
 };
 _Static_assert(sizeof content_top_keys / sizeof content_top_keys[0] == N_CONTENT_TOP_KEYS,
                "N_CONTENT_TOP_KEYS counts them");

@@ -19,7 +19,8 @@ typedef enum content_value {
     CV_WORDS,       /* a list of words, or one text */
     CV_PARAGRAPHS,  /* a text (blank lines split it) or a list of texts */
     CV_PARTS,       /* a non-empty list of parts */
-    CV_BOOL         /* true or false */
+    CV_BOOL,        /* true or false */
+    CV_IMAGE        /* an image: {file: …, alt: …} (figure_load.h) */
 } content_value;
 
 typedef struct content_key {
@@ -28,7 +29,7 @@ typedef struct content_key {
     bool required;
 } content_key;
 
-#define N_CONTENT_TOP_KEYS 9
+#define N_CONTENT_TOP_KEYS 10
 extern const content_key content_top_keys[N_CONTENT_TOP_KEYS];
 #define CONTENT_YEAR_MIN 1900
 #define CONTENT_YEAR_MAX 9999

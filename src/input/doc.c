@@ -1,5 +1,6 @@
 /* doc.c — building, walking and freeing the document tree. */
 #include "doc.h"
+#include "doc_image.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,7 @@ static void block_free(block *b)
     free(b->children);
     free(b->text);
     free(b->id);
+    doc_image_free(b->image);
     free(b);
 }
 
@@ -32,6 +34,8 @@ void doc_free(document *d)
     if (!d)
         return;
     block_free(d->root);
+    if (d->logo)
+        block_free(d->logo);
     free(d->title);
     free(d->organization);
     free(d->subject);
@@ -82,6 +86,7 @@ const char *block_kind_name(block_kind kind)
         [BK_DOCUMENT] = "document", [BK_PART] = "part",     [BK_SECTION] = "section",
         [BK_SUBSECTION] = "subsection", [BK_ITEM] = "item", [BK_BULLET] = "bullet",
         [BK_ENTRY] = "entry",       [BK_PARAGRAPH] = "paragraph",
+        [BK_FIGURE] = "figure",     [BK_CAPTION] = "caption", [BK_LOGO] = "logo",
     };
     return (unsigned)kind < BK__COUNT ? names[kind] : "?";
 }

@@ -19,6 +19,9 @@ typedef enum block_kind {
     BK_BULLET,      /* ・ … */
     BK_ENTRY,       /* 1）… entries of a numbered list of organisations */
     BK_PARAGRAPH,   /* running text: the preface, a lead paragraph */
+    BK_FIGURE,      /* an image in a body list (block.image); its caption is a BK_CAPTION child */
+    BK_CAPTION,     /* 図1 …: a figure's caption, set below it */
+    BK_LOGO,        /* the cover's image (document.logo, not in the tree; block.image) */
     BK__COUNT
 } block_kind;
 
@@ -33,6 +36,7 @@ typedef struct block {
     struct block *parent;
     struct block **children;
     size_t n_children, cap_children;
+    struct doc_image *image;    /* BK_FIGURE, BK_LOGO: the picture (doc_image.h); else NULL */
 } block;
 
 typedef struct document {
@@ -47,6 +51,7 @@ typedef struct document {
                              * blank pages go before it (layout: imposition: pad) */
     src_loc title_loc;
     block *root;            /* BK_DOCUMENT */
+    block *logo;            /* BK_LOGO for the cover, or NULL; owned, not in the tree */
 } document;
 
 /* A document with only its root; never NULL (out of memory aborts). */

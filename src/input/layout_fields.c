@@ -26,6 +26,9 @@ const field style_fields[] = {
     {"page_break", F_BREAK, offsetof(block_style, page_break), 0, 0},
     {"keep_with_next", F_BOOL, offsetof(block_style, keep_with_next), 0, 0},
     {"bookmark", F_BOOL, offsetof(block_style, bookmark), 0, 0},
+    {"width", F_WIDTH, offsetof(block_style, width), 1, 14400},
+    {"max_height", F_LENGTH, offsetof(block_style, max_height_pt), 1, 14400},
+    {"position", F_PLACE, offsetof(block_style, position), 0, 0},
     END_FIELDS,
 };
 
@@ -109,6 +112,20 @@ const field page_fields[] = {
     END_FIELDS, /* "paper" is read separately */
 };
 
+const field toc_fields[] = {
+    {"enabled", F_BOOL, offsetof(toc_rules, enabled), 0, 0},
+    {"title", F_TEXT, offsetof(toc_rules, title), 0, 0},
+    {"levels", F_INT, offsetof(toc_rules, levels), 1, 2},
+    {"leader", F_TEXT, offsetof(toc_rules, leader), 0, 0},
+    {"font", F_FONT, offsetof(toc_rules, font), 0, 0},
+    {"size", F_LENGTH, offsetof(toc_rules, size_pt), 1, 100},
+    {"title_font", F_FONT, offsetof(toc_rules, title_font), 0, 0},
+    {"title_size", F_LENGTH, offsetof(toc_rules, title_size_pt), 1, 200},
+    {"indent", F_EM, offsetof(toc_rules, indent_em), 0, 10},
+    {"page_break_after", F_BOOL, offsetof(toc_rules, page_break_after), 0, 0},
+    END_FIELDS,
+};
+
 const char *const label_style_names[] = {"decimal", "roman", "roman-lower", "none", NULL};
 
 const char *const align_names[] = {"start", "center", "end", "outside", NULL};
@@ -117,6 +134,7 @@ const char *const kinsoku_names[] = {"strict", "normal", "loose", NULL};
 const char *const break_names[] = {"none", "before", "before-except-first", NULL};
 const char *const impose_names[] = {"none", "saddle", "2up", "single", NULL};   /* order of impose_method */
 const char *const pad_names[] = {"before-last", "end", NULL};         /* order of impose_pad */
+const char *const place_names[] = {"default", "above", "below", "bottom", NULL};   /* order of place_rule */
 
 const style_key style_keys[] = {
     {"document", SLOT_BLOCK_KIND, BK_DOCUMENT, true},     {"organization", SLOT_ORGANIZATION, BK_DOCUMENT, true},
@@ -124,6 +142,8 @@ const style_key style_keys[] = {
     {"section", SLOT_BLOCK_KIND, BK_SECTION, true},       {"subsection", SLOT_BLOCK_KIND, BK_SUBSECTION, true},
     {"item", SLOT_BLOCK_KIND, BK_ITEM, false},            {"bullet", SLOT_BLOCK_KIND, BK_BULLET, false},
     {"entry", SLOT_BLOCK_KIND, BK_ENTRY, false},
+    {"figure", SLOT_BLOCK_KIND, BK_FIGURE, false},        {"caption", SLOT_BLOCK_KIND, BK_CAPTION, false},
+    {"logo", SLOT_BLOCK_KIND, BK_LOGO, false},
 };
 _Static_assert(sizeof style_keys / sizeof style_keys[0] == N_STYLE_KEYS,
                "every block kind and the organisation line has a key");
@@ -141,4 +161,4 @@ const char *const page_label_keys[] = {"from", "style", "prefix", "start", NULL}
 
 const char *const layout_top_keys[] = {"page", "fonts", "colors", "body", "typesetting", "pagination",
                                        "blocks", "new_mark", "emphasis", "header", "footer", "imposition", "changes",
-                                       "page_labels", NULL};
+                                       "page_labels", "toc", NULL};

@@ -29,7 +29,9 @@ typedef enum field_type {
     F_KINSOKU,   /* kinsoku_level */
     F_BREAK,     /* page_break_rule */
     F_IMPOSE,    /* impose_method */
-    F_PAD        /* impose_pad */
+    F_PAD,       /* impose_pad */
+    F_WIDTH,     /* image_width: "60%" or a length */
+    F_PLACE      /* place_rule */
 } field_type;
 
 typedef struct field {
@@ -52,6 +54,7 @@ extern const field pagination_fields[];
 extern const field changes_fields[];
 extern const field imposition_fields[];
 extern const field page_fields[];
+extern const field toc_fields[];
 
 /* The names of each choice, NULL-terminated, in the order of its enum. */
 extern const char *const label_style_names[];
@@ -61,6 +64,7 @@ extern const char *const kinsoku_names[];
 extern const char *const break_names[];
 extern const char *const impose_names[];
 extern const char *const pad_names[];
+extern const char *const place_names[];
 
 /* Where a style under "blocks" lives in the layout: the style of a block
  * kind, or the organisation line of the title page (no block of its own). */

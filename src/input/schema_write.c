@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "content_fields.h"
+#include "figure_load.h"
 #include "layout_fields.h"
 #include "numbering.h"
 #include "sbuf.h"
@@ -204,6 +205,24 @@ static void block_definition(json_writer *w, block_kind kind)
     close_json(w, '}');
 }
 
+/* An image mapping (figure_load.h): file and alt required, text values. */
+static void image_property(json_writer *w, const char *key, const char *const *keys)
+{
+    open_json(w, key, '{');
+    str_member(w, "description", "an image: a PNG or JPEG file (relative to the content file) and its alternative text");
+    str_member(w, "type", "object");
+    open_json(w, "properties", '{');
+    for (size_t i = 0; keys[i]; i++)
+        ref_member(w, keys[i], "text");
+    close_json(w, '}');
+    open_json(w, "required", '[');
+    str_member(w, NULL, "file");
+    str_member(w, NULL, "alt");
+    close_json(w, ']');
+    bool_member(w, "additionalProperties", false);
+    close_json(w, '}');
+}
+
 static void content_property(json_writer *w, const content_key *k)
 {
     switch (k->value) {
@@ -230,6 +249,7 @@ static void content_property(json_writer *w, const content_key *k)
         str_member(w, "type", "boolean");
         close_json(w, '}');
         break;
+    case CV_IMAGE: image_property(w, k->key, logo_keys); break;
     }
 }
 
@@ -332,6 +352,11 @@ static void field_schema(json_writer *w, const field *f)
     case F_BREAK: choice_schema(w, break_names); break;
     case F_IMPOSE: choice_schema(w, impose_names); break;
     case F_PAD: choice_schema(w, pad_names); break;
+    case F_PLACE: choice_schema(w, place_names); break;
+    case F_WIDTH:
+        str_member(w, "description", "a percentage of the measure (60%) or a length (80mm)");
+        str_member(w, "type", "string");
+        break;
     }
     close_json(w, '}');
 }
@@ -481,7 +506,7 @@ static const struct fields_section {
     {"new_mark", new_mark_fields, NULL},         {"emphasis", emphasis_fields, NULL},
     {"header", furniture_fields, NULL},
     {"footer", furniture_fields, NULL},          {"imposition", imposition_fields, imposition_extra_keys},
-    {"changes", changes_fields, NULL},
+    {"changes", changes_fields, NULL},           {"toc", toc_fields, NULL},
 };
 
 /* Writes section key's schema; false when it has none here. */

@@ -323,3 +323,62 @@ void shim_md5_free(shim_md5 *md5)
 {
     free(md5);
 }
+
+/* ---- images ------------------------------------------------------------ */
+
+pdf_dict shim_image_dict(HPDF_Image image)
+{
+    return image ? to_dict((HPDF_Dict)image) : NULL;   /* libharu 2.3.0: HPDF_Image is an HPDF_Dict */
+}
+
+/* [/ICCBased profile], a new direct array. */
+static HPDF_Array icc_space(HPDF_Doc pdf, pdf_dict profile)
+{
+    HPDF_Array a = HPDF_Array_New(pdf->mmgr);   /* libharu 2.3.0: HPDF_Doc_Rec.mmgr */
+    if (a && (HPDF_Array_AddName(a, "ICCBased") != HPDF_OK || HPDF_Array_Add(a, D(profile)) != HPDF_OK))
+        return NULL;   /* the array is freed with the document's memory */
+    return a;
+}
+
+/* libharu 2.3.0: an image's /ColorSpace is a name (/DeviceRGB,
+ * /DeviceGray), or for a palette PNG the array [/Indexed /DeviceRGB hival
+ * <lookup>] (hpdf_image_png.c).  The palette's array is rebuilt with the
+ * ICC base; HPDF_Dict_Add frees the value it replaces. */
+HPDF_STATUS shim_image_use_icc(HPDF_Doc pdf, HPDF_Image image, pdf_dict profile)
+{
+    HPDF_Dict img = (HPDF_Dict)image;
+    if (!pdf || !img || !profile)
+        return SHIM_INVALID_OBJECT;
+    HPDF_Obj_Header *cs = HPDF_Dict_GetItem(img, "ColorSpace", HPDF_OCLASS_UNKNOWN);
+    if (!cs)
+        return HPDF_OK;
+    HPDF_UINT16 cls = cs->obj_class & HPDF_OCLASS_ANY;
+    if (cls == HPDF_OCLASS_NAME) {
+        if (strcmp(((HPDF_Name)(void *)cs)->value, "DeviceRGB") != 0)
+            return HPDF_OK;
+        HPDF_Array a = icc_space(pdf, profile);
+        return a ? HPDF_Dict_Add(img, "ColorSpace", a) : SHIM_NO_MEMORY;
+    }
+    if (cls != HPDF_OCLASS_ARRAY)
+        return HPDF_OK;
+    HPDF_Array old = (HPDF_Array)(void *)cs;
+    HPDF_Name kind = HPDF_Array_GetItem(old, 0, HPDF_OCLASS_NAME);
+    HPDF_Name base = HPDF_Array_GetItem(old, 1, HPDF_OCLASS_NAME);
+    HPDF_Number hival = HPDF_Array_GetItem(old, 2, HPDF_OCLASS_NUMBER);
+    HPDF_Binary lookup = HPDF_Array_GetItem(old, 3, HPDF_OCLASS_BINARY);
+    if (!kind || strcmp(kind->value, "Indexed") != 0 || !base || strcmp(base->value, "DeviceRGB") != 0 || !hival ||
+        !lookup)
+        return HPDF_OK;
+    HPDF_Array a = HPDF_Array_New(pdf->mmgr);
+    HPDF_Array icc = icc_space(pdf, profile);
+    if (!a || !icc)
+        return SHIM_NO_MEMORY;
+    HPDF_STATUS st = HPDF_Array_AddName(a, "Indexed");
+    if (st == HPDF_OK)
+        st = HPDF_Array_Add(a, icc);
+    if (st == HPDF_OK)
+        st = HPDF_Array_AddNumber(a, hival->value);
+    if (st == HPDF_OK)   /* libharu 2.3.0: HPDF_Binary_Rec.value, .len */
+        st = HPDF_Array_Add(a, HPDF_Binary_New(pdf->mmgr, HPDF_Binary_GetValue(lookup), HPDF_Binary_GetLen(lookup)));
+    return st == HPDF_OK ? HPDF_Dict_Add(img, "ColorSpace", a) : st;
+}

@@ -8,8 +8,14 @@
 
 #include "pages.h"
 #include "pdf_hpdf_shim.h"
+#include "pdf_outline.h"
 
-/* Adds src's links to page (drawn from src).  HPDF_OK, or libharu's error. */
+/* Adds src's URI links to page (drawn from src).  HPDF_OK, or libharu's error. */
 HPDF_STATUS pdf_write_links(HPDF_Page page, const pg_page *src);
+
+/* Adds every page's internal links (a contents entry → its heading's
+ * page: /Dest [page /XYZ left top null]) once all pages exist; dest[i]
+ * is the PDF page showing page i. */
+HPDF_STATUS pdf_write_goto_links(const pg_doc *doc, const pdf_page_dest *dest);
 
 #endif

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "doc_image.h"
 #include "pdf_text.h"
 #include "vec.h"
 #include "xalloc.h"
@@ -42,6 +43,10 @@ typedef struct block_elems {
     elem *body;              /* a listed block's LBody */
     elem *byline;            /* the root: the organisation line's P */
     elem *new_mark;          /* the (新) mark's Span */
+    elem *toc;               /* the root: the TOC, and its title's H2 */
+    elem *toc_title;
+    elem *toci;              /* a heading: its TOCI in the TOC, and the Reference in it */
+    elem *toc_ref;
 } block_elems;
 
 struct pdf_struct {
@@ -165,6 +170,9 @@ static const char *main_type(block_kind kind)
     case BK_ITEM:
     case BK_BULLET:
     case BK_ENTRY: return "LI";
+    case BK_FIGURE:
+    case BK_LOGO: return "Figure";
+    case BK_CAPTION: return "Caption";
     case BK_PARAGRAPH:
     case BK__COUNT: break;
     }
@@ -180,6 +188,9 @@ static elem *main_of(pdf_struct *s, const block *b)
                        : is_listed(b->kind)   ? list_for(s, b)
                                               : children_container(s, b->parent);
         elem *e = new_elem(s, parent, main_type(b->kind));
+        /* PDF/UA-1 7.3: a Figure says in /Alt what it shows */
+        if (b->image && b->image->alt)
+            note(s, pdf_dict_add_text(e->dict, "Alt", b->image->alt));
         be = elems_of(s, b);   /* the map may have grown meanwhile */
         be->main = e;
     }
@@ -235,6 +246,67 @@ static elem *byline_of(pdf_struct *s, const block *root)
     return be->byline;
 }
 
+/* The contents: their title an H2 (目次, at the level of the parts it
+ * lists), then the TOC, made at its first entry. */
+static elem *toc_title_of(pdf_struct *s, const block *root)
+{
+    block_elems *be = elems_of(s, root);
+    if (!be->toc_title) {
+        elem *h = new_elem(s, s->document, "H2");
+        be = elems_of(s, root);
+        be->toc_title = h;
+    }
+    return be->toc_title;
+}
+
+static elem *toc_of(pdf_struct *s, const block *heading)
+{
+    const block *root = heading;
+    while (root->parent)
+        root = root->parent;
+    block_elems *be = elems_of(s, root);
+    if (!be->toc) {
+        elem *t = new_elem(s, s->document, "TOC");
+        be = elems_of(s, root);
+        be->toc = t;
+    }
+    return be->toc;
+}
+
+/* A contents entry: TOCI > Reference, which holds its text and number
+ * (the leader is an artifact; the link annotation goes to the heading). */
+static elem *toc_entry_of(pdf_struct *s, const block *heading)
+{
+    elem *toc = toc_of(s, heading);
+    block_elems *be = elems_of(s, heading);
+    if (!be->toci) {
+        elem *item = new_elem(s, toc, "TOCI");
+        elem *ref = new_elem(s, item, "Reference");
+        be = elems_of(s, heading);
+        be->toci = item;
+        be->toc_ref = ref;
+    }
+    return be->toc_ref;
+}
+
+HPDF_STATUS pdf_struct_set_bbox(pdf_struct *s, pg_origin o, float x0, float y0, float x1, float y1)
+{
+    if (!o.block)
+        return s->st;
+    elem *e = main_of(s, o.block);
+    if (shim_dict_get_dict(e->dict, "A"))
+        return s->st;
+    pdf_dict attrs = shim_dict_new(s->pdf);
+    pdf_array bbox = shim_array_new(s->pdf);
+    note(s, shim_dict_add_name(attrs, "O", "Layout"));
+    const float v[4] = {x0, y0, x1, y1};
+    for (int i = 0; i < 4; i++)
+        note(s, shim_array_add_real(bbox, v[i]));
+    note(s, shim_dict_add_array(attrs, "BBox", bbox));
+    note(s, shim_dict_add_dict(e->dict, "A", attrs));
+    return s->st;
+}
+
 /* The element a run of origin o belongs to; NULL for an artifact. */
 static elem *elem_of_run(pdf_struct *s, pg_origin o)
 {
@@ -245,6 +317,9 @@ static elem *elem_of_run(pdf_struct *s, pg_origin o)
     case PG_ROLE_LABEL: return label_of(s, o.block);
     case PG_ROLE_NEW_MARK: return new_mark_of(s, o.block);
     case PG_ROLE_BYLINE: return byline_of(s, o.block);
+    case PG_ROLE_FIGURE: return main_of(s, o.block);
+    case PG_ROLE_TOC_TITLE: return toc_title_of(s, o.block);
+    case PG_ROLE_TOC_ENTRY: return toc_entry_of(s, o.block);
     case PG_ROLE_DECORATION:
     case PG_ROLE_CHANGE_BAR:
     case PG_ROLE_CHANGE_MARK:

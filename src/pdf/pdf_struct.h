@@ -15,6 +15,11 @@
  *   entry             kind) > Lbl (the number) + LBody (the text, and the
  *                     lists nested in the block)
  *   (新) mark         Span with /ActualText "新規" in the element of its text
+ *   figure, logo      Figure with /Alt and /A <</O /Layout /BBox […]>>; the
+ *                     image drawn inside its marked content
+ *   caption           Caption, after its Figure
+ *   contents (toc)    H2 (its title, 目次), then TOC > TOCI > Reference (the
+ *                     entry's text and page number; the leader is an artifact)
  *
  * Internal to the pdf_*.c files (stage: pages → PDF). */
 #ifndef KUMIHAN_PDF_STRUCT_H
@@ -37,6 +42,8 @@ HPDF_STATUS pdf_struct_begin_page(pdf_struct *s, HPDF_Page page);
  * page: writes "/Tag <</MCID n>> BDC" (and records n under the block's
  * element) or "/Artifact <</Type …>> BDC". */
 HPDF_STATUS pdf_struct_open_run(pdf_struct *s, pg_origin o);
+/* Gives the element of o's block (a Figure) its layout bounding box, once. */
+HPDF_STATUS pdf_struct_set_bbox(pdf_struct *s, pg_origin o, float x0, float y0, float x1, float y1);
 /* Closes it: EMC. */
 HPDF_STATUS pdf_struct_close_run(pdf_struct *s);
 /* Ends the page: its ParentTree entry, the elements of its MCIDs in order. */

@@ -2,6 +2,7 @@
 #include "paginate.h"
 
 #include "page_links.h"
+#include "toc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@ typedef struct paginator {
     int split_at;          /* break before this line of split_para */
     const char *running;   /* the part in effect */
     bool failed;
+    toc_placed *toc;       /* where each contents entry went (f->toc), or NULL */
 } paginator;
 
 static float capacity(const paginator *p)
@@ -120,6 +122,13 @@ static void place(paginator *p, const flow_item *it)
         sh.y1 = top - sh.y1;
         pg_add_shape(p->page, sh);
     }
+    for (size_t m = it->image_first; m < it->image_first + it->image_count; m++) {
+        pg_image im = f->images[m];
+        im.y = top - im.y - im.h;   /* its top edge was measured down from the item's top */
+        pg_add_image(p->page, im);
+    }
+    if (it->toc_entry > 0 && p->toc)
+        p->toc[it->toc_entry - 1] = (toc_placed){p->out->n_pages - 1, top, true};
     if (it->mark_title)
         pg_add_mark(p->page, it->mark_level, it->mark_title, top);
     if (it->source)
@@ -183,10 +192,12 @@ static void report_too_tall(const flow_item *it, const layout *lay, diag_list *d
 bool paginate(const flow *f, const layout *lay, pg_doc *out, diag_list *dl)
 {
     paginator p = {.f = f, .lay = lay, .out = out, .split_para = -1};
+    p.toc = f->toc && f->toc->n ? xcalloc(f->toc->n, sizeof *p.toc) : NULL;
     for (size_t i = 0; i < f->n_items; i++) {
         const flow_item *it = &f->items[i];
         if (it->lines > capacity(&p) + EPSILON) {
             report_too_tall(it, lay, dl);
+            free(p.toc);
             return false;
         }
     }
@@ -196,5 +207,8 @@ bool paginate(const flow *f, const layout *lay, pg_doc *out, diag_list *dl)
     for (size_t i = 0; i < out->n_pages; i++)
         pg_collect_links(&out->pages[i]);
     pg_index_blocks(out);
+    if (p.toc)
+        toc_fill(f->toc, p.toc, out);
+    free(p.toc);
     return true;
 }
