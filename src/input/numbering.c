@@ -226,6 +226,24 @@ const char *const *num_style_names(void)
     return style_names;   /* NULL-terminated: the entry at NUM__COUNT is NULL */
 }
 
+const char *num_style_list_numbering(num_style s)
+{
+    switch (s) {
+    case NUM_NONE: return "None";
+    case NUM_MARKER: return "Disc";
+    case NUM_ROMAN_UPPER: return "UpperRoman";
+    case NUM_ROMAN_LOWER: return "LowerRoman";
+    case NUM_ALPHA_UPPER: return "UpperAlpha";
+    case NUM_DECIMAL:
+    case NUM_FULLWIDTH:
+    case NUM_PAREN:
+    case NUM_CIRCLED:
+    case NUM_KANJI:
+    case NUM__COUNT: break;
+    }
+    return "Decimal";
+}
+
 const char *num_style_name(num_style s)
 {
     if ((int)s < 0 || s >= NUM__COUNT)

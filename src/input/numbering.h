@@ -28,6 +28,13 @@ const char *num_style_name(num_style s);
 /* Every style's name, indexed by num_style, NULL-terminated. */
 const char *const *num_style_names(void);
 
+/* The PDF ListNumbering attribute of a list numbered in style s (ISO
+ * 32000-1 Table 347): what a screen reader announces, e.g. "Decimal" for
+ * ① and 1）, "UpperRoman" for Ⅰ, "Disc" for a marker such as ・, "None"
+ * for no label.  Kanji numbers are decimal numbers; kana sequences are
+ * read as letters. */
+const char *num_style_list_numbering(num_style s);
+
 /* Writes the label for ordinal n (1-based) in style s, substituted into
  * format ("{n}" is replaced; NULL means "{n}"), or marker for NUM_MARKER.
  * Returns a malloc'd UTF-8 string. */

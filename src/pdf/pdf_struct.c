@@ -33,6 +33,8 @@ typedef struct elem {
     HPDF_Page page;          /* its /Pg: the page of its first MCID, NULL until then */
     struct elem *last_kid;   /* the element appended to kids last */
     block_kind list_kind;    /* an L: the kind of its items */
+    const struct block *link_block;  /* a Link: the block and URL (pg_glyph.link) */
+    uint32_t link;
 } elem;
 
 /* The elements of one block, each made when its first content is drawn. */
@@ -49,6 +51,20 @@ typedef struct block_elems {
     elem *toc_ref;
 } block_elems;
 
+/* A URL's Link element, found again by the annotations of its page. */
+typedef struct link_elem {
+    const block *block;
+    uint32_t link;           /* pg_glyph.link */
+    elem *elem;
+} link_elem;
+
+/* A link annotation waiting for its /StructParent key: the keys follow
+ * the pages' in the ParentTree, so they are known only at the end. */
+typedef struct annot_parent {
+    pdf_dict annot;
+    elem *link;
+} annot_parent;
+
 struct pdf_struct {
     HPDF_Doc pdf;
     pdf_dict root;           /* StructTreeRoot */
@@ -61,7 +77,10 @@ struct pdf_struct {
     HPDF_Page page;          /* the current page */
     int page_index;          /* its /StructParents; -1 before the first page */
     VEC(elem *) page_mcids;  /* the current page's MCIDs: the element of each */
+    VEC(link_elem) links;    /* the Link elements with content on the current page */
+    VEC(annot_parent) annots;
     HPDF_STATUS st;          /* the first error */
+    const char *const *list_numbering;   /* by block kind, may be NULL */
 };
 
 static void note(pdf_struct *s, HPDF_STATUS st)
@@ -157,6 +176,13 @@ static elem *list_for(pdf_struct *s, const block *b)
         return last;
     elem *l = new_elem(s, c, "L");
     l->list_kind = b->kind;
+    const char *numbering = s->list_numbering ? s->list_numbering[b->kind] : NULL;
+    if (numbering) {   /* ISO 14289-1 7.6: how the Lbl are numbered, for the reader to announce */
+        pdf_dict attr = shim_dict_new(s->pdf);
+        note(s, shim_dict_add_name(attr, "O", "List"));
+        note(s, shim_dict_add_name(attr, "ListNumbering", numbering));
+        note(s, shim_dict_add_dict(l->dict, "A", attr));
+    }
     return l;
 }
 
@@ -235,6 +261,22 @@ static elem *new_mark_of(pdf_struct *s, const block *b)
     return be->new_mark;
 }
 
+/* The Link element of b's URL link: the one made on this page or continued
+ * from the last (a URL broken over a page), else a new one in b's text. */
+static elem *link_of(pdf_struct *s, const block *b, uint32_t link)
+{
+    for (size_t i = s->links.n; i-- > 0;)
+        if (s->links.items[i].block == b && s->links.items[i].link == link)
+            return s->links.items[i].elem;
+    elem *body = body_of(s, b);
+    elem *last = body->last_kid;
+    elem *e = last && last->link_block == b && last->link == link ? last : new_elem(s, body, "Link");
+    e->link_block = b;
+    e->link = link;
+    VEC_APPEND(s->links, ((link_elem){.block = b, .link = link, .elem = e}));
+    return e;
+}
+
 static elem *byline_of(pdf_struct *s, const block *root)
 {
     block_elems *be = elems_of(s, root);
@@ -273,15 +315,15 @@ static elem *toc_of(pdf_struct *s, const block *heading)
     return be->toc;
 }
 
-/* A contents entry: TOCI > Reference, which holds its text and number
- * (the leader is an artifact; the link annotation goes to the heading). */
+/* A contents entry: TOCI > Link, which holds its text and number and an
+ * object reference to its link annotation (the leader is an artifact). */
 static elem *toc_entry_of(pdf_struct *s, const block *heading)
 {
     elem *toc = toc_of(s, heading);
     block_elems *be = elems_of(s, heading);
     if (!be->toci) {
         elem *item = new_elem(s, toc, "TOCI");
-        elem *ref = new_elem(s, item, "Reference");
+        elem *ref = new_elem(s, item, "Link");
         be = elems_of(s, heading);
         be->toci = item;
         be->toc_ref = ref;
@@ -307,13 +349,14 @@ HPDF_STATUS pdf_struct_set_bbox(pdf_struct *s, pg_origin o, float x0, float y0, 
     return s->st;
 }
 
-/* The element a run of origin o belongs to; NULL for an artifact. */
-static elem *elem_of_run(pdf_struct *s, pg_origin o)
+/* The element a run of origin o (and URL link) belongs to; NULL for an
+ * artifact. */
+static elem *elem_of_run(pdf_struct *s, pg_origin o, uint32_t link)
 {
     if (!o.block)
         return NULL;
     switch (o.role) {
-    case PG_ROLE_TEXT: return body_of(s, o.block);
+    case PG_ROLE_TEXT: return link ? link_of(s, o.block, link) : body_of(s, o.block);
     case PG_ROLE_LABEL: return label_of(s, o.block);
     case PG_ROLE_NEW_MARK: return new_mark_of(s, o.block);
     case PG_ROLE_BYLINE: return byline_of(s, o.block);
@@ -352,9 +395,9 @@ static int add_mcid(pdf_struct *s, elem *e)
     return mcid;
 }
 
-HPDF_STATUS pdf_struct_open_run(pdf_struct *s, pg_origin o)
+HPDF_STATUS pdf_struct_open_run(pdf_struct *s, pg_origin o, uint32_t link)
 {
-    elem *e = elem_of_run(s, o);
+    elem *e = elem_of_run(s, o, link);
     char op[64];
     if (e)
         snprintf(op, sizeof op, "/%s <</MCID %d>> BDC\n", e->type, add_mcid(s, e));
@@ -373,10 +416,11 @@ HPDF_STATUS pdf_struct_close_run(pdf_struct *s)
 
 /* ---- pages and the tree ----------------------------------------------- */
 
-pdf_struct *pdf_struct_new(HPDF_Doc pdf)
+pdf_struct *pdf_struct_new(HPDF_Doc pdf, const char *const *list_numbering)
 {
     pdf_struct *s = xcalloc(1, sizeof *s);
     s->pdf = pdf;
+    s->list_numbering = list_numbering;
     s->page_index = -1;
     s->root = shim_dict_new_indirect(pdf);
     VEC_APPEND(s->leaves, shim_array_new(pdf));
@@ -394,6 +438,8 @@ void pdf_struct_free(pdf_struct *s)
         free(s->elems.items[i]);
     free(s->elems.items);
     free(s->page_mcids.items);
+    free(s->links.items);
+    free(s->annots.items);
     free(s->leaves.items);
     free(s->map);
     free(s);
@@ -411,8 +457,33 @@ HPDF_STATUS pdf_struct_begin_page(pdf_struct *s, HPDF_Page page)
     return s->st;
 }
 
+HPDF_STATUS pdf_struct_add_link(pdf_struct *s, pdf_dict annot, const block *b, uint32_t link)
+{
+    elem *e = link_of(s, b, link);
+    pdf_dict objr = shim_dict_new(s->pdf);
+    note(s, shim_dict_add_name(objr, "Type", "OBJR"));
+    note(s, shim_dict_add_dict(objr, "Pg", shim_page_dict(s->page)));
+    note(s, shim_dict_add_dict(objr, "Obj", annot));
+    note(s, shim_array_add_dict(e->kids, objr));
+    VEC_APPEND(s->annots, ((annot_parent){.annot = annot, .link = e}));
+    return s->st;
+}
+
+HPDF_STATUS pdf_struct_add_toc_link(pdf_struct *s, pdf_dict annot, HPDF_Page page, const block *heading)
+{
+    elem *e = toc_entry_of(s, heading);
+    pdf_dict objr = shim_dict_new(s->pdf);
+    note(s, shim_dict_add_name(objr, "Type", "OBJR"));
+    note(s, shim_dict_add_dict(objr, "Pg", shim_page_dict(page)));
+    note(s, shim_dict_add_dict(objr, "Obj", annot));
+    note(s, shim_array_add_dict(e->kids, objr));
+    VEC_APPEND(s->annots, ((annot_parent){.annot = annot, .link = e}));
+    return s->st;
+}
+
 HPDF_STATUS pdf_struct_end_page(pdf_struct *s)
 {
+    s->links.n = 0;
     pdf_array parents = shim_array_new(s->pdf);
     for (size_t i = 0; i < s->page_mcids.n; i++)
         note(s, shim_array_add_dict(parents, s->page_mcids.items[i]->dict));
@@ -425,8 +496,9 @@ HPDF_STATUS pdf_struct_end_page(pdf_struct *s)
 }
 
 /* The ParentTree: the one /Nums, or a root whose /Kids are the leaves,
- * each with the /Limits of the page indices it holds. */
-static pdf_dict parent_tree(pdf_struct *s)
+ * each with the /Limits of the keys it holds (the last leaf's go on to
+ * last_key, the annotations'). */
+static pdf_dict parent_tree(pdf_struct *s, int last_key)
 {
     pdf_dict root = shim_dict_new(s->pdf);
     if (s->leaves.n == 1) {
@@ -437,8 +509,8 @@ static pdf_dict parent_tree(pdf_struct *s)
     for (size_t i = 0; i < s->leaves.n; i++) {
         int first = (int)i * PARENT_TREE_LEAF_PAGES;
         int last = first + PARENT_TREE_LEAF_PAGES - 1;
-        if (last > s->page_index)
-            last = s->page_index;
+        if (i + 1 == s->leaves.n)
+            last = last_key;
         pdf_dict leaf = shim_dict_new_indirect(s->pdf);
         pdf_array limits = shim_array_new(s->pdf);
         note(s, shim_array_add_int(limits, first));
@@ -451,10 +523,25 @@ static pdf_dict parent_tree(pdf_struct *s)
     return root;
 }
 
+/* The annotations' /StructParent keys, after the last page's, in the
+ * last leaf (a number tree's keys ascend leaf by leaf). */
+static int add_annot_parents(pdf_struct *s)
+{
+    int key = s->page_index + 1;
+    pdf_array nums = s->leaves.items[s->leaves.n - 1];
+    for (size_t i = 0; i < s->annots.n; i++, key++) {
+        note(s, shim_dict_add_int(s->annots.items[i].annot, "StructParent", key));
+        note(s, shim_array_add_int(nums, key));
+        note(s, shim_array_add_dict(nums, s->annots.items[i].link->dict));
+    }
+    return key;
+}
+
 HPDF_STATUS pdf_struct_finish(pdf_struct *s)
 {
-    note(s, shim_dict_add_dict(s->root, "ParentTree", parent_tree(s)));
-    note(s, shim_dict_add_int(s->root, "ParentTreeNextKey", s->page_index + 1));
+    int next_key = add_annot_parents(s);
+    note(s, shim_dict_add_dict(s->root, "ParentTree", parent_tree(s, next_key - 1)));
+    note(s, shim_dict_add_int(s->root, "ParentTreeNextKey", next_key));
     pdf_dict catalog = shim_catalog(s->pdf);
     note(s, shim_dict_add_dict(catalog, "StructTreeRoot", s->root));
     pdf_dict mark_info = shim_dict_new(s->pdf);

@@ -65,7 +65,7 @@ static HPDF_STATUS draw_pages(HPDF_Doc pdf, const pg_doc *doc, const pdf_fonts *
         if (st == HPDF_OK)
             st = pdf_draw_page(page, &doc->pages[p], pf, fs, used, tags, PDF_INK_RGB, images);
         if (st == HPDF_OK)
-            st = pdf_write_links(page, &doc->pages[p]);
+            st = pdf_write_links(page, &doc->pages[p], tags);
         if (st == HPDF_OK && tags)
             st = pdf_struct_end_page(tags);
         if (st == HPDF_OK)
@@ -75,7 +75,7 @@ static HPDF_STATUS draw_pages(HPDF_Doc pdf, const pg_doc *doc, const pdf_fonts *
         dest[p].page = page;
         memcpy(dest[p].m, identity, sizeof identity);
     }
-    return pdf_write_goto_links(doc, dest);
+    return pdf_write_goto_links(doc, dest, tags);
 }
 
 /* One placement: the page inside q … Q under its cm transform. */
@@ -269,7 +269,7 @@ static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf
     if (st == HPDF_OK && !pdf_fonts_embed(&pf, pdf, fs))
         st = err.code ? err.code : SHIM_NO_MEMORY;
     if (st == HPDF_OK && !sheets && !untagged_for_bench())
-        tags = pdf_struct_new(pdf);
+        tags = pdf_struct_new(pdf, meta->list_numbering);
     images = pdf_images_new(pdf, sheets != NULL);
     if (st == HPDF_OK)
         st = sheets ? draw_sheets(pdf, doc, sheets, n_sheets, &pf, fs, dest, used, images)

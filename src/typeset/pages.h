@@ -73,6 +73,7 @@ typedef struct pg_link {
     float x0, y0, x1, y1;
     char *uri;             /* owned: "https://…", "mailto:…" */
     const struct block *block;  /* the block whose text has it (like pg_origin.block) */
+    uint32_t link;         /* its glyphs' pg_glyph.link: which URL of the block it is */
     /* an internal link (a contents entry): 1 + the index of the page it
      * goes to, and the y there; 0: a URI link */
     size_t goto_page;

@@ -263,6 +263,32 @@ class TaggedReadingPdfTest(TempDirTest):
         nested = [e for e, _ in walk(self.tree.K) if struct_type(e) == "L" and struct_type(e.P) == "LBody"]
         self.assertTrue(nested, "the plan's bullets under items are nested lists")
 
+    def test_lists_say_how_they_are_numbered(self):
+        """ISO 14289-1 7.6, ISO 32000-1 14.8.5.5 Table 347: every L has a
+        List attribute with a /ListNumbering; read back by poppler
+        (pdfinfo -struct-text prints it under the L), the plan's ① and 1）
+        lists are Decimal and its ・ bullets Disc, judged by the text of
+        each list's first Lbl."""
+        allowed = {"/None", "/Disc", "/Circle", "/Square", "/Decimal", "/UpperRoman",
+                   "/LowerRoman", "/UpperAlpha", "/LowerAlpha"}
+        for elem, _ in walk(self.tree.K):
+            if struct_type(elem) == "L":
+                self.assertEqual(str(elem.A.O), "/List")
+                self.assertIn(str(elem.A.ListNumbering), allowed)
+        lines = run(["pdfinfo", "-struct-text", self.pdf_path]).stdout.splitlines()
+        found = []
+        for i, line in enumerate(lines):
+            if line.strip() != "L (block):":
+                continue
+            numbering = lines[i + 1].strip()
+            lbl = next(j for j in range(i, len(lines)) if lines[j].strip() == "Lbl (block)")
+            found.append((numbering, lines[lbl + 1].strip().strip('"')))
+        self.assertEqual(len(found), sum(1 for e, _ in walk(self.tree.K) if struct_type(e) == "L"))
+        for numbering, label in found:
+            want = "/ListNumbering /Disc" if label == "・" else "/ListNumbering /Decimal"
+            self.assertEqual(numbering, want, f"the list numbered {label!r}")
+        self.assertEqual({n for n, _ in found}, {"/ListNumbering /Disc", "/ListNumbering /Decimal"})
+
     def test_new_mark_is_a_span_spoken_as_shinki(self):
         """ISO 14289-1 7.2 / ISO 32000-1 14.9.4: the (新) mark is a Span
         whose /ActualText, 新規, replaces what it shows, inside its text's

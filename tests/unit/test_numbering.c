@@ -145,6 +145,20 @@ static void test_names(void **state)
     assert_int_equal(num_style_from_name(NULL), -1);
 }
 
+/* What a screen reader is told of each style (ISO 32000-1 Table 347). */
+static void test_list_numbering(void **state)
+{
+    (void)state;
+    assert_string_equal(num_style_list_numbering(NUM_CIRCLED), "Decimal");
+    assert_string_equal(num_style_list_numbering(NUM_DECIMAL), "Decimal");
+    assert_string_equal(num_style_list_numbering(NUM_KANJI), "Decimal");
+    assert_string_equal(num_style_list_numbering(NUM_ROMAN_UPPER), "UpperRoman");
+    assert_string_equal(num_style_list_numbering(NUM_ROMAN_LOWER), "LowerRoman");
+    assert_string_equal(num_style_list_numbering(NUM_ALPHA_UPPER), "UpperAlpha");
+    assert_string_equal(num_style_list_numbering(NUM_MARKER), "Disc");
+    assert_string_equal(num_style_list_numbering(NUM_NONE), "None");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -157,6 +171,7 @@ int main(void)
         cmocka_unit_test(test_marker_none_and_format),
         cmocka_unit_test(test_defensive),
         cmocka_unit_test(test_names),
+        cmocka_unit_test(test_list_numbering),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
