@@ -3,7 +3,7 @@
  * turned off (a link in body text is recognised by its text).  In the
  * tagged PDF each is an object reference in the Link element of its URL's
  * text (ISO 32000-1 14.8.4.4.2).
- * Internal links (a contents entry → its heading, §12.3.2.2 /XYZ
+ * Internal links (a contents entry → its heading, §12.3.2.2 /FitH
  * destinations) go through HPDF_Page_CreateLinkAnnot. */
 #include "pdf_links.h"
 
@@ -43,7 +43,8 @@ HPDF_STATUS pdf_write_goto_links(const pg_doc *doc, const pdf_page_dest *dest, p
             HPDF_Destination to = HPDF_Page_CreateDestination(dest[l->goto_page - 1].page);
             if (!to)
                 return SHIM_INVALID_OBJECT;
-            HPDF_STATUS st = HPDF_Destination_SetXYZ(to, 0, l->goto_y, 0);
+            /* /FitH: libharu's SetXYZ refuses zoom 0 (keep the reader's), so the width fits */
+            HPDF_STATUS st = HPDF_Destination_SetFitH(to, l->goto_y);
             HPDF_Rect rect = {l->x0, l->y0, l->x1, l->y1};
             HPDF_Annotation annot = st == HPDF_OK ? HPDF_Page_CreateLinkAnnot(dest[p].page, rect, to) : NULL;
             if (!annot)

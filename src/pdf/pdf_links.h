@@ -19,7 +19,7 @@
 HPDF_STATUS pdf_write_links(HPDF_Page page, const pg_page *src, pdf_struct *tags);
 
 /* Adds every page's internal links (a contents entry → its heading's
- * page: /Dest [page /XYZ left top null]) once all pages exist; dest[i]
+ * page: /Dest [page /FitH top]) once all pages exist; dest[i]
  * is the PDF page showing page i; with tags, each is tied to its TOCI. */
 HPDF_STATUS pdf_write_goto_links(const pg_doc *doc, const pdf_page_dest *dest, pdf_struct *tags);
 

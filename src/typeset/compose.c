@@ -741,7 +741,7 @@ static void measure_toc_glyphs(composer *c, toc_plan *t, const run_style *rs)
     if (buf.n)
         memcpy(t->leader, buf.chars, buf.n * sizeof *buf.chars);
     t->n_leader = buf.n;
-    t->gap = 0.5f * rs->size;
+    t->gap = 0.25f * rs->size;
     char_buf_free(&buf);
 }
 
@@ -799,7 +799,11 @@ static void compose_toc_entries(composer *c, toc_plan *t, const block *b, const 
         int level = k->kind == BK_PART ? 1 : k->kind == BK_SECTION ? 2 : 0;
         if (level == 0 || level > c->lay->toc.levels || !k->text)
             continue;
-        compose_toc_entry(c, t, k, level, rs);
+        /* parts stand out in their own heading font, as in the body */
+        run_style ers = *rs;
+        if (level == 1)
+            ers.font = c->lay->styles[BK_PART].font;
+        compose_toc_entry(c, t, k, level, &ers);
         compose_toc_entries(c, t, k, rs);
     }
 }

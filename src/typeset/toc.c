@@ -43,9 +43,10 @@ static float heading_top(const pg_page *pg, const block *b)
     return top;
 }
 
-/* The number flush right, the leader's units up to it (right-aligned, so
- * that the leaders of all entries end the same way before their numbers). */
-static float set_number(const toc_plan *t, pg_page *pg, const toc_entry *e, int number, float y)
+/* The number flush right and the leader's units between the entry's text
+ * and it, the room they leave spread evenly between the units, so that
+ * the leader runs from text to number with the same gap at each end. */
+static void set_number(const toc_plan *t, pg_page *pg, const toc_entry *e, int number, float y)
 {
     char digits[16];
     int len = snprintf(digits, sizeof digits, "%d", number);
@@ -53,27 +54,28 @@ static float set_number(const toc_plan *t, pg_page *pg, const toc_entry *e, int 
     for (int i = 0; i < len; i++)
         w += t->digits[digits[i] - '0'].advance;
     float x = e->right - w;
-    pg_origin entry = {e->heading, PG_ROLE_TOC_ENTRY};
     float lw = 0;
     for (size_t i = 0; i < t->n_leader; i++)
         lw += t->leader[i].advance;
-    if (lw > 0) {
-        int units = (int)floorf((x - t->gap - (e->text_end + t->gap)) / lw);
-        /* the leader is layout, not text: a reader says "3 ページ", not "………" */
+    float from = e->text_end + t->gap, to = x - t->gap;
+    int units = lw > 0 ? (int)floorf((to - from) / lw) : 0;
+    if (units > 0) {
+        float spread = (to - from - (float)units * lw) / (float)units;
+        /* the leader is layout, not text: a reader says "3", not "………" */
         pg_origin decor = {e->heading, PG_ROLE_DECORATION};
-        float lx = x - t->gap - (float)units * lw;
-        for (int u = 0; u < units; u++)
+        float lx = from + spread / 2;
+        for (int u = 0; u < units; u++, lx += spread)
             for (size_t i = 0; i < t->n_leader; i++) {
                 add_char(pg, &t->leader[i], lx, y, decor);
                 lx += t->leader[i].advance;
             }
     }
+    pg_origin entry = {e->heading, PG_ROLE_TOC_ENTRY};
     for (int i = 0; i < len; i++) {
         const lb_char *c = &t->digits[digits[i] - '0'];
         add_char(pg, c, x, y, entry);
         x += c->advance;
     }
-    return x;
 }
 
 void toc_fill(const toc_plan *t, const toc_placed *placed, pg_doc *d)
