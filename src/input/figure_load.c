@@ -9,7 +9,7 @@
 #include "xalloc.h"
 #include "yschema.h"
 
-const char *const figure_keys[] = {"file", "alt", "caption", "id", NULL};
+const char *const figure_keys[] = {"file", "alt", "caption", "id", "notes", NULL};
 const char *const logo_keys[] = {"file", "alt", NULL};
 
 void doc_image_free(doc_image *im)

@@ -19,6 +19,8 @@ typedef enum page_break_rule {
     BREAK_BEFORE_EXCEPT_FIRST   /* … except the first, which follows the title matter */
 } page_break_rule;
 
+/* How a letter's date is printed: 2023年5月10日, 令和5年5月10日, 2023-05-10. */
+typedef enum date_calendar { CAL_WESTERN, CAL_WAREKI, CAL_ISO } date_calendar;
 /* Where an image's companion goes: a caption above or below its figure; a
  * logo above the title, below the organisation line, or at the foot of
  * the cover. */
@@ -61,6 +63,7 @@ typedef struct block_style {
     page_break_rule page_break;
     bool keep_with_next;         /* headings: never the last thing on a page */
     bool bookmark;               /* appears in the PDF outline */
+    date_calendar calendar;      /* blocks: date: how the date is written */
     /* images: figure and logo (scaled down to the measure and the type area) */
     image_width width;
     float max_height_pt;         /* 0: the type area */

@@ -196,10 +196,18 @@ static const char *main_type(block_kind kind)
     case BK_ITEM:
     case BK_BULLET:
     case BK_ENTRY: return "LI";
+    case BK_NOTE: return "Note";
     case BK_FIGURE:
     case BK_LOGO: return "Figure";
     case BK_CAPTION: return "Caption";
     case BK_PARAGRAPH:
+    case BK_PAGE_BREAK:
+    case BK_RECORD:       /* 記 and 以上: a line of their own */
+    case BK_RECORD_END:
+    case BK_REFERENCE:    /* the letter's head lines */
+    case BK_DATE:
+    case BK_ADDRESSEE:
+    case BK_ISSUER:
     case BK__COUNT: break;
     }
     return "P";

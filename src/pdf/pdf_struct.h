@@ -17,6 +17,9 @@
  *   (新) mark         Span with /ActualText "新規" in the element of its text
  *   URL, e-mail       Link in the element of its text: its glyphs' MCIDs and
  *                     an object reference to each of its link annotations
+ *   note              Note (its ※ marker and its text), in its block's container
+ *   letter head,      P each: reference, date, addressee and issuer lines,
+ *   記, 以上           the record's 記 and its 以上
  *   figure, logo      Figure with /Alt and /A <</O /Layout /BBox […]>>; the
  *                     image drawn inside its marked content
  *   caption           Caption, after its Figure

@@ -21,6 +21,7 @@
 #include "i18n.h"
 #include "toc.h"
 #include "text_run.h"
+#include "wareki.h"
 #include "vec.h"
 #include "xalloc.h"
 
@@ -51,6 +52,7 @@ typedef struct composer {
     char_buf chars;       /* reused likewise */
     int next_para;
     bool failed;
+    bool break_pending;          /* a page_break: the next line starts a page */
     const compose_decorator *deco;   /* NULL: the plain setting */
     size_t text_start;           /* where the block's own text starts in chars */
     /* the paragraph string's parts, in bytes: [0, label_end) label,
@@ -62,7 +64,6 @@ typedef struct composer {
      * (asking all siblings again for every item would be quadratic); one
      * per kind, since lists of different kinds nest (bullets in items) */
     list_measure lists[BK__COUNT];
-    bool toc_break_pending;      /* the contents end their page: the next line starts a new one */
 } composer;
 
 /* ---- the flow's arrays ---------------------------------------------------- */
@@ -106,13 +107,13 @@ static flow_item new_item(composer *c, flow_kind kind, float lines, const block 
 
 static void add_item(composer *c, flow_item item)
 {
+    if (item.kind == FLOW_LINE && c->break_pending) {
+        item.page_break_before = true;
+        c->break_pending = false;
+    }
     item.glyph_count = c->out->n_glyphs - item.glyph_first;
     item.shape_count = c->out->n_shapes - item.shape_first;
     item.image_count = c->out->n_images - item.image_first;
-    if (c->toc_break_pending && item.kind == FLOW_LINE && !item.toc_entry) {
-        item.page_break_before = true;
-        c->toc_break_pending = false;
-    }
     push_item(c->out, item);
 }
 
@@ -394,7 +395,7 @@ static void compose_heading(composer *c, const block *b)
 static void compose_image(composer *c, const block *b, int reserved_lines, bool keep_with_next);
 static void compose_logo_at_foot(composer *c, size_t first_item);
 
-static void compose_title(composer *c)
+static void compose_title(composer *c, bool with_organization)
 {
     block title = {.kind = BK_DOCUMENT, .text = c->doc->title, .text_loc = c->doc->title_loc};
     block org = title;
@@ -407,7 +408,7 @@ static void compose_title(composer *c)
     size_t first = f->n_items, first_glyph = f->n_glyphs, first_shape = f->n_shapes;
     compose_heading_text(c, &title, &c->lay->styles[BK_DOCUMENT], NULL);
     size_t org_glyph = f->n_glyphs;
-    if (c->doc->organization)
+    if (c->doc->organization && with_organization)
         compose_heading_text(c, &org, &c->lay->organization, NULL);
     if (logo && logo_at == PLACE_BELOW)
         compose_image(c, logo, 0, false);
@@ -505,7 +506,9 @@ static const char *kind_key(block_kind k)
         [BK_SUBSECTION] = "subsection", [BK_ITEM] = "item", [BK_BULLET] = "bullet", [BK_ENTRY] = "entry",
         [BK_FIGURE] = "figure", [BK_CAPTION] = "caption", [BK_LOGO] = "logo",
     };
-    return (unsigned)k < BK__COUNT && keys[k] ? keys[k] : "?";
+    if ((unsigned)k < BK__COUNT && !keys[k])
+        return block_kind_name(k);   /* the layout's style keys are the kinds' names */
+    return (unsigned)k < BK__COUNT ? keys[k] : "?";
 }
 
 /* A box so wide that the text beside it gets fewer than MIN_TEXT_CHARS
@@ -836,24 +839,92 @@ static void compose_toc(composer *c)
     for (size_t i = first_glyph; i < c->out->n_glyphs; i++)
         c->out->glyphs[i].origin = (pg_origin){c->doc->root, PG_ROLE_TOC_TITLE};
     compose_toc_entries(c, t, c->doc->root, &rs);
-    if (tr->page_break_after) {
-        /* the body starts a new page: the next line item breaks before it */
-        c->toc_break_pending = true;
-    }
+    /* the body starts a new page: the next line item breaks before it */
+    if (tr->page_break_after)
+        c->break_pending = true;
 }
 
 /* ---- the tree --------------------------------------------------------------- */
 
-static void compose_block(composer *c, const block *b)
+/* ---- page control and the letter ------------------------------------------- */
+
+/* keep_together: the first line of the block's items [first, end) learns
+ * how many lines they fill, spaces between them included. */
+static void mark_keep_together(composer *c, size_t first, size_t end)
 {
-    if (diag_too_many(c->dl))
-        return;
+    flow_item *items = c->out->items;
+    while (first < end && items[first].kind == FLOW_SPACE)
+        first++;
+    while (end > first && items[end - 1].kind == FLOW_SPACE)
+        end--;
+    float lines = 0;
+    for (size_t i = first; i < end; i++)
+        lines += items[i].lines;
+    if (first < end)
+        items[first].keep_lines = lines;
+}
+
+/* A line of the letter set from text instead of b's own (the date, as the
+ * layout writes it), still tagged and paged as b's. */
+static void compose_line_as(composer *c, const block *b, const char *text, const char *label)
+{
+    block shown = *b;
+    shown.text = (char *)text;
+    shown.is_new = false;
+    flow *f = c->out;
+    size_t first = f->n_items, first_glyph = f->n_glyphs, first_shape = f->n_shapes;
+    compose_heading_text(c, &shown, style_of(c, b), label);
+    for (size_t i = first; i < f->n_items; i++)
+        f->items[i].source = b;
+    for (size_t i = first_glyph; i < f->n_glyphs; i++)
+        f->glyphs[i].origin.block = b;
+    for (size_t i = first_shape; i < f->n_shapes; i++)
+        f->shapes[i].origin.block = b;
+}
+
+/* 記 and 以上: the layout's words, aligned as it says. */
+static void compose_record_mark(composer *c, const block *b)
+{
+    const char *word = style_of(c, b)->marker;
+    compose_line_as(c, b, NULL, word && word[0] ? word : NULL);
+}
+
+static void compose_date(composer *c, const block *b)
+{
+    char *text = wareki_format(b->text, style_of(c, b)->calendar);
+    compose_line_as(c, b, text ? text : b->text, NULL);
+    free(text);
+}
+
+static bool in_letter_head(block_kind k)
+{
+    return k == BK_REFERENCE || k == BK_DATE || k == BK_ADDRESSEE || k == BK_ISSUER;
+}
+
+static void compose_block(composer *c, const block *b);
+
+/* The root: a letter's head lines (文書番号, date, 宛名, 発信者) above the
+ * title, then the title, then everything else. */
+static void compose_root(composer *c, const block *root)
+{
+    bool issuer = false;
+    for (size_t i = 0; i < root->n_children; i++)
+        if (in_letter_head(root->children[i]->kind)) {
+            issuer = issuer || root->children[i]->kind == BK_ISSUER;
+            compose_block(c, root->children[i]);
+        }
+    compose_title(c, !issuer);
+    if (c->lay->toc.enabled)
+        compose_toc(c);
+    for (size_t i = 0; i < root->n_children; i++)
+        if (!in_letter_head(root->children[i]->kind))
+            compose_block(c, root->children[i]);
+}
+
+static void compose_own(composer *c, const block *b)
+{
     switch (b->kind) {
-    case BK_DOCUMENT:
-        compose_title(c);
-        if (c->lay->toc.enabled)
-            compose_toc(c);
-        break;
+    case BK_DOCUMENT: break;
     case BK_FIGURE: compose_figure(c, b); break;
     case BK_CAPTION:   /* set by its figure */
     case BK_LOGO:      /* set with the title */
@@ -864,11 +935,33 @@ static void compose_block(composer *c, const block *b)
     case BK_SUBSECTION:
     case BK_ITEM:
     case BK_BULLET:
-    case BK_ENTRY: compose_listed(c, b); break;
+    case BK_ENTRY:
+    case BK_NOTE: compose_listed(c, b); break;
+    case BK_PAGE_BREAK: c->break_pending = c->out->n_items > 0; break;
+    case BK_RECORD:
+    case BK_RECORD_END: compose_record_mark(c, b); break;
+    case BK_DATE: compose_date(c, b); break;
+    case BK_REFERENCE:
+    case BK_ADDRESSEE:
+    case BK_ISSUER: compose_line_as(c, b, b->text, NULL); break;
     case BK__COUNT: break;
     }
+}
+
+static void compose_block(composer *c, const block *b)
+{
+    if (diag_too_many(c->dl))
+        return;
+    if (b->kind == BK_DOCUMENT) {
+        compose_root(c, b);
+        return;
+    }
+    size_t first = c->out->n_items;
+    compose_own(c, b);
     for (size_t i = 0; i < b->n_children; i++)
         compose_block(c, b->children[i]);
+    if (b->keep_together)
+        mark_keep_together(c, first, c->out->n_items);
 }
 
 bool compose(const document *doc, const layout *lay, const font_set *fs, const compose_decorator *deco, flow *out,
