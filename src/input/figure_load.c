@@ -12,16 +12,6 @@
 const char *const figure_keys[] = {"file", "alt", "caption", "id", "notes", NULL};
 const char *const logo_keys[] = {"file", "alt", NULL};
 
-void doc_image_free(doc_image *im)
-{
-    if (!im)
-        return;
-    free(im->file);
-    free(im->path);
-    free(im->alt);
-    free(im);
-}
-
 static src_loc loc_in(const char *doc_path, const ynode *n)
 {
     return (src_loc){doc_path, n->loc.line, n->loc.col, n->loc.exact};

@@ -144,6 +144,8 @@ pdf_dict shim_image_dict(HPDF_Image image);
  * palette image's /Indexed space) becomes [/ICCBased profile], profile
  * being an ICC stream with /N 3.  Other spaces are left as they are. */
 HPDF_STATUS shim_image_use_icc(HPDF_Doc pdf, HPDF_Image image, pdf_dict profile);
+/* Deflates the image's /SMask (a PNG's alpha channel) like its samples. */
+HPDF_STATUS shim_image_compress_mask(HPDF_Image image);
 
 /* ---- MD5, for the trailer /ID ------------------------------------------ */
 

@@ -2,6 +2,7 @@
  * pdf_image.h). */
 #include "pdf_image.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,27 +59,41 @@ static HPDF_STATUS manage_colour(pdf_images *im, HPDF_Image image)
     return shim_image_use_icc(im->pdf, image, im->srgb);
 }
 
-static HPDF_Image image_for(pdf_images *im, const char *path, bool png, HPDF_STATUS *st)
+/* The index of path's image, loading it the first time; -1 on failure. */
+static long image_for(pdf_images *im, const char *path, bool png, HPDF_STATUS *st)
 {
     for (size_t i = 0; i < im->files.n; i++)
         if (strcmp(im->files.items[i].path, path) == 0)
-            return im->files.items[i].image;
+            return (long)i;
     HPDF_Image image = png ? HPDF_LoadPngImageFromFile(im->pdf, path) : HPDF_LoadJpegImageFromFile(im->pdf, path);
     if (!image) {
         *st = SHIM_INVALID_OBJECT;   /* libharu has told the document's error handler why */
-        return NULL;
+        return -1;
     }
+    if ((*st = shim_image_compress_mask(image)) != HPDF_OK)
+        return -1;
     if (im->print && (*st = manage_colour(im, image)) != HPDF_OK)
-        return NULL;
+        return -1;
     VEC_APPEND(im->files, ((loaded){xstrdup(path), image}));
-    return image;
+    return (long)im->files.n - 1;
 }
 
+/* "q w 0 0 h x y cm /KImn Do Q", written straight into the content
+ * stream as the text is (pdf_page.c), the image named in the page's
+ * /Resources /XObject by its order in the document (KIm1, KIm2 …). */
 HPDF_STATUS pdf_draw_image(pdf_images *images, HPDF_Page page, const pg_image *im)
 {
     HPDF_STATUS st = HPDF_OK;
-    HPDF_Image image = image_for(images, im->path, im->png, &st);
-    if (!image)
+    long i = image_for(images, im->path, im->png, &st);
+    if (i < 0)
         return st;
-    return HPDF_Page_DrawImage(page, image, im->x, im->y, im->w, im->h);
+    char name[32], op[192];
+    snprintf(name, sizeof name, "KIm%ld", i + 1);
+    pdf_dict res = shim_dict_get_dict(shim_page_dict(page), "Resources");
+    pdf_dict xobjects = res ? shim_dict_get_or_add_dict(res, "XObject") : NULL;
+    if (!xobjects)
+        return SHIM_INVALID_OBJECT;
+    st = shim_dict_add_dict(xobjects, name, shim_image_dict(images->files.items[i].image));
+    snprintf(op, sizeof op, "q %.3f 0 0 %.3f %.3f %.3f cm /%s Do Q\n", im->w, im->h, im->x, im->y, name);
+    return st == HPDF_OK ? shim_page_write_str(page, op) : st;
 }
