@@ -194,12 +194,30 @@ static void extra_property(json_writer *w, const char *key)
             value_ref(w, key, block_extras[i].value);
 }
 
+/* An image mapping (figure_load.h): file and alt required, text values. */
+static void image_property(json_writer *w, const char *key, const char *const *keys)
+{
+    open_json(w, key, '{');
+    str_member(w, "description", "an image: a PNG or JPEG file (relative to the content file) and its alternative text");
+    str_member(w, "type", "object");
+    open_json(w, "properties", '{');
+    for (size_t i = 0; keys[i]; i++)
+        ref_member(w, keys[i], strcmp(keys[i], "notes") == 0 ? "lines" : "text");
+    close_json(w, '}');
+    open_json(w, "required", '[');
+    str_member(w, NULL, "file");
+    str_member(w, NULL, "alt");
+    close_json(w, ']');
+    bool_member(w, "additionalProperties", false);
+    close_json(w, '}');
+}
+
 /* A body list: texts (paragraphs) and one-key entries such as
  * {page_break: true}. */
 static void body_definition(json_writer *w)
 {
     open_json(w, "body", '{');
-    str_member(w, "description", "a text, or a list of paragraphs and entries (page_break: true, …)");
+    str_member(w, "description", "a text, or a list of paragraphs and entries (page_break: true, figure: {…}, …)");
     open_json(w, "anyOf", '[');
     ref_member(w, NULL, "text");
     open_json(w, NULL, '{');
@@ -215,6 +233,7 @@ static void body_definition(json_writer *w)
     open_json(w, "page_break", '{');
     bool_member(w, "const", true);
     close_json(w, '}');
+    image_property(w, "figure", figure_keys);
     close_json(w, '}');
     bool_member(w, "additionalProperties", false);
     close_json(w, '}');
@@ -258,24 +277,6 @@ static void block_definition(json_writer *w, block_kind kind)
     bool_member(w, "additionalProperties", false);
     close_json(w, '}');
     close_json(w, ']');
-    close_json(w, '}');
-}
-
-/* An image mapping (figure_load.h): file and alt required, text values. */
-static void image_property(json_writer *w, const char *key, const char *const *keys)
-{
-    open_json(w, key, '{');
-    str_member(w, "description", "an image: a PNG or JPEG file (relative to the content file) and its alternative text");
-    str_member(w, "type", "object");
-    open_json(w, "properties", '{');
-    for (size_t i = 0; keys[i]; i++)
-        ref_member(w, keys[i], "text");
-    close_json(w, '}');
-    open_json(w, "required", '[');
-    str_member(w, NULL, "file");
-    str_member(w, NULL, "alt");
-    close_json(w, ']');
-    bool_member(w, "additionalProperties", false);
     close_json(w, '}');
 }
 
