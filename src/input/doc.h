@@ -27,7 +27,7 @@ typedef enum block_kind {
     BK_DATE,        /* a letter's date (text: YYYY-MM-DD, printed as the layout says) */
     BK_ADDRESSEE,   /* 宛名: 会員各位 (one block a line) */
     BK_ISSUER,      /* 発信者: 苫小牧商工会議所 / 会頭 … (one block a line) */
-    BK_FIGURE,      /* an image in a body list (block.image); its caption is a BK_CAPTION child */
+    BK_FIGURE,      /* an image in a body list (block.image; text: its alt); its caption is a BK_CAPTION child */
     BK_CAPTION,     /* 図1 …: a figure's caption, set below it */
     BK_LOGO,        /* the cover's image (document.logo, not in the tree; block.image) */
     BK__COUNT

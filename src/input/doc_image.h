@@ -18,5 +18,8 @@ typedef struct doc_image {
 } doc_image;
 
 void doc_image_free(doc_image *im);
+/* A copy with strings of its own (NULL for NULL); the locations still
+ * point at the source document's path. */
+doc_image *doc_image_copy(const doc_image *im);
 
 #endif

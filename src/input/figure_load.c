@@ -98,6 +98,9 @@ bool figure_load(block *b, const ynode *map, const char *doc_path, diag_list *dl
     load_file(im, map, what, doc_path, dl);
     load_alt(im, map, what, doc_path, dl);
     if (!logo) {
+        /* a figure's text is its alt: what the diff matches and reports it by */
+        if (im->alt)
+            block_set_text(b, im->alt, im->alt_loc);
         load_caption(b, map, doc_path, dl);
         const ynode *id = ynode_get(map, "id");
         if (id && ys_text(id, "'id'", dl))

@@ -53,7 +53,7 @@ HPDF_STATUS pdf_write_goto_links(const pg_doc *doc, const pdf_page_dest *dest, p
             pdf_dict dict = shim_annot_dict(annot);
             if (st == HPDF_OK && l->block && l->block->text)   /* PDF/UA-1 7.18.5: where it goes, in words */
                 st = pdf_dict_add_text(dict, "Contents", l->block->text);
-            if (st == HPDF_OK && tags)
+            if (st == HPDF_OK && tags && l->block)   /* pages that outlived their blocks have none */
                 st = pdf_struct_add_toc_link(tags, dict, dest[p].page, l->block);
             if (st != HPDF_OK)
                 return st;

@@ -813,9 +813,25 @@ static void compose_toc_entries(composer *c, toc_plan *t, const block *b, const 
 
 /* 目次: on a page of its own after the cover, its title as a heading
  * without a number, then one entry per heading. */
+static bool has_toc_entries(const composer *c, const block *b)
+{
+    for (size_t i = 0; i < b->n_children; i++) {
+        const block *k = b->children[i];
+        if (k->kind == BK_PART && k->text)
+            return true;
+        if (k->kind == BK_PART && has_toc_entries(c, k))
+            return true;
+        if (k->kind == BK_SECTION && k->text && c->lay->toc.levels >= 2)
+            return true;
+    }
+    return false;
+}
+
 static void compose_toc(composer *c)
 {
     const toc_rules *tr = &c->lay->toc;
+    if (!has_toc_entries(c, c->doc->root))
+        return;   /* no headings (a one-page notice, a change summary): no contents */
     toc_plan *t = c->out->toc = xcalloc(1, sizeof *t);
     run_style rs = {.font = tr->font, .size = tr->size_pt, .color = c->lay->body_color};
     measure_toc_glyphs(c, t, &rs);
