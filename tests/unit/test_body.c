@@ -223,6 +223,57 @@ static void test_keep_together_too_tall(void **state)
     pipeline_free(&p);
 }
 
+/* Every item's text starts at one x, after the end of the widest label
+ * (第十一 is three characters, (ア) three half- and full-width ones). */
+static void check_box_holds_widest(num_style numbering, const char *format)
+{
+    char yaml[4096];
+    int n = snprintf(yaml, sizeof yaml, "title: t\norganization: o\nparts:\n  - title: 部\n    sections:\n"
+                                        "      - title: 節\n        items:\n");
+    for (int i = 1; i <= 11; i++)
+        n += snprintf(yaml + n, sizeof yaml - (size_t)n, "          - 項目の本文%d\n", i);
+    char *path = write_temp_file(yaml);
+    diag_list dl;
+    diag_init(&dl);
+    pipeline p;
+    memset(&p, 0, sizeof p);
+    assert_true(pipeline_load(&p, path, "layouts/booklet-a4.yaml", &dl));
+    block_style *st = &p.lay->styles[BK_ITEM];
+    st->numbering = numbering;
+    free(st->number_format);
+    st->number_format = strdup(format);
+    bool ok = pipeline_typeset(&p, &dl);
+    diag_print(&dl, stderr);
+    assert_true(ok);
+    float text_x = -1, widest_end = 0;
+    for (size_t i = 0; i < p.fl.n_glyphs; i++) {
+        const pg_glyph *g = &p.fl.glyphs[i];
+        if (!g->origin.block || g->origin.block->kind != BK_ITEM)
+            continue;
+        if (g->origin.role == PG_ROLE_LABEL && g->x + g->width > widest_end)
+            widest_end = g->x + g->width;
+        bool first_text = g->origin.role == PG_ROLE_TEXT && i > 0 && p.fl.glyphs[i - 1].origin.role == PG_ROLE_LABEL;
+        if (first_text && text_x < 0)
+            text_x = g->x;
+        else if (first_text)
+            assert_float_equal(g->x, text_x, 0.01);
+    }
+    assert_true(text_x > 0);
+    assert_true(text_x >= widest_end - 0.01f);
+    pipeline_free(&p);
+    diag_free(&dl);
+    unlink(path);
+    free(path);
+}
+
+static void test_marker_box_widens_for_kohyobun(void **state)
+{
+    (void)state;
+    check_box_holds_widest(NUM_KANJI, "第{n}");
+    check_box_holds_widest(NUM_KATAKANA, "({n})");
+    check_box_holds_widest(NUM_KATAKANA, "（{n}）");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -233,6 +284,7 @@ int main(void)
         cmocka_unit_test(test_page_break_paginates),
         cmocka_unit_test(test_keep_together_moves_block),
         cmocka_unit_test(test_keep_together_too_tall),
+        cmocka_unit_test(test_marker_box_widens_for_kohyobun),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
