@@ -15,6 +15,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from kumihan_e2e import ROOT, TempDirTest, build, import_pikepdf, kumihan, pdftotext, run  # noqa: E402
 import test_pdf_ua  # noqa: E402  (its checks, run again on the report below)
+import test_pdf_x  # noqa: E402
 
 pikepdf = import_pikepdf()
 
@@ -127,6 +128,8 @@ class ReportTest(TempDirTest):
                     cs = xo.get("/ColorSpace")
                     spaces.append(str(cs) if isinstance(cs, pikepdf.Name) else str(cs[0]))
             self.assertEqual(sorted(spaces), ["/ICCBased", "/ICCBased"])
+            # ISO 15930-7 6.2.4: no DeviceRGB anywhere, images included
+            self.assertEqual(test_pdf_x.color_spaces_used(pdf), {"DeviceGray", "ICCBased"})
         run(["qpdf", "--check", out])
 
 
