@@ -78,6 +78,13 @@ static bool png_ihdr(const unsigned char *d, image_info *out, const char **why)
         *why = N_("the PNG header (IHDR) is damaged: an impossible colour type, bit depth or method");
         return false;
     }
+    /* libharu 2.3.0 declares a 16-bit PNG's samples 16 bits deep but
+     * writes them wrongly (every row shows twice): refused, not mangled */
+    if (depth == 16) {
+        *why = N_("the PNG has 16 bits per channel, which kumihan cannot embed correctly; save it with 8 bits per "
+                  "channel (most programs call it 8-bit or 24-bit colour)");
+        return false;
+    }
     if (!size_ok(w, h, why))
         return false;
     out->format = IMAGE_PNG;

@@ -1,7 +1,7 @@
 /* pdf_image.h — the images of a PDF (figures, the logo): each file loaded
  * through libharu once per PDF (HPDF_LoadPngImageFromFile: an alpha
  * channel becomes an /SMask, which PDF/A-2 and PDF/X-4 allow; 16-bit
- * samples are cut to 8 by libharu; HPDF_LoadJpegImageFromFile: the JPEG
+ * PNGs never get here, image_probe.c refuses them; HPDF_LoadJpegImageFromFile: the JPEG
  * as it is, /DCTDecode) and drawn as often as the pages show it.
  * In the print PDF, whose output intent is gray (PDF/X-4 allows no
  * DeviceRGB then), an RGB image is colour-managed instead: its colour

@@ -79,6 +79,11 @@ static void test_probe_refuses_damage(void **state)
                                          1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0, 4, 0x11, 0};
     assert_false(image_probe_bytes(cmyk, sizeof cmyk, &info, &why));
     assert_non_null(strstr(why, "CMYK"));
+    /* a 16-bit gray PNG's header (IHDR): refused with its reason */
+    static const unsigned char png16[] = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+                                          0, 0, 1, 0, 0, 0, 0, 64, 16, 0, 0, 0, 0, 0x80, 0xA6, 0x2A, 0x21};
+    assert_false(image_probe_bytes(png16, sizeof png16, &info, &why));
+    assert_non_null(strstr(why, "16 bits"));
     assert_false(image_probe_bytes((const unsigned char *)"GIF89a....", 10, &info, &why));
     assert_non_null(strstr(why, "GIF"));
     assert_false(image_probe_bytes((const unsigned char *)"title: a yaml file\n", 19, &info, &why));
