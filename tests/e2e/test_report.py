@@ -133,6 +133,14 @@ class ReportTest(TempDirTest):
         run(["qpdf", "--check", out])
 
 
+class ReportOwnLayoutTest(TempDirTest):
+    def test_content_names_its_layout(self):
+        """`make` builds the report without --layout: its `layout:` key
+        names report-a4.yaml, so the contents follow the cover."""
+        out = build(self.tmp, content=REPORT, name="own.pdf")
+        self.assertTrue(pdftotext(out, "-f", "2", "-l", "2").lstrip().startswith("目次"))
+
+
 class SameImageTwiceTest(TempDirTest):
     def test_embedded_once(self):
         """The same file in two figures is one image XObject."""
