@@ -648,6 +648,12 @@ static void compose_image(composer *c, const block *b, int reserved_lines, bool 
     pg_image pi = {.path = im->path, .png = im->info.format == IMAGE_PNG, .x = x, .y = (fb.box_h - fb.h) / 2, .w = fb.w, .h = fb.h,
                    .origin = {b, PG_ROLE_FIGURE}};
     VEC_PUSH(c->out->images, c->out->n_images, c->out->cap_images, pi);
+    /* a decorator sees the image's lines as lines without glyphs (build
+     * --compare puts its change bar beside each) */
+    for (int k = 0; c->deco && c->deco->line_shapes && k < fb.lines; k++) {
+        composed_line line = {.block = b, .baseline = (float)k * d->pitch_pt + EM_BOX_ASCENT * c->lay->body_size_pt};
+        c->deco->line_shapes(c->deco->ctx, &line, shape_sink, c);
+    }
     add_item(c, item);
     add_space(c, st->space_after_lines, b);
 }

@@ -141,6 +141,27 @@ class ReportOwnLayoutTest(TempDirTest):
         self.assertTrue(pdftotext(out, "-f", "2", "-l", "2").lstrip().startswith("目次"))
 
 
+class FigureChangesTest(TempDirTest):
+    CASE = os.path.join(ROOT, "tests", "diff", "figure")
+
+    def test_compare_reports_and_marks_a_changed_figure(self):
+        """build --compare: the summary lists the figure whose alt, caption
+        or file changed, and the marked page has a change bar (a filled
+        /Artifact rectangle in the left margin) beside the image's lines."""
+        out = build(self.tmp, content=os.path.join(self.CASE, "new.yaml"), layout=REPORT_LAYOUT, name="cmp.pdf",
+                    extra=("--compare", os.path.join(self.CASE, "old.yaml")))
+        summary = pdftotext(out, "-f", "1", "-l", "1").replace(" ", "").replace("\n", "")
+        self.assertIn("図1edited:苫小牧港西港区{+と岸壁+}の略図", summary)
+        self.assertIn("{+../../../content/images/logo.png+}", summary)
+        with pikepdf.open(out) as pdf:
+            page = next(p for p in pdf.pages if "/XObject" in p.Resources)
+            bars = 0
+            for operands, op in pikepdf.parse_content_stream(page):
+                if str(op) == "re" and float(operands[0]) < 60 and float(operands[2]) < 5:
+                    bars += 1
+            self.assertGreaterEqual(bars, 10)   # one a line, beside two images and a caption
+
+
 class SameImageTwiceTest(TempDirTest):
     def test_embedded_once(self):
         """The same file in two figures is one image XObject."""
