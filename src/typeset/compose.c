@@ -855,8 +855,13 @@ static void compose_toc(composer *c)
     compose_heading_text(c, &title, &ts, NULL);
     /* the title block dies with this frame: its glyphs belong to the root */
     for (size_t i = first_item; i < c->out->n_items; i++) {
-        c->out->items[i].source = NULL;
-        c->out->items[i].page_break_before = c->out->items[i].kind == FLOW_LINE;
+        flow_item *it = &c->out->items[i];
+        it->source = NULL;
+        it->page_break_before = it->kind == FLOW_LINE;
+        if (it->kind == FLOW_LINE && !it->mark_title) {   /* 目次 in the bookmarks, before the parts */
+            it->mark_level = 0;
+            it->mark_title = xstrdup(tr->title);
+        }
     }
     for (size_t i = first_glyph; i < c->out->n_glyphs; i++)
         c->out->glyphs[i].origin = (pg_origin){c->doc->root, PG_ROLE_TOC_TITLE};

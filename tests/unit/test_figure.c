@@ -261,6 +261,21 @@ static void test_toc_numbers_are_the_pages(void **state)
     pipeline_free(&p);
 }
 
+/* The footer's {page}: blank padding pages are not counted. */
+static void test_toc_page_number_skips_blank_pages(void **state)
+{
+    (void)state;
+    pg_doc d;
+    pg_doc_init(&d, 595, 842);
+    for (int i = 0; i < 6; i++)
+        pg_add_page(&d)->blank = i == 2 || i == 3;
+    assert_int_equal(toc_page_number(&d, 0), 1);
+    assert_int_equal(toc_page_number(&d, 1), 2);
+    assert_int_equal(toc_page_number(&d, 4), 3);
+    assert_int_equal(toc_page_number(&d, 5), 4);
+    pg_doc_free(&d);
+}
+
 static void test_figure_kept_with_caption(void **state)
 {
     (void)state;
@@ -302,7 +317,7 @@ int main(void)
         cmocka_unit_test(test_probe_png_and_jpeg),     cmocka_unit_test(test_probe_refuses_damage),
         cmocka_unit_test(test_probe_refuses_folders),  cmocka_unit_test(test_fit_width_and_grid),
         cmocka_unit_test(test_fit_scales_down_to_height), cmocka_unit_test(test_toc_numbers_are_the_pages),
-        cmocka_unit_test(test_figure_kept_with_caption),
+        cmocka_unit_test(test_toc_page_number_skips_blank_pages), cmocka_unit_test(test_figure_kept_with_caption),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
