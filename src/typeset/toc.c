@@ -44,8 +44,9 @@ static float heading_top(const pg_page *pg, const block *b)
 }
 
 /* The number flush right and the leader's units between the entry's text
- * and it, the room they leave spread evenly between the units, so that
- * the leader runs from text to number with the same gap at each end. */
+ * and it, the room they leave spread evenly between the units when that
+ * does not show, so that the leader runs from text to number with the same
+ * gap at each end. */
 static void set_number(const toc_plan *t, pg_page *pg, const toc_entry *e, int number, float y)
 {
     char digits[16];
@@ -60,10 +61,16 @@ static void set_number(const toc_plan *t, pg_page *pg, const toc_entry *e, int n
     float from = e->text_end + t->gap, to = x - t->gap;
     int units = lw > 0 ? (int)floorf((to - from) / lw) : 0;
     if (units > 0) {
-        float spread = (to - from - (float)units * lw) / (float)units;
+        float room = to - from - (float)units * lw, spread = room / (float)units;
+        /* spread so thin it does not show (an eighth of a unit at most);
+         * else a short leader keeps its dots close and ends at the number */
+        float lx = from + spread / 2;
+        if (spread > lw / 8) {
+            spread = 0;
+            lx = from + room;
+        }
         /* the leader is layout, not text: a reader says "3", not "………" */
         pg_origin decor = {e->heading, PG_ROLE_DECORATION};
-        float lx = from + spread / 2;
         for (int u = 0; u < units; u++, lx += spread)
             for (size_t i = 0; i < t->n_leader; i++) {
                 add_char(pg, &t->leader[i], lx, y, decor);
