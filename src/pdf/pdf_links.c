@@ -22,6 +22,8 @@ HPDF_STATUS pdf_write_links(HPDF_Page page, const pg_page *src, pdf_struct *tags
             return SHIM_INVALID_OBJECT;
         HPDF_STATUS st = HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
         pdf_dict dict = shim_annot_dict(annot);
+        if (st == HPDF_OK)   /* ISO 19005-2 6.3.2: every annotation printable (/F 4, Print) */
+            st = shim_dict_add_int(dict, "F", 4);
         if (st == HPDF_OK)
             st = pdf_dict_add_text(dict, "Contents", l->uri);
         if (st == HPDF_OK && tags)
@@ -51,6 +53,8 @@ HPDF_STATUS pdf_write_goto_links(const pg_doc *doc, const pdf_page_dest *dest, p
                 return st != HPDF_OK ? st : SHIM_INVALID_OBJECT;
             st = HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
             pdf_dict dict = shim_annot_dict(annot);
+            if (st == HPDF_OK)
+                st = shim_dict_add_int(dict, "F", 4);
             if (st == HPDF_OK && l->block && l->block->text)   /* PDF/UA-1 7.18.5: where it goes, in words */
                 st = pdf_dict_add_text(dict, "Contents", l->block->text);
             if (st == HPDF_OK && tags && l->block)   /* pages that outlived their blocks have none */

@@ -99,6 +99,7 @@ class ReportTest(TempDirTest):
             self.assertEqual(len(objr), 1)
             annot = objr[0].Obj
             self.assertEqual(annot.Subtype, "/Link")
+            self.assertEqual(int(annot.F), 4)   # ISO 19005-2 6.3.2: printable
             self.assertIn(annot.Dest[0].objgen, pages)
 
     def test_toc_numbers_are_the_real_pages(self):
