@@ -775,17 +775,21 @@ static void compose_toc_entry(composer *c, toc_plan *t, const block *h, int leve
     st.size_pt = rs->size;
     st.color = rs->color;
     char *label = block_label(h, c->lay);
-    build_chars(c, h, &st, label && label[0] ? label : NULL);
+    /* the (新) mark belongs to the heading, not to its entry; the copy
+     * lives while the entry is set (its glyphs are given h below) */
+    block plain = *h;
+    plain.is_new = false;
+    build_chars(c, &plain, &st, label && label[0] ? label : NULL);
     free(label);
     float left = c->lay->derived.area_left + (float)(level - 1) * tr->indent_em * em(c);
     float right = c->lay->derived.area_left + c->lay->derived.measure;
-    break_lines(c, h, right - left - toc_number_room(t), 0, rs->size);
+    break_lines(c, &plain, right - left - toc_number_room(t), 0, rs->size);
     float base = EM_BOX_ASCENT * rs->size;
     for (size_t li = 0; li < c->lines.n_lines; li++) {
         flow_item item = new_item(c, FLOW_LINE, 1, NULL);
         item.keep_with_next = li + 1 < c->lines.n_lines;
         size_t g0 = c->out->n_glyphs;
-        emit_line_glyphs(c, h, li, li ? left + em(c) : left, base);
+        emit_line_glyphs(c, &plain, li, li ? left + em(c) : left, base);
         for (size_t g = g0; g < c->out->n_glyphs; g++)
             c->out->glyphs[g].origin = (pg_origin){h, PG_ROLE_TOC_ENTRY};
         if (li + 1 == c->lines.n_lines) {
