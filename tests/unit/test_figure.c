@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "doc_image.h"
 #include "figure_fit.h"
@@ -100,6 +101,16 @@ static void test_probe_refuses_folders(void **state)
     assert_non_null(strstr(why, "folder"));
     free(dir);
     assert_false(image_probe_file("/nonexistent/map.png", &info, &why));
+    /* a FIFO with no writer: refused at once, never waited on */
+    char fifo[] = "/tmp/kumihan-fifo-XXXXXX";
+    assert_non_null(mkdtemp(fifo));
+    char path[64];
+    snprintf(path, sizeof path, "%s/map.png", fifo);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    assert_false(image_probe_file(path, &info, &why));
+    assert_non_null(strstr(why, "FIFO"));
+    unlink(path);
+    rmdir(fifo);
 }
 
 #define PITCH 18.375f
