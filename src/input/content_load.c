@@ -2,8 +2,10 @@
  *
  * The schema is in tables (content_fields.h): the top-level keys, and which
  * key of which block kind holds children of which kind.  Everything else
- * about a block is its text (title or text), "new" and "id".  Children are
- * added in the order their keys appear. */
+ * about a block is its text (title or text), "new" and "id", and the
+ * block_extras (body, notes, keep_together).  Children are added in the
+ * order they are set: lead, body, the lists in the order their keys
+ * appear, notes. */
 #include "content.h"
 #include "body_load.h"
 
@@ -151,21 +153,31 @@ static const char *article(block_kind kind)
 /* A block's children in the order they are set: its lead, its body, its
  * lists (in the order of their keys), then its notes, whatever order the
  * keys are written in. */
+/* The value of extra key `key` of map, if b's kind may have it (else it was
+ * reported as unknown: no second error from reading it). */
+static const ynode *extra(const block *b, const ynode *map, const char *key)
+{
+    for (size_t i = 0; i < N_BLOCK_EXTRAS; i++)
+        if (strcmp(block_extras[i].key, key) == 0 && (block_extras[i].kinds & KIND_BIT(b->kind)))
+            return ynode_get(map, key);
+    return NULL;
+}
+
 static void load_block_flow(loader *ld, block *b, const ynode *map)
 {
     const ynode *n;
     if ((n = ynode_get(map, "lead")) && rule_for("lead", b->kind))
         load_children(ld, b, rule_for("lead", b->kind), n);
-    if ((n = ynode_get(map, "body")))
+    if ((n = extra(b, map, "body")))
         load_body_list(ld, b, n, "'body'");
     for (size_t i = 0; i < map->count; i++) {
         const child_rule *rule = rule_for(map->keys[i]->value, b->kind);
         if (rule && rule->child != BK_PARAGRAPH)
             load_children(ld, b, rule, map->items[i]);
     }
-    if ((n = ynode_get(map, "keep_together")))
+    if ((n = extra(b, map, "keep_together")))
         ys_bool(n, "'keep_together'", &b->keep_together, ld->dl);
-    if ((n = ynode_get(map, "notes")))
+    if ((n = extra(b, map, "notes")))
         load_notes(ld, b, n);
 }
 

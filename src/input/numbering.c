@@ -263,7 +263,9 @@ const char *num_style_list_numbering(num_style s)
     case NUM_MARKER: return "Disc";
     case NUM_ROMAN_UPPER: return "UpperRoman";
     case NUM_ROMAN_LOWER: return "LowerRoman";
-    case NUM_ALPHA_UPPER: return "UpperAlpha";
+    case NUM_ALPHA_UPPER:
+    case NUM_KATAKANA:   /* ア イ ウ, イ ロ ハ: letters, as the header says */
+    case NUM_IROHA: return "UpperAlpha";
     case NUM_DECIMAL:
     case NUM_FULLWIDTH:
     case NUM_PAREN:

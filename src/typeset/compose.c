@@ -53,6 +53,7 @@ typedef struct composer {
     int next_para;
     bool failed;
     bool break_pending;          /* a page_break: the next line starts a page */
+    const block *shown_as;       /* a stand-in's real block: the decorator sees it instead */
     const compose_decorator *deco;   /* NULL: the plain setting */
     size_t text_start;           /* where the block's own text starts in chars */
     /* the paragraph string's parts, in bytes: [0, label_end) label,
@@ -172,7 +173,7 @@ static void append_part(composer *c, const block *b, pg_role part, const char *t
     if (!run_append(&c->chars, text, rs, c->fs, c->lay, loc, c->dl))
         c->failed = true;
     if (c->deco && c->deco->style_chars)
-        c->deco->style_chars(c->deco->ctx, b, part, c->chars.chars + first, c->chars.n - first);
+        c->deco->style_chars(c->deco->ctx, c->shown_as ? c->shown_as : b, part, c->chars.chars + first, c->chars.n - first);
     for (size_t i = first; i < c->chars.n; i++)
         c->chars.chars[i].source += *at;
     *at += (uint32_t)strlen(text);
@@ -251,7 +252,7 @@ static void decorate_line(composer *c, const block *b, size_t first, size_t n, f
         uint32_t source = c->lines.glyphs[first + i].source;
         c->text_offsets[i] = source >= c->text_base ? source - c->text_base : 0;
     }
-    composed_line line = {.block = b, .glyphs = c->out->glyphs + c->out->n_glyphs - n,
+    composed_line line = {.block = c->shown_as ? c->shown_as : b, .glyphs = c->out->glyphs + c->out->n_glyphs - n,
                           .text_offsets = c->text_offsets, .n = n, .baseline = base};
     c->deco->line_shapes(c->deco->ctx, &line, shape_sink, c);
 }
@@ -904,7 +905,9 @@ static void compose_line_as(composer *c, const block *b, const char *text, const
     shown.is_new = false;
     flow *f = c->out;
     size_t first = f->n_items, first_glyph = f->n_glyphs, first_shape = f->n_shapes;
+    c->shown_as = b;
     compose_heading_text(c, &shown, style_of(c, b), label);
+    c->shown_as = NULL;
     for (size_t i = first; i < f->n_items; i++)
         f->items[i].source = b;
     for (size_t i = first_glyph; i < f->n_glyphs; i++)
@@ -952,10 +955,13 @@ static void compose_root(composer *c, const block *root)
             compose_block(c, root->children[i]);
 }
 
-static void compose_own(composer *c, const block *b)
+static void compose_block(composer *c, const block *b)
 {
+    if (diag_too_many(c->dl))
+        return;
+    size_t first = c->out->n_items;
     switch (b->kind) {
-    case BK_DOCUMENT: break;
+    case BK_DOCUMENT: compose_root(c, b); return;
     case BK_FIGURE: compose_figure(c, b); break;
     case BK_CAPTION:   /* set by its figure */
     case BK_LOGO:      /* set with the title */
@@ -963,11 +969,6 @@ static void compose_own(composer *c, const block *b)
     case BK_PART:
     case BK_SECTION: compose_heading(c, b); break;
     case BK_PARAGRAPH: compose_paragraph(c, b); break;
-    case BK_SUBSECTION:
-    case BK_ITEM:
-    case BK_BULLET:
-    case BK_ENTRY:
-    case BK_NOTE: compose_listed(c, b); break;
     case BK_PAGE_BREAK: c->break_pending = c->out->n_items > 0; break;
     case BK_RECORD:
     case BK_RECORD_END: compose_record_mark(c, b); break;
@@ -975,20 +976,13 @@ static void compose_own(composer *c, const block *b)
     case BK_REFERENCE:
     case BK_ADDRESSEE:
     case BK_ISSUER: compose_line_as(c, b, b->text, NULL); break;
+    case BK_NOTE:
+    case BK_SUBSECTION:
+    case BK_ITEM:
+    case BK_BULLET:
+    case BK_ENTRY: compose_listed(c, b); break;
     case BK__COUNT: break;
     }
-}
-
-static void compose_block(composer *c, const block *b)
-{
-    if (diag_too_many(c->dl))
-        return;
-    if (b->kind == BK_DOCUMENT) {
-        compose_root(c, b);
-        return;
-    }
-    size_t first = c->out->n_items;
-    compose_own(c, b);
     for (size_t i = 0; i < b->n_children; i++)
         compose_block(c, b->children[i]);
     if (b->keep_together)
