@@ -3,6 +3,8 @@
  * and change-bar shapes. */
 #include "change_marks.h"
 
+#include "doc_image.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,6 +93,7 @@ static void annotate_entry(annotator *an, const docdiff *d, size_t i)
     /* new blocks keep their new numbers; a deleted one shows its old number */
     b->ordinal = src->ordinal;
     b->is_new = src->is_new;
+    b->image = doc_image_copy(src->image);   /* a figure: the new file (or the deleted one's) */
     if (src->col_width) {   /* a table's columns: the new version's (or the deleted table's) */
         b->col_width = xmallocarray(src->n_cols, sizeof *b->col_width);
         memcpy(b->col_width, src->col_width, src->n_cols * sizeof *b->col_width);
@@ -107,6 +110,10 @@ static void copy_metadata(document *to, const document *from)
         *dst[i] = xstrdup_or_null(src[i]);
     to->fiscal_year = from->fiscal_year;
     to->title_loc = from->title_loc;
+    if (from->logo) {
+        to->logo = block_add(NULL, BK_LOGO, from->logo->loc);
+        to->logo->image = doc_image_copy(from->logo->image);
+    }
 }
 
 /* A changed title or organisation (the title page's lines) shows its

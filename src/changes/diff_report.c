@@ -3,6 +3,8 @@
  * ("Ⅱ-1-⑶-② edited: 中小企業者に対する金融[-円滑化-]{+支援+}の推進"). */
 #include "diff_report.h"
 
+#include "doc_image.h"
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,7 +100,8 @@ static bool add_table_component(sbuf *b, const block *blk, int ordinal, const dd
 
 /* "Ⅰ．" → "Ⅰ", "12）" → "12", "⑴" → "⑴": the number without the
  * format's punctuation.  Labels that say nothing by themselves (none for
- * paragraphs, a fixed marker for bullets) get the ordinal: "¶2", "・3". */
+ * paragraphs, a fixed marker for bullets) get the ordinal: "¶2", "・3";
+ * a figure is 図 and its ordinal, its caption "caption". */
 /* The parts of a letter have names, not numbers: "addressee", "issuer2"
  * (its second line), "record-¶3" (the third paragraph of its 記). */
 static const char *letter_part_name(block_kind kind)
@@ -133,7 +136,12 @@ static void add_component(sbuf *b, const block *blk, int ordinal, const layout *
     char *label = block_label(&tmp, lay);
     char num[24];
     snprintf(num, sizeof num, "%d", ordinal);
-    if (st->numbering == NUM_NONE || !label[0]) {
+    if (blk->kind == BK_FIGURE || blk->kind == BK_CAPTION) {
+        /* 図2 (a figure by its order), 図2の説明 → "図2", "図2-caption" */
+        sbuf_puts(b, blk->kind == BK_FIGURE ? "図" : "caption");
+        if (blk->kind == BK_FIGURE)
+            sbuf_puts(b, num);
+    } else if (st->numbering == NUM_NONE || !label[0]) {
         sbuf_puts(b, "¶");
         sbuf_puts(b, num);
     } else if (st->numbering == NUM_MARKER) {
@@ -232,6 +240,13 @@ static void add_edit(sbuf *b, const dd_entry *e)
         add_markup(b, &e->text_diff, e->old_b->text, e->new_b->text);
     else
         sbuf_puts(b, e->new_b->text);
+    if (e->file_changed) {   /* a figure's new image: its file, old → new */
+        sbuf_puts(b, " [-");
+        sbuf_puts(b, e->old_b->image->file);
+        sbuf_puts(b, "-]{+");
+        sbuf_puts(b, e->new_b->image->file);
+        sbuf_puts(b, "+}");
+    }
 }
 
 static void add_text(sbuf *b, const block *blk)

@@ -4,6 +4,8 @@
  * tree in the new document's order with deletions at their old place. */
 #include "docdiff.h"
 
+#include "doc_image.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include "dd_match.h"
@@ -113,7 +115,8 @@ static dd_entry entry_for(builder *bd, const block *q, long parent)
     if (strcmp(ot, nt) != 0)
         cd_diff(ot, nt, &e.text_diff);
     bd->d->myers_steps += e.text_diff.work;
-    if (cd_script_has_changes(&e.text_diff) || e.new_mark_changed)
+    e.file_changed = e.old_b->image && q->image && strcmp(e.old_b->image->file, q->image->file) != 0;
+    if (cd_script_has_changes(&e.text_diff) || e.new_mark_changed || e.file_changed)
         e.change = DD_EDITED;
     return e;
 }
@@ -217,6 +220,8 @@ static void compare_metadata(builder *bd, const document *o, const document *n)
         compare_field(bd, "date", o->date, n->date);
     compare_field(bd, "subject", o->subject, n->subject);
     compare_field(bd, "keywords", o->keywords, n->keywords);
+    compare_field(bd, "logo", o->logo ? o->logo->image->file : NULL, n->logo ? n->logo->image->file : NULL);
+    compare_field(bd, "logo alt", o->logo ? o->logo->image->alt : NULL, n->logo ? n->logo->image->alt : NULL);
 }
 
 void docdiff_compute(const document *old_doc, const document *new_doc, docdiff *out)

@@ -18,7 +18,7 @@ typedef enum dd_change {
     DD_SAME,
     DD_ADDED,       /* only in the new document */
     DD_DELETED,     /* only in the old one */
-    DD_EDITED       /* matched, text or (新) mark changed */
+    DD_EDITED       /* matched, text, (新) mark or a figure's file changed */
 } dd_change;
 
 /* One block of the merged tree, in pre-order. */
@@ -30,6 +30,7 @@ typedef struct dd_entry {
     const block *new_b;         /* NULL when deleted */
     long parent;                /* index of the parent entry, -1 for the root */
     cd_script text_diff;        /* old text → new text when DD_EDITED */
+    bool file_changed;          /* a figure shows another image file (its text is its alt) */
 } dd_entry;
 
 /* A metadata field that changed ("title", "organization", …). */

@@ -110,6 +110,14 @@ static void dump_pages(const pipeline *p, FILE *out)
             fprintf(out, "  shape %d (%.2f,%.2f)-(%.2f,%.2f) #%06x\n", (int)sh->kind, sh->x0, sh->y0, sh->x1,
                     sh->y1, (unsigned)sh->color);
         }
+        for (size_t m = 0; m < pg->n_images; m++) {
+            const pg_image *im = &pg->images[m];
+            fprintf(out, "  image (%.2f,%.2f) %.2fx%.2f %s\n", im->x, im->y, im->w, im->h, im->path);
+        }
+        for (size_t l = 0; l < pg->n_links; l++)
+            if (pg->links[l].goto_page)
+                fprintf(out, "  goto (%.2f,%.2f)-(%.2f,%.2f) page %zu\n", pg->links[l].x0, pg->links[l].y0,
+                        pg->links[l].x1, pg->links[l].y1, pg->links[l].goto_page);
         dump_page_lines(pg, out);
     }
 }

@@ -14,6 +14,8 @@
 #define _XOPEN_SOURCE 700   /* realpath */
 #include "watch.h"
 
+#include "doc_image.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <poll.h>
@@ -90,6 +92,13 @@ static void watch_input(watcher *w, const char *path)
     w->n_inputs++;
 }
 
+static bool watch_image(const block *b, void *ctx)
+{
+    if (b->image)
+        watch_input(ctx, b->image->path);
+    return true;
+}
+
 /* What the last build read: the set may change with the layout's fonts.
  * Watches of folders no longer used stay, matching no name. */
 static void watch_inputs(watcher *w, const pipeline *p, const cli_args *o)
@@ -101,6 +110,10 @@ static void watch_inputs(watcher *w, const pipeline *p, const cli_args *o)
     watch_input(w, o->compare);
     for (size_t i = 0; p->lay && i < p->lay->n_fonts; i++)
         watch_input(w, p->lay->fonts[i].path);
+    if (p->doc)   /* a replaced map or logo builds again too */
+        doc_walk(p->doc->root, watch_image, w);
+    if (p->doc && p->doc->logo)
+        watch_input(w, p->doc->logo->image->path);
 }
 
 /* One build with this round's defaults; prints what it did. */

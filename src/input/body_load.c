@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "content_fields.h"
+#include "figure_load.h"
 #include "i18n.h"
 #include "table_load.h"
 #include "xalloc.h"
@@ -28,6 +29,18 @@ static void load_page_break(loader *ld, block *parent, const ynode *entry, const
         return;
     }
     ld_new_block(ld, parent, BK_PAGE_BREAK, entry);
+}
+
+/* figure: {file, alt, caption, notes} — an image (figure_load.c), its
+ * notes after it. */
+static void load_figure(loader *ld, block *parent, const ynode *entry, const ynode *value)
+{
+    block *fig = ld_new_block(ld, parent, BK_FIGURE, entry);
+    if (!fig || !figure_load(fig, value, ld->doc->path, ld->dl))
+        return;
+    const ynode *notes = ynode_get(value, "notes");
+    if (notes)
+        load_notes(ld, fig, notes);
 }
 
 /* table: {caption, columns, rows, …} (table_load.c), with the keys every
@@ -58,6 +71,8 @@ static void load_body_mapping(loader *ld, block *parent, const ynode *entry)
     const ynode *value = entry->items[0];
     if (strcmp(key, "page_break") == 0)
         load_page_break(ld, parent, entry, value);
+    else if (strcmp(key, "figure") == 0)
+        load_figure(ld, parent, entry, value);
     else if (strcmp(key, "table") == 0)
         load_table(ld, parent, value);
     else

@@ -9,6 +9,7 @@ const content_key content_top_keys[] = {
     {"layout", CV_PATH, false},       {"body", CV_BODY, false},        {"notes", CV_LINES, false},
     {"reference", CV_TEXT, false},    {"addressee", CV_LINES, false},  {"issuer", CV_LINES, false},
     {"record", CV_BODY, false},
+    {"logo", CV_IMAGE, false},
 };
 _Static_assert(sizeof content_top_keys / sizeof content_top_keys[0] == N_CONTENT_TOP_KEYS,
                "N_CONTENT_TOP_KEYS counts them");
@@ -32,7 +33,7 @@ const block_extra block_extras[] = {
 };
 _Static_assert(sizeof block_extras / sizeof block_extras[0] == N_BLOCK_EXTRAS, "N_BLOCK_EXTRAS counts them");
 
-const char *const body_entry_keys[] = {"page_break", "table", NULL};
+const char *const body_entry_keys[] = {"page_break", "figure", "table", NULL};
 
 const char *content_text_key(block_kind kind)
 {

@@ -22,7 +22,8 @@ typedef enum content_value {
     CV_BOOL,        /* true or false */
     CV_BODY,        /* a list of body entries (body_load.c) */
     CV_LINES,       /* a text, or a list of texts: one line each */
-    CV_PATH         /* a file name, relative to the content file's folder */
+    CV_PATH,        /* a file name, relative to the content file's folder */
+    CV_IMAGE        /* an image: {file: …, alt: …} (figure_load.h) */
 } content_value;
 
 typedef struct content_key {
@@ -31,7 +32,7 @@ typedef struct content_key {
     bool required;
 } content_key;
 
-#define N_CONTENT_TOP_KEYS 16
+#define N_CONTENT_TOP_KEYS 17
 extern const content_key content_top_keys[N_CONTENT_TOP_KEYS];
 #define CONTENT_YEAR_MIN 1900
 #define CONTENT_YEAR_MAX 9999

@@ -14,6 +14,7 @@
 #include <string.h>
 #include "i18n.h"
 #include "content_fields.h"
+#include "figure_load.h"
 #include "slips.h"
 #include "utf8.h"
 #include "yschema.h"
@@ -342,6 +343,10 @@ static void load_metadata(loader *ld, const ynode *root)
     if ((n = ynode_get(root, "subject"))) {
         doc->subject = copy_text(ld, n, "'subject'");
         check_pdf_info_length(ld, n, "'subject'", doc->subject);
+    }
+    if ((n = ynode_get(root, "logo"))) {
+        doc->logo = block_add(NULL, BK_LOGO, ld_loc(ld, n));
+        figure_load(doc->logo, n, doc->path, ld->dl);
     }
     if ((n = ynode_get(root, "keywords"))) {
         load_keywords(ld, n);

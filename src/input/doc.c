@@ -1,5 +1,6 @@
 /* doc.c — building, walking and freeing the document tree. */
 #include "doc.h"
+#include "doc_image.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,7 @@ static void block_free(block *b)
     free(b->children);
     free(b->text);
     free(b->id);
+    doc_image_free(b->image);
     free(b->col_width);
     free(b);
 }
@@ -33,6 +35,8 @@ void doc_free(document *d)
     if (!d)
         return;
     block_free(d->root);
+    if (d->logo)
+        block_free(d->logo);
     free(d->title);
     free(d->organization);
     free(d->subject);
@@ -87,6 +91,7 @@ const char *block_kind_name(block_kind kind)
         [BK_NOTE] = "note",         [BK_PAGE_BREAK] = "page_break", [BK_RECORD] = "record",
         [BK_RECORD_END] = "record_end", [BK_REFERENCE] = "reference", [BK_DATE] = "date",
         [BK_ADDRESSEE] = "addressee", [BK_ISSUER] = "issuer",
+        [BK_FIGURE] = "figure",     [BK_CAPTION] = "caption", [BK_LOGO] = "logo",
         [BK_TABLE] = "table",       [BK_TABLE_HEAD] = "table header", [BK_TABLE_ROW] = "table row",
         [BK_TABLE_CELL] = "table cell",
     };

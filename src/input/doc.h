@@ -27,6 +27,9 @@ typedef enum block_kind {
     BK_DATE,        /* a letter's date (text: YYYY-MM-DD, printed as the layout says) */
     BK_ADDRESSEE,   /* 宛名: 会員各位 (one block a line) */
     BK_ISSUER,      /* 発信者: 苫小牧商工会議所 / 会頭 … (one block a line) */
+    BK_FIGURE,      /* an image in a body list (block.image; text: its alt); its caption is a BK_CAPTION child */
+    BK_CAPTION,     /* 図1 …: a figure's caption, set below it */
+    BK_LOGO,        /* the cover's image (document.logo, not in the tree; block.image) */
     /* a table (table_load.c): its text is the caption (may be NULL), its
      * children one BK_TABLE_HEAD (the header row) then BK_TABLE_ROWs, each
      * row's children its BK_TABLE_CELLs (text "" for an empty cell) */
@@ -55,6 +58,7 @@ typedef struct block {
     struct block *parent;
     struct block **children;
     size_t n_children, cap_children;
+    struct doc_image *image;    /* BK_FIGURE, BK_LOGO: the picture (doc_image.h); else NULL */
 } block;
 
 typedef struct document {
@@ -72,6 +76,7 @@ typedef struct document {
                              * the content file's folder; NULL if not given */
     src_loc layout_loc;
     block *root;            /* BK_DOCUMENT */
+    block *logo;            /* BK_LOGO for the cover, or NULL; owned, not in the tree */
 } document;
 
 /* A document with only its root; never NULL (out of memory aborts). */

@@ -27,6 +27,9 @@ const field style_fields[] = {
     {"keep_with_next", F_BOOL, offsetof(block_style, keep_with_next), 0, 0},
     {"bookmark", F_BOOL, offsetof(block_style, bookmark), 0, 0},
     {"calendar", F_CALENDAR, offsetof(block_style, calendar), 0, 0},
+    {"width", F_WIDTH, offsetof(block_style, width), 1, 14400},
+    {"max_height", F_LENGTH, offsetof(block_style, max_height_pt), 1, 14400},
+    {"position", F_PLACE, offsetof(block_style, position), 0, 0},
     END_FIELDS,
 };
 
@@ -110,6 +113,20 @@ const field page_fields[] = {
     END_FIELDS, /* "paper" is read separately */
 };
 
+const field toc_fields[] = {
+    {"enabled", F_BOOL, offsetof(toc_rules, enabled), 0, 0},
+    {"title", F_TEXT, offsetof(toc_rules, title), 0, 0},
+    {"levels", F_INT, offsetof(toc_rules, levels), 1, 2},
+    {"leader", F_TEXT, offsetof(toc_rules, leader), 0, 0},
+    {"font", F_FONT, offsetof(toc_rules, font), 0, 0},
+    {"size", F_LENGTH, offsetof(toc_rules, size_pt), 1, 100},
+    {"title_font", F_FONT, offsetof(toc_rules, title_font), 0, 0},
+    {"title_size", F_LENGTH, offsetof(toc_rules, title_size_pt), 1, 200},
+    {"indent", F_EM, offsetof(toc_rules, indent_em), 0, 10},
+    {"page_break_after", F_BOOL, offsetof(toc_rules, page_break_after), 0, 0},
+    END_FIELDS,
+};
+
 const field table_fields[] = {
     {"cell_padding", F_EM, offsetof(table_style, cell_padding_em), 0, 5},
     {"row_padding", F_EM, offsetof(table_style, row_padding_em), 0, 5},
@@ -135,6 +152,7 @@ const char *const break_names[] = {"none", "before", "before-except-first", NULL
 const char *const impose_names[] = {"none", "saddle", "2up", "single", NULL};   /* order of impose_method */
 const char *const pad_names[] = {"before-last", "end", NULL};         /* order of impose_pad */
 const char *const calendar_names[] = {"western", "wareki", "iso", NULL};  /* order of date_calendar */
+const char *const place_names[] = {"default", "above", "below", "bottom", NULL};   /* order of place_rule */
 const char *const side_names[] = {"above", "below", NULL};            /* order of caption_side */
 
 const style_key style_keys[] = {
@@ -147,6 +165,8 @@ const style_key style_keys[] = {
     {"record_end", SLOT_BLOCK_KIND, BK_RECORD_END, false}, {"reference", SLOT_BLOCK_KIND, BK_REFERENCE, false},
     {"date", SLOT_BLOCK_KIND, BK_DATE, false},            {"addressee", SLOT_BLOCK_KIND, BK_ADDRESSEE, false},
     {"issuer", SLOT_BLOCK_KIND, BK_ISSUER, false},
+    {"figure", SLOT_BLOCK_KIND, BK_FIGURE, false},        {"caption", SLOT_BLOCK_KIND, BK_CAPTION, false},
+    {"logo", SLOT_BLOCK_KIND, BK_LOGO, false},
     {"table", SLOT_BLOCK_KIND, BK_TABLE, false},          {"table_header", SLOT_BLOCK_KIND, BK_TABLE_HEAD, false},
     {"table_cell", SLOT_BLOCK_KIND, BK_TABLE_CELL, false},
 };
@@ -166,4 +186,4 @@ const char *const page_label_keys[] = {"from", "style", "prefix", "start", NULL}
 
 const char *const layout_top_keys[] = {"page", "fonts", "colors", "body", "typesetting", "pagination",
                                        "blocks", "new_mark", "emphasis", "header", "footer", "imposition", "changes",
-                                       "page_labels", NULL};
+                                       "page_labels", "toc", NULL};

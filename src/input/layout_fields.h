@@ -31,6 +31,8 @@ typedef enum field_type {
     F_IMPOSE,    /* impose_method */
     F_PAD,       /* impose_pad */
     F_CALENDAR,  /* date_calendar */
+    F_WIDTH,     /* image_width: "60%" or a length */
+    F_PLACE,     /* place_rule */
     F_SIDE       /* caption_side */
 } field_type;
 
@@ -54,6 +56,7 @@ extern const field pagination_fields[];
 extern const field changes_fields[];
 extern const field imposition_fields[];
 extern const field page_fields[];
+extern const field toc_fields[];
 /* blocks: table reads style_fields and these (layout_load.c read_table_style) */
 extern const field table_fields[];
 
@@ -66,6 +69,7 @@ extern const char *const break_names[];
 extern const char *const impose_names[];
 extern const char *const pad_names[];
 extern const char *const calendar_names[];
+extern const char *const place_names[];
 extern const char *const side_names[];
 
 /* Where a style under "blocks" lives in the layout: the style of a block

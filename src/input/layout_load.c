@@ -184,6 +184,28 @@ static bool read_text(lloader *ld, const ynode *v, const char *what, char **out)
     return true;
 }
 
+/* An image's width: "60%" of the measure, or a length ("80mm"). */
+static void read_width(lloader *ld, const ynode *v, const char *what, image_width *out, float min, float max)
+{
+    if (!ys_expect(v, YN_SCALAR, what, ld->dl))
+        return;
+    size_t n = v->len;
+    if (n > 1 && v->value[n - 1] == '%') {
+        char *end = NULL;
+        double pc = strtod(v->value, &end);
+        if (end != v->value + n - 1 || !(pc > 0 && pc <= 100)) {
+            diag_report(ld->dl, D_BAD_VALUE, v->loc, _("%s must be a percentage from 1%% to 100%% of the measure, "
+                                                       "or a length like 80mm, not '%s'"), what, v->value);
+            return;
+        }
+        *out = (image_width){.frac = (float)(pc / 100.0)};
+        return;
+    }
+    float pt;
+    if (ys_length(v, what, min, max, &pt, ld->dl))
+        *out = (image_width){.pt = pt};
+}
+
 static void read_field(lloader *ld, const field *f, const ynode *v, void *base, const char *what)
 {
     char *p = (char *)base + f->offset;
@@ -237,6 +259,11 @@ static void read_field(lloader *ld, const field *f, const ynode *v, void *base, 
     case F_CALENDAR:
         if (ys_choice(v, calendar_names, what, &choice, ld->dl))
             *(date_calendar *)p = (date_calendar)choice;
+        break;
+    case F_WIDTH: read_width(ld, v, what, (image_width *)p, f->min, f->max); break;
+    case F_PLACE:
+        if (ys_choice(v, place_names, what, &choice, ld->dl))
+            *(place_rule *)p = (place_rule)choice;
         break;
     case F_NUMBERING:
         if (!ys_expect(v, YN_SCALAR, what, ld->dl))
@@ -549,6 +576,9 @@ static void default_styles(layout *lay)
         st->size_pt = lay->body_size_pt;
         st->color = lay->body_color;
         st->keep_with_next = style_keys[i].heading;
+        /* images and their captions are centred unless the layout says otherwise */
+        if (style_keys[i].kind == BK_FIGURE || style_keys[i].kind == BK_CAPTION || style_keys[i].kind == BK_LOGO)
+            st->align = ALIGN_CENTER;
         st->marker_width_loc = (src_loc){lay->path, 1, 1};
     }
     letter_defaults(lay);
@@ -684,6 +714,29 @@ static void read_furniture(lloader *ld, const ynode *root, const char *key, page
     pf->text_loc = value_loc(ld, v, "text");
 }
 
+/* toc: off unless enabled; its fonts and sizes default to the body's. */
+static void read_toc(lloader *ld, const ynode *root)
+{
+    toc_rules *t = &ld->lay->toc;
+    t->levels = 2;
+    t->page_break_after = true;
+    t->indent_em = 1;
+    t->font = t->title_font = ld->lay->body_font;
+    t->size_pt = ld->lay->body_size_pt;
+    t->title_size_pt = ld->lay->styles[BK_PART].present ? ld->lay->styles[BK_PART].size_pt : ld->lay->body_size_pt;
+    t->title_font = ld->lay->styles[BK_PART].present ? ld->lay->styles[BK_PART].font : ld->lay->body_font;
+    const ynode *v = ynode_get(root, "toc");
+    if (v)
+        read_fields(ld, v, toc_fields, t, "'toc'", NULL, 0);
+    if (!t->title)
+        t->title = xstrdup("目次");
+    /* JLREQ 3.4.3 (リーダー): the three-dot leader, 三点リーダー */
+    if (!t->leader || !t->leader[0]) {
+        free(t->leader);
+        t->leader = xstrdup("…");
+    }
+}
+
 static void read_layout(lloader *ld, const ynode *root)
 {
     layout *lay = ld->lay;
@@ -725,6 +778,7 @@ static void read_layout(lloader *ld, const ynode *root)
         read_imposition(ld, v);
     if ((v = ynode_get(root, "page_labels")))
         read_page_labels(ld, v);
+    read_toc(ld, root);
     derive_geometry(ld, page);
     check_furniture_clearance(ld, root, "header", &lay->header, true);
     check_furniture_clearance(ld, root, "footer", &lay->footer, false);
@@ -790,6 +844,8 @@ void layout_free(layout *lay)
     for (size_t i = 0; i < lay->n_page_labels; i++)
         free(lay->page_labels[i].prefix);
     free(lay->page_labels);
+    free(lay->toc.title);
+    free(lay->toc.leader);
     free(lay->path);
     free(lay);
 }

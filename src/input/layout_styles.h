@@ -21,6 +21,16 @@ typedef enum page_break_rule {
 
 /* How a letter's date is printed: 2023年5月10日, 令和5年5月10日, 2023-05-10. */
 typedef enum date_calendar { CAL_WESTERN, CAL_WAREKI, CAL_ISO } date_calendar;
+/* Where an image's companion goes: a caption above or below its figure; a
+ * logo above the title, below the organisation line, or at the foot of
+ * the cover. */
+typedef enum place_rule { PLACE_DEFAULT, PLACE_ABOVE, PLACE_BELOW, PLACE_BOTTOM } place_rule;
+
+/* An image's width: a length, or a fraction of the measure (0 and 0: the measure). */
+typedef struct image_width {
+    float pt;
+    float frac;
+} image_width;
 
 typedef enum decor_kind { DECOR_NONE, DECOR_BAND, DECOR_BOX, DECOR_LEFT_RULE, DECOR_UNDERLINE } decor_kind;
 
@@ -54,8 +64,25 @@ typedef struct block_style {
     bool keep_with_next;         /* headings: never the last thing on a page */
     bool bookmark;               /* appears in the PDF outline */
     date_calendar calendar;      /* blocks: date: how the date is written */
+    /* images: figure and logo (scaled down to the measure and the type area) */
+    image_width width;
+    float max_height_pt;         /* 0: the type area */
+    place_rule position;         /* caption: above/below its figure; logo: above/below/bottom */
 } block_style;
 
+/* The table of contents (toc.c): set after the title matter from the
+ * headings down to `levels` (1 parts, 2 and sections), each entry's page
+ * number right-aligned after a leader. */
+typedef struct toc_rules {
+    bool enabled;
+    char *title;                 /* owned: 目次 */
+    int levels;
+    char *leader;                /* owned: the leader's unit, repeated: … */
+    int font, title_font;
+    float size_pt, title_size_pt;
+    float indent_em;             /* each level below parts */
+    bool page_break_after;       /* the body starts on a new page */
+} toc_rules;
 /* How a table is ruled and spaced (blocks: table, besides its style's
  * font, size, colour, align and spaces: the caption's type and the
  * table's alignment).  Its cells' type is blocks: table_header and

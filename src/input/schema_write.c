@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "content_fields.h"
+#include "figure_load.h"
 #include "layout_fields.h"
 #include "numbering.h"
 #include "sbuf.h"
@@ -193,12 +194,30 @@ static void extra_property(json_writer *w, const char *key)
             value_ref(w, key, block_extras[i].value);
 }
 
+/* An image mapping (figure_load.h): file and alt required, text values. */
+static void image_property(json_writer *w, const char *key, const char *const *keys)
+{
+    open_json(w, key, '{');
+    str_member(w, "description", "an image: a PNG or JPEG file (relative to the content file) and its alternative text");
+    str_member(w, "type", "object");
+    open_json(w, "properties", '{');
+    for (size_t i = 0; keys[i]; i++)
+        ref_member(w, keys[i], strcmp(keys[i], "notes") == 0 ? "lines" : "text");
+    close_json(w, '}');
+    open_json(w, "required", '[');
+    str_member(w, NULL, "file");
+    str_member(w, NULL, "alt");
+    close_json(w, ']');
+    bool_member(w, "additionalProperties", false);
+    close_json(w, '}');
+}
+
 /* A body list: texts (paragraphs) and one-key entries such as
  * {page_break: true}. */
 static void body_definition(json_writer *w)
 {
     open_json(w, "body", '{');
-    str_member(w, "description", "a text, or a list of paragraphs and entries (page_break: true, …)");
+    str_member(w, "description", "a text, or a list of paragraphs and entries (page_break: true, figure: {…}, …)");
     open_json(w, "anyOf", '[');
     ref_member(w, NULL, "text");
     open_json(w, NULL, '{');
@@ -214,6 +233,7 @@ static void body_definition(json_writer *w)
     open_json(w, "page_break", '{');
     bool_member(w, "const", true);
     close_json(w, '}');
+    image_property(w, "figure", figure_keys);
     ref_member(w, "table", "table");
     close_json(w, '}');
     bool_member(w, "additionalProperties", false);
@@ -354,9 +374,14 @@ static void content_property(json_writer *w, const content_key *k)
     case CV_PARAGRAPHS: ref_member(w, k->key, "paragraphs"); break;
     case CV_PARTS: list_of_ref(w, k->key, block_kind_name(BK_PART), true); break;
     case CV_BOOL:
+        open_json(w, k->key, '{');
+        str_member(w, "type", "boolean");
+        close_json(w, '}');
+        break;
     case CV_BODY:
     case CV_LINES:
     case CV_PATH: value_ref(w, k->key, k->value); break;
+    case CV_IMAGE: image_property(w, k->key, logo_keys); break;
     }
 }
 
@@ -463,6 +488,11 @@ static void field_schema(json_writer *w, const field *f)
     case F_IMPOSE: choice_schema(w, impose_names); break;
     case F_PAD: choice_schema(w, pad_names); break;
     case F_CALENDAR: choice_schema(w, calendar_names); break;
+    case F_PLACE: choice_schema(w, place_names); break;
+    case F_WIDTH:
+        str_member(w, "description", "a percentage of the measure (60%) or a length (80mm)");
+        str_member(w, "type", "string");
+        break;
     case F_SIDE: choice_schema(w, side_names); break;
     }
     close_json(w, '}');
@@ -628,7 +658,7 @@ static const struct fields_section {
     {"new_mark", new_mark_fields, NULL},         {"emphasis", emphasis_fields, NULL},
     {"header", furniture_fields, NULL},
     {"footer", furniture_fields, NULL},          {"imposition", imposition_fields, imposition_extra_keys},
-    {"changes", changes_fields, NULL},
+    {"changes", changes_fields, NULL},           {"toc", toc_fields, NULL},
 };
 
 /* Writes section key's schema; false when it has none here. */

@@ -324,3 +324,109 @@ void shim_md5_free(shim_md5 *md5)
 {
     free(md5);
 }
+
+/* ---- images ------------------------------------------------------------ */
+
+pdf_dict shim_image_dict(HPDF_Image image)
+{
+    return image ? to_dict((HPDF_Dict)image) : NULL;   /* libharu 2.3.0: HPDF_Image is an HPDF_Dict */
+}
+
+/* The value at key of any class, or NULL: HPDF_Dict_GetItem with a class
+ * the value does not have sets the document's error, which makes every
+ * later call skip (HPDF_THIS_FUNC_WAS_SKIPPED).  libharu 2.3.0:
+ * HPDF_Dict_Rec.list holds HPDF_DictElement_Rec {key, value}. */
+static HPDF_Obj_Header *dict_value(HPDF_Dict dict, const char *key)
+{
+    for (HPDF_UINT i = 0; i < dict->list->count; i++) {
+        HPDF_DictElement e = HPDF_List_ItemAt(dict->list, i);
+        if (strcmp(e->key, key) == 0) {
+            HPDF_Obj_Header *h = e->value;
+            /* a reference to an indirect object is a proxy (libharu 2.3.0: HPDF_Proxy_Rec.obj) */
+            if ((h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_PROXY)
+                h = ((HPDF_Proxy)(void *)h)->obj;
+            return h;
+        }
+    }
+    return NULL;
+}
+
+static HPDF_Obj_Header *array_value(HPDF_Array array, HPDF_UINT i)
+{
+    HPDF_Obj_Header *h = i < array->list->count ? HPDF_List_ItemAt(array->list, i) : NULL;
+    if (h && (h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_PROXY)
+        h = ((HPDF_Proxy)(void *)h)->obj;
+    return h;
+}
+
+static bool is_name(const HPDF_Obj_Header *h, const char *name)
+{
+    return h && (h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_NAME && strcmp(((HPDF_Name)(void *)h)->value, name) == 0;
+}
+
+static bool has_class(const HPDF_Obj_Header *h, HPDF_UINT16 cls)
+{
+    return h && (h->obj_class & HPDF_OCLASS_ANY) == cls;
+}
+
+/* [/ICCBased profile], a new direct array. */
+static HPDF_Array icc_space(HPDF_Doc pdf, pdf_dict profile)
+{
+    HPDF_Array a = HPDF_Array_New(pdf->mmgr);   /* libharu 2.3.0: HPDF_Doc_Rec.mmgr */
+    if (a && (HPDF_Array_AddName(a, "ICCBased") != HPDF_OK || HPDF_Array_Add(a, D(profile)) != HPDF_OK))
+        return NULL;   /* the array is freed with the document's memory */
+    return a;
+}
+
+/* libharu 2.3.0: an image's /ColorSpace is a name (/DeviceRGB,
+ * /DeviceGray), or for a palette PNG the array [/Indexed /DeviceRGB hival
+ * <lookup>] (hpdf_image_png.c).  The palette's array is rebuilt with the
+ * ICC base; HPDF_Dict_Add frees the value it replaces. */
+HPDF_STATUS shim_image_use_icc(HPDF_Doc pdf, HPDF_Image image, pdf_dict profile)
+{
+    HPDF_Dict img = (HPDF_Dict)image;
+    if (!pdf || !img || !profile)
+        return SHIM_INVALID_OBJECT;
+    HPDF_Obj_Header *cs = dict_value(img, "ColorSpace");
+    if (is_name(cs, "DeviceRGB")) {
+        HPDF_Array a = icc_space(pdf, profile);
+        return a ? HPDF_Dict_Add(img, "ColorSpace", a) : SHIM_NO_MEMORY;
+    }
+    if (!has_class(cs, HPDF_OCLASS_ARRAY))
+        return HPDF_OK;
+    HPDF_Array old = (HPDF_Array)(void *)cs;
+    HPDF_Obj_Header *hv = array_value(old, 2), *lk = array_value(old, 3);
+    if (!is_name(array_value(old, 0), "Indexed") || !is_name(array_value(old, 1), "DeviceRGB") ||
+        !has_class(hv, HPDF_OCLASS_NUMBER) || !has_class(lk, HPDF_OCLASS_BINARY))
+        return HPDF_OK;
+    HPDF_Number hival = (HPDF_Number)(void *)hv;
+    HPDF_Binary lookup = (HPDF_Binary)(void *)lk;
+    HPDF_Array a = HPDF_Array_New(pdf->mmgr);
+    HPDF_Array icc = icc_space(pdf, profile);
+    if (!a || !icc)
+        return SHIM_NO_MEMORY;
+    HPDF_STATUS st = HPDF_Array_AddName(a, "Indexed");
+    if (st == HPDF_OK)
+        st = HPDF_Array_Add(a, icc);
+    if (st == HPDF_OK)
+        st = HPDF_Array_AddNumber(a, hival->value);
+    if (st == HPDF_OK)   /* libharu 2.3.0: HPDF_Binary_Rec.value, .len */
+        st = HPDF_Array_Add(a, HPDF_Binary_New(pdf->mmgr, HPDF_Binary_GetValue(lookup), HPDF_Binary_GetLen(lookup)));
+    return st == HPDF_OK ? HPDF_Dict_Add(img, "ColorSpace", a) : st;
+}
+
+/* libharu 2.3.0 (hpdf_image_png.c) writes a PNG's alpha channel as an
+ * /SMask stream without a filter, whatever the compression mode: a logo's
+ * mask would go in raw, hundreds of KB.  HPDF_Dict_Rec.filter is what
+ * HPDF_SaveToStream deflates by. */
+HPDF_STATUS shim_image_compress_mask(HPDF_Image image)
+{
+    HPDF_Dict img = (HPDF_Dict)image;
+    if (!img)
+        return SHIM_INVALID_OBJECT;
+    HPDF_Obj_Header *h = dict_value(img, "SMask");
+    HPDF_Dict mask = has_class(h, HPDF_OCLASS_DICT) ? (HPDF_Dict)(void *)h : NULL;
+    if (mask)
+        mask->filter |= HPDF_STREAM_FILTER_FLATE_DECODE;
+    return HPDF_OK;
+}

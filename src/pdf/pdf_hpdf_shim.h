@@ -136,6 +136,17 @@ HPDF_STATUS shim_array_add_int(pdf_array array, int32_t value);
 HPDF_STATUS shim_array_add_real(pdf_array array, float value);
 HPDF_STATUS shim_array_add_bytes(pdf_array array, const void *bytes, size_t n);
 
+/* ---- images ------------------------------------------------------------ */
+
+/* An image XObject's dictionary (for /Alt-free additions like /Intent). */
+pdf_dict shim_image_dict(HPDF_Image image);
+/* Makes an RGB image colour-managed: its /DeviceRGB (also the base of a
+ * palette image's /Indexed space) becomes [/ICCBased profile], profile
+ * being an ICC stream with /N 3.  Other spaces are left as they are. */
+HPDF_STATUS shim_image_use_icc(HPDF_Doc pdf, HPDF_Image image, pdf_dict profile);
+/* Deflates the image's /SMask (a PNG's alpha channel) like its samples. */
+HPDF_STATUS shim_image_compress_mask(HPDF_Image image);
+
 /* ---- MD5, for the trailer /ID ------------------------------------------ */
 
 typedef struct shim_md5 shim_md5;

@@ -8,12 +8,19 @@
 
 #include "pages.h"
 #include "pdf_hpdf_shim.h"
+#include "pdf_outline.h"
 #include "pdf_struct.h"
 
 /* Adds src's links to page (drawn from src), each with its URL as its
  * /Contents (PDF/UA-1 7.18.5: a link's alternate description) and, when
  * tags is not NULL, tied to its Link structure element (pdf_struct.h).
- * HPDF_OK, or libharu's error. */
+ * HPDF_OK, or libharu's error.
+ * Internal links (goto_page) are left to pdf_write_goto_links. */
 HPDF_STATUS pdf_write_links(HPDF_Page page, const pg_page *src, pdf_struct *tags);
+
+/* Adds every page's internal links (a contents entry → its heading's
+ * page: /Dest [page /FitH top]) once all pages exist; dest[i]
+ * is the PDF page showing page i; with tags, each is tied to its TOCI. */
+HPDF_STATUS pdf_write_goto_links(const pg_doc *doc, const pdf_page_dest *dest, pdf_struct *tags);
 
 #endif

@@ -8,6 +8,7 @@
  * painting or text-showing operator stands outside one. */
 #include "pdf_page.h"
 
+#include "pdf_image.h"
 #include "pdf_struct.h"
 #include "rgb_color.h"
 
@@ -282,8 +283,26 @@ static HPDF_STATUS draw_text(HPDF_Page page, const pg_page *src, const pdf_fonts
     return tw.st;
 }
 
+/* Each image in its own marked-content sequence: the Figure's, which
+ * learns its bounding box from it. */
+static HPDF_STATUS draw_images(HPDF_Page page, const pg_page *src, run_marker *marker, pdf_images *images)
+{
+    HPDF_STATUS st = HPDF_OK;
+    for (size_t i = 0; i < src->n_images && st == HPDF_OK; i++) {
+        const pg_image *im = &src->images[i];
+        st = close_marked(marker);
+        if (st == HPDF_OK)
+            mark_origin(marker, im->origin, 0, &st);
+        if (st == HPDF_OK && marker->tags)
+            st = pdf_struct_set_bbox(marker->tags, im->origin, im->x, im->y, im->x + im->w, im->y + im->h);
+        if (st == HPDF_OK)
+            st = pdf_draw_image(images, page, im);
+    }
+    return st == HPDF_OK ? close_marked(marker) : st;
+}
+
 HPDF_STATUS pdf_draw_page(HPDF_Page page, const pg_page *src, const pdf_fonts *pf,
-                          const font_set *fs, bool *used, pdf_struct *tags, pdf_ink ink)
+                          const font_set *fs, bool *used, pdf_struct *tags, pdf_ink ink, pdf_images *images)
 {
     HPDF_STATUS st = HPDF_OK;
     run_marker marker = {.tags = tags};
@@ -294,6 +313,8 @@ HPDF_STATUS pdf_draw_page(HPDF_Page page, const pg_page *src, const pdf_fonts *p
     }
     if (st == HPDF_OK)
         st = close_marked(&marker);
+    if (st == HPDF_OK && src->n_images > 0)
+        st = draw_images(page, src, &marker, images);
     if (st == HPDF_OK)
         st = draw_text(page, src, pf, fs, used, &marker, ink);
     return st;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "doc_image.h"
 #include "pdf_text.h"
 #include "vec.h"
 #include "xalloc.h"
@@ -44,6 +45,10 @@ typedef struct block_elems {
     elem *body;              /* a listed block's LBody */
     elem *byline;            /* the root: the organisation line's P */
     elem *new_mark;          /* the (新) mark's Span */
+    elem *toc;               /* the root: the TOC, and its title's H2 */
+    elem *toc_title;
+    elem *toci;              /* a heading: its TOCI in the TOC, and the Reference in it */
+    elem *toc_ref;
     elem *caption, *thead, *tbody;   /* a table's Caption, THead and TBody */
 } block_elems;
 
@@ -193,6 +198,9 @@ static const char *main_type(block_kind kind)
     case BK_BULLET:
     case BK_ENTRY: return "LI";
     case BK_NOTE: return "Note";
+    case BK_FIGURE:
+    case BK_LOGO: return "Figure";
+    case BK_CAPTION: return "Caption";
     case BK_TABLE: return "Table";
     case BK_TABLE_HEAD:
     case BK_TABLE_ROW: return "TR";
@@ -290,6 +298,9 @@ static elem *main_of(pdf_struct *s, const block *b)
                        : is_listed(b->kind)   ? list_for(s, b)
                                               : children_container(s, b->parent);
         elem *e = new_elem(s, parent, main_type(b->kind));
+        /* PDF/UA-1 7.3: a Figure says in /Alt what it shows */
+        if (b->image && b->image->alt)
+            note(s, pdf_dict_add_text(e->dict, "Alt", b->image->alt));
         be = elems_of(s, b);   /* the map may have grown meanwhile */
         be->main = e;
     }
@@ -363,6 +374,67 @@ static elem *byline_of(pdf_struct *s, const block *root)
     return be->byline;
 }
 
+/* The contents: their title an H2 (目次, at the level of the parts it
+ * lists), then the TOC, made at its first entry. */
+static elem *toc_title_of(pdf_struct *s, const block *root)
+{
+    block_elems *be = elems_of(s, root);
+    if (!be->toc_title) {
+        elem *h = new_elem(s, s->document, "H2");
+        be = elems_of(s, root);
+        be->toc_title = h;
+    }
+    return be->toc_title;
+}
+
+static elem *toc_of(pdf_struct *s, const block *heading)
+{
+    const block *root = heading;
+    while (root->parent)
+        root = root->parent;
+    block_elems *be = elems_of(s, root);
+    if (!be->toc) {
+        elem *t = new_elem(s, s->document, "TOC");
+        be = elems_of(s, root);
+        be->toc = t;
+    }
+    return be->toc;
+}
+
+/* A contents entry: TOCI > Link, which holds its text and number and an
+ * object reference to its link annotation (the leader is an artifact). */
+static elem *toc_entry_of(pdf_struct *s, const block *heading)
+{
+    elem *toc = toc_of(s, heading);
+    block_elems *be = elems_of(s, heading);
+    if (!be->toci) {
+        elem *item = new_elem(s, toc, "TOCI");
+        elem *ref = new_elem(s, item, "Link");
+        be = elems_of(s, heading);
+        be->toci = item;
+        be->toc_ref = ref;
+    }
+    return be->toc_ref;
+}
+
+HPDF_STATUS pdf_struct_set_bbox(pdf_struct *s, pg_origin o, float x0, float y0, float x1, float y1)
+{
+    if (!o.block)
+        return s->st;
+    elem *e = main_of(s, o.block);
+    if (shim_dict_get_dict(e->dict, "A"))
+        return s->st;
+    pdf_dict attrs = shim_dict_new(s->pdf);
+    pdf_array bbox = shim_array_new(s->pdf);
+    note(s, shim_dict_add_name(attrs, "O", "Layout"));
+    const float v[4] = {x0, y0, x1, y1};
+    for (int i = 0; i < 4; i++)
+        note(s, shim_array_add_real(bbox, v[i]));
+    note(s, shim_dict_add_array(attrs, "BBox", bbox));
+    note(s, shim_dict_add_dict(e->dict, "A", attrs));
+    return s->st;
+}
+
 /* The element a run of origin o (and URL link) belongs to; NULL for an
  * artifact. */
 static elem *elem_of_run(pdf_struct *s, pg_origin o, uint32_t link)
@@ -374,6 +446,9 @@ static elem *elem_of_run(pdf_struct *s, pg_origin o, uint32_t link)
     case PG_ROLE_LABEL: return label_of(s, o.block);
     case PG_ROLE_NEW_MARK: return new_mark_of(s, o.block);
     case PG_ROLE_BYLINE: return byline_of(s, o.block);
+    case PG_ROLE_FIGURE: return main_of(s, o.block);
+    case PG_ROLE_TOC_TITLE: return toc_title_of(s, o.block);
+    case PG_ROLE_TOC_ENTRY: return toc_entry_of(s, o.block);
     case PG_ROLE_DECORATION:
     case PG_ROLE_CHANGE_BAR:
     case PG_ROLE_CHANGE_MARK:
@@ -474,6 +549,18 @@ HPDF_STATUS pdf_struct_add_link(pdf_struct *s, pdf_dict annot, const block *b, u
     pdf_dict objr = shim_dict_new(s->pdf);
     note(s, shim_dict_add_name(objr, "Type", "OBJR"));
     note(s, shim_dict_add_dict(objr, "Pg", shim_page_dict(s->page)));
+    note(s, shim_dict_add_dict(objr, "Obj", annot));
+    note(s, shim_array_add_dict(e->kids, objr));
+    VEC_APPEND(s->annots, ((annot_parent){.annot = annot, .link = e}));
+    return s->st;
+}
+
+HPDF_STATUS pdf_struct_add_toc_link(pdf_struct *s, pdf_dict annot, HPDF_Page page, const block *heading)
+{
+    elem *e = toc_entry_of(s, heading);
+    pdf_dict objr = shim_dict_new(s->pdf);
+    note(s, shim_dict_add_name(objr, "Type", "OBJR"));
+    note(s, shim_dict_add_dict(objr, "Pg", shim_page_dict(page)));
     note(s, shim_dict_add_dict(objr, "Obj", annot));
     note(s, shim_array_add_dict(e->kids, objr));
     VEC_APPEND(s->annots, ((annot_parent){.annot = annot, .link = e}));

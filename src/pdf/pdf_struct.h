@@ -20,6 +20,12 @@
  *   note              Note (its ※ marker and its text), in its block's container
  *   letter head,      P each: reference, date, addressee and issuer lines,
  *   記, 以上           the record's 記 and its 以上
+ *   figure, logo      Figure with /Alt and /A <</O /Layout /BBox […]>>; the
+ *                     image drawn inside its marked content
+ *   caption           Caption, after its Figure
+ *   contents (toc)    H2 (its title, 目次), then TOC > TOCI > Link (the entry's
+ *                     text and page number, an OBJR to its link annotation;
+ *                     the leader is an artifact)
  *   table             Table > Caption (its caption, first or last as set),
  *                     THead > TR > TH (/A <</O /Table /Scope /Column>>),
  *                     TBody > TR > TD; a header repeated on a continuation
@@ -51,6 +57,10 @@ HPDF_STATUS pdf_struct_begin_page(pdf_struct *s, HPDF_Page page);
  * element, or under the Link element of the block's URL link, a
  * pg_glyph.link, when link is not 0) or "/Artifact <</Type …>> BDC". */
 HPDF_STATUS pdf_struct_open_run(pdf_struct *s, pg_origin o, uint32_t link);
+/* Ties a contents entry's link annotation (on page) to its TOCI's Link. */
+HPDF_STATUS pdf_struct_add_toc_link(pdf_struct *s, pdf_dict annot, HPDF_Page page, const struct block *heading);
+/* Gives the element of o's block (a Figure) its layout bounding box, once. */
+HPDF_STATUS pdf_struct_set_bbox(pdf_struct *s, pg_origin o, float x0, float y0, float x1, float y1);
 /* Closes it: EMC. */
 HPDF_STATUS pdf_struct_close_run(pdf_struct *s);
 /* Ties a link annotation of the current page (drawn after its text) to

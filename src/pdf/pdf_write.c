@@ -13,6 +13,7 @@
 #include "pdf_font.h"
 #include "pdf_hpdf_shim.h"
 #include "pdf_id.h"
+#include "pdf_image.h"
 #include "pdf_intent.h"
 #include "pdf_meta.h"
 #include "pdf_objstm.h"
@@ -53,7 +54,7 @@ static HPDF_Page new_page(HPDF_Doc pdf, float width, float height)
  * for the bench, tags NULL). */
 static HPDF_STATUS draw_pages(HPDF_Doc pdf, const pg_doc *doc, const pdf_fonts *pf,
                               const font_set *fs, pdf_page_dest *dest, bool *used,
-                              pdf_struct *tags)
+                              pdf_struct *tags, pdf_images *images)
 {
     for (size_t p = 0; p < doc->n_pages; p++) {
         HPDF_Page page = new_page(pdf, doc->width, doc->height);
@@ -62,7 +63,7 @@ static HPDF_STATUS draw_pages(HPDF_Doc pdf, const pg_doc *doc, const pdf_fonts *
         memset(used, 0, pf->n * sizeof *used);
         HPDF_STATUS st = tags ? pdf_struct_begin_page(tags, page) : HPDF_OK;
         if (st == HPDF_OK)
-            st = pdf_draw_page(page, &doc->pages[p], pf, fs, used, tags, PDF_INK_RGB);
+            st = pdf_draw_page(page, &doc->pages[p], pf, fs, used, tags, PDF_INK_RGB, images);
         if (st == HPDF_OK)
             st = pdf_write_links(page, &doc->pages[p], tags);
         if (st == HPDF_OK && tags)
@@ -74,19 +75,19 @@ static HPDF_STATUS draw_pages(HPDF_Doc pdf, const pg_doc *doc, const pdf_fonts *
         dest[p].page = page;
         memcpy(dest[p].m, identity, sizeof identity);
     }
-    return HPDF_OK;
+    return pdf_write_goto_links(doc, dest, tags);
 }
 
 /* One placement: the page inside q … Q under its cm transform. */
 static HPDF_STATUS draw_placement(HPDF_Page sheet, const pdf_placement *pl, const pg_doc *doc,
-                                  const pdf_fonts *pf, const font_set *fs, bool *used)
+                                  const pdf_fonts *pf, const font_set *fs, bool *used, pdf_images *images)
 {
     const float *m = pl->m;
     HPDF_STATUS st = HPDF_Page_GSave(sheet);
     if (st == HPDF_OK)
         st = HPDF_Page_Concat(sheet, m[0], m[1], m[2], m[3], m[4], m[5]);
     if (st == HPDF_OK)
-        st = pdf_draw_page(sheet, &doc->pages[pl->page], pf, fs, used, NULL, PDF_INK_GRAY);
+        st = pdf_draw_page(sheet, &doc->pages[pl->page], pf, fs, used, NULL, PDF_INK_GRAY, images);
     if (st == HPDF_OK)
         st = HPDF_Page_GRestore(sheet);
     return st;
@@ -106,7 +107,7 @@ static HPDF_STATUS add_box(HPDF_Doc pdf, HPDF_Page page, const char *key, const 
  * bleed; bookmarks go to the first sheet showing their page. */
 static HPDF_STATUS draw_sheets(HPDF_Doc pdf, const pg_doc *doc, const pdf_sheet *sheets,
                                size_t n_sheets, const pdf_fonts *pf, const font_set *fs,
-                               pdf_page_dest *dest, bool *used)
+                               pdf_page_dest *dest, bool *used, pdf_images *images)
 {
     for (size_t s = 0; s < n_sheets; s++) {
         const pdf_sheet *sh = &sheets[s];
@@ -121,14 +122,14 @@ static HPDF_STATUS draw_sheets(HPDF_Doc pdf, const pg_doc *doc, const pdf_sheet 
             const pdf_placement *pl = &sh->place[i];
             if (pl->page < 0 || (size_t)pl->page >= doc->n_pages)
                 continue;
-            st = draw_placement(page, pl, doc, pf, fs, used);
+            st = draw_placement(page, pl, doc, pf, fs, used, images);
             if (!dest[pl->page].page) {
                 dest[pl->page].page = page;
                 memcpy(dest[pl->page].m, pl->m, sizeof pl->m);
             }
         }
         if (st == HPDF_OK)
-            st = pdf_draw_page(page, &sh->marks, pf, fs, used, NULL, PDF_INK_GRAY);
+            st = pdf_draw_page(page, &sh->marks, pf, fs, used, NULL, PDF_INK_GRAY, images);
         if (st == HPDF_OK)
             st = pdf_register_fonts(page, pf, used);
         if (st != HPDF_OK)
@@ -247,6 +248,7 @@ static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf
     pdf_page_dest *dest = xcalloc(doc->n_pages ? doc->n_pages : 1, sizeof *dest);
     bool *used = NULL;
     pdf_struct *tags = NULL;
+    pdf_images *images = NULL;
     if (!dest)
         goto oom;
     if (!pdf_fonts_prepare(&pf, doc, fs, dl))
@@ -268,9 +270,10 @@ static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf
         st = err.code ? err.code : SHIM_NO_MEMORY;
     if (st == HPDF_OK && !sheets && !untagged_for_bench())
         tags = pdf_struct_new(pdf, meta->list_numbering);
+    images = pdf_images_new(pdf, sheets != NULL);
     if (st == HPDF_OK)
-        st = sheets ? draw_sheets(pdf, doc, sheets, n_sheets, &pf, fs, dest, used)
-                    : draw_pages(pdf, doc, &pf, fs, dest, used, tags);
+        st = sheets ? draw_sheets(pdf, doc, sheets, n_sheets, &pf, fs, dest, used, images)
+                    : draw_pages(pdf, doc, &pf, fs, dest, used, tags, images);
     if (st == HPDF_OK)
         st = add_document_parts(pdf, doc, meta, &pf, sheets, n_sheets, dest);
     if (st == HPDF_OK && tags)
@@ -293,6 +296,7 @@ static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf
 oom:
     diag_report(dl, D_INTERNAL, (src_loc){0}, _("out of memory while building the PDF"));
 done:
+    pdf_images_free(images);
     pdf_struct_free(tags);
     if (pdf)
         HPDF_Free(pdf);

@@ -12,11 +12,15 @@
  * (para_parts). */
 #include "compose.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "block_label.h"
+#include "doc_image.h"
+#include "figure_fit.h"
 #include "i18n.h"
 #include "table_compose.h"
+#include "toc.h"
 #include "text_run.h"
 #include "wareki.h"
 #include "vec.h"
@@ -85,6 +89,8 @@ void flow_free(flow *f)
     free(f->items);
     free(f->glyphs);
     free(f->shapes);
+    free(f->images);
+    toc_plan_free(f->toc);
     memset(f, 0, sizeof *f);
 }
 
@@ -92,7 +98,7 @@ static flow_item new_item(composer *c, flow_kind kind, float lines, const block 
 {
     return (flow_item){
         .kind = kind, .lines = lines, .glyph_first = c->out->n_glyphs, .shape_first = c->out->n_shapes,
-        .para = -1, .mark_level = -1, .source = source,
+        .para = -1, .mark_level = -1, .source = source, .image_first = c->out->n_images,
     };
 }
 
@@ -104,6 +110,7 @@ static void add_item(composer *c, flow_item item)
     }
     item.glyph_count = c->out->n_glyphs - item.glyph_first;
     item.shape_count = c->out->n_shapes - item.shape_first;
+    item.image_count = c->out->n_images - item.image_first;
     push_item(c->out, item);
 }
 
@@ -382,17 +389,28 @@ static void compose_heading(composer *c, const block *b)
 }
 
 /* The title page's title and organisation lines are headings without numbers. */
+static void compose_image(composer *c, const block *b, int reserved_lines, bool keep_with_next);
+static void compose_logo_at_foot(composer *c, size_t first_item);
+
 static void compose_title(composer *c, bool with_organization)
 {
     block title = {.kind = BK_DOCUMENT, .text = c->doc->title, .text_loc = c->doc->title_loc};
     block org = title;
     org.text = c->doc->organization;
     flow *f = c->out;
+    const block *logo = c->doc->logo;
+    place_rule logo_at = c->lay->styles[BK_LOGO].position;
+    if (logo && (logo_at == PLACE_DEFAULT || logo_at == PLACE_ABOVE))
+        compose_image(c, logo, 0, true);
     size_t first = f->n_items, first_glyph = f->n_glyphs, first_shape = f->n_shapes;
     compose_heading_text(c, &title, &c->lay->styles[BK_DOCUMENT], NULL);
     size_t org_glyph = f->n_glyphs;
     if (c->doc->organization && with_organization)
         compose_heading_text(c, &org, &c->lay->organization, NULL);
+    if (logo && logo_at == PLACE_BELOW)
+        compose_image(c, logo, 0, false);
+    else if (logo && logo_at == PLACE_BOTTOM)
+        compose_logo_at_foot(c, first);
     /* title and org die with this frame: the flow must not point at them;
      * the org line keeps a role of its own (the tagged PDF's P, not H1) */
     for (size_t i = first; i < f->n_items; i++)
@@ -483,6 +501,7 @@ static const char *kind_key(block_kind k)
     static const char *const keys[BK__COUNT] = {
         [BK_DOCUMENT] = "document", [BK_PARAGRAPH] = "paragraph", [BK_PART] = "part", [BK_SECTION] = "section",
         [BK_SUBSECTION] = "subsection", [BK_ITEM] = "item", [BK_BULLET] = "bullet", [BK_ENTRY] = "entry",
+        [BK_FIGURE] = "figure", [BK_CAPTION] = "caption", [BK_LOGO] = "logo",
     };
     if ((unsigned)k < BK__COUNT && !keys[k])
         return block_kind_name(k);   /* the layout's style keys are the kinds' names */
@@ -628,6 +647,256 @@ static void compose_table(composer *c, const block *b)
     /* space_after follows the table's notes (compose_block) */
 }
 
+/* ---- images: figures and the logo ---------------------------------------- */
+
+/* An image as one flow item of whole grid lines (figure_fit.h), aligned in
+ * the measure by its style and centred in the height of its lines.
+ * reserved_lines: lines that must go on its page with it (its caption). */
+static void compose_image(composer *c, const block *b, int reserved_lines, bool keep_with_next)
+{
+    const block_style *st = style_of(c, b);
+    const doc_image *im = b->image;
+    const layout_derived *d = &c->lay->derived;
+    figure_box fb = figure_fit(im->info.width, im->info.height, st->width, st->max_height_pt, d->measure,
+                               c->lay->page.lines_per_page - reserved_lines, d->pitch_pt, c->lay->body_size_pt);
+    float x = d->area_left;
+    if (st->align == ALIGN_CENTER)
+        x += (d->measure - fb.w) / 2;
+    else if (st->align == ALIGN_END)
+        x += d->measure - fb.w;
+    add_space(c, st->space_before_lines, b);
+    flow_item item = new_item(c, FLOW_LINE, (float)fb.lines, b);
+    item.keep_with_next = keep_with_next;
+    pg_image pi = {.path = im->path, .png = im->info.format == IMAGE_PNG, .x = x, .y = (fb.box_h - fb.h) / 2, .w = fb.w, .h = fb.h,
+                   .origin = {b, PG_ROLE_FIGURE}};
+    VEC_PUSH(c->out->images, c->out->n_images, c->out->cap_images, pi);
+    /* a decorator sees the image's lines as lines without glyphs (build
+     * --compare puts its change bar beside each) */
+    for (int k = 0; c->deco && c->deco->line_shapes && k < fb.lines; k++) {
+        composed_line line = {.block = b, .baseline = (float)k * d->pitch_pt + EM_BOX_ASCENT * c->lay->body_size_pt};
+        c->deco->line_shapes(c->deco->ctx, &line, shape_sink, c);
+    }
+    add_item(c, item);
+    add_space(c, st->space_after_lines, b);
+}
+
+/* The logo at the foot of the cover: a space fills the title page down to
+ * it (what follows starts the next page). */
+static void compose_logo_at_foot(composer *c, size_t first_item)
+{
+    const block *logo = c->doc->logo;
+    const block_style *st = style_of(c, logo);
+    const layout_derived *d = &c->lay->derived;
+    float used = 0;
+    for (size_t i = first_item; i < c->out->n_items; i++)
+        used += c->out->items[i].lines;
+    figure_box fb = figure_fit(logo->image->info.width, logo->image->info.height, st->width, st->max_height_pt,
+                               d->measure, c->lay->page.lines_per_page - (int)ceilf(used), d->pitch_pt,
+                               c->lay->body_size_pt);
+    float fill = (float)c->lay->page.lines_per_page - used - (float)fb.lines;
+    if (fill > 0) {
+        /* a space of its own, not merged into the title's space_after */
+        add_item(c, new_item(c, FLOW_SPACE, fill, c->doc->root));
+    }
+    compose_image(c, logo, (int)ceilf(used), false);
+}
+
+/* A caption's lines, aligned by its style; kept together, and with the
+ * figure when it stands above it. */
+static void compose_caption(composer *c, const block *cap, bool keep_last)
+{
+    const block_style *st = style_of(c, cap);
+    float left = c->lay->derived.area_left, measure = c->lay->derived.measure;
+    build_chars(c, cap, st, NULL);
+    add_space(c, st->space_before_lines, cap);
+    break_lines(c, cap, measure, 0, st->size_pt);
+    for (size_t li = 0; li < c->lines.n_lines; li++) {
+        flow_item item = new_item(c, FLOW_LINE, 1, cap);
+        item.keep_with_next = keep_last || li + 1 < c->lines.n_lines;
+        emit_line_glyphs(c, cap, li, aligned_x(c, st, li, left, measure), EM_BOX_ASCENT * st->size_pt);
+        add_item(c, item);
+    }
+    add_space(c, st->space_after_lines, cap);
+}
+
+static const block *caption_of(const block *fig)
+{
+    for (size_t i = 0; i < fig->n_children; i++)
+        if (fig->children[i]->kind == BK_CAPTION)
+            return fig->children[i];
+    return NULL;
+}
+
+/* Lines a caption takes in its style (set once to count them). */
+static int caption_lines(composer *c, const block *cap)
+{
+    if (!cap)
+        return 0;
+    build_chars(c, cap, style_of(c, cap), NULL);
+    break_lines(c, cap, c->lay->derived.measure, 0, style_of(c, cap)->size_pt);
+    return (int)c->lines.n_lines;
+}
+
+/* A figure never splits: the image is one item, and its caption's lines
+ * are kept with it, so that pagination moves the whole to the next page
+ * when the rest of this one is too short.  The Japanese convention puts
+ * 図 captions below (blocks: caption: position). */
+static void compose_figure(composer *c, const block *b)
+{
+    const block *cap = caption_of(b);
+    bool above = cap && style_of(c, cap)->position == PLACE_ABOVE;
+    int n_cap = caption_lines(c, cap);
+    if (above)
+        compose_caption(c, cap, true);
+    compose_image(c, b, n_cap, cap && !above);
+    if (cap && !above)
+        compose_caption(c, cap, false);
+}
+
+/* ---- the table of contents ------------------------------------------------ */
+
+/* The digits and leader of the page numbers, measured in the TOC's style
+ * now, for toc_fill after pagination. */
+static void measure_toc_glyphs(composer *c, toc_plan *t, const run_style *rs)
+{
+    char_buf buf = {0};
+    src_loc at = {c->lay->path, 1, 1};
+    if (!run_append(&buf, "0123456789", rs, c->fs, c->lay, at, c->dl) || buf.n != 10)
+        c->failed = true;
+    for (size_t i = 0; i < 10 && i < buf.n; i++)
+        t->digits[i] = buf.chars[i];
+    buf.n = 0;
+    if (!run_append(&buf, c->lay->toc.leader, rs, c->fs, c->lay, at, c->dl))
+        c->failed = true;
+    t->leader = xmallocarray(buf.n ? buf.n : 1, sizeof *buf.chars);
+    if (buf.n)
+        memcpy(t->leader, buf.chars, buf.n * sizeof *buf.chars);
+    t->n_leader = buf.n;
+    t->gap = 0.25f * rs->size;
+    char_buf_free(&buf);
+}
+
+/* The room every entry leaves for its number and the leader: three digits
+ * and two leader units, so that no number ever makes an entry wrap. */
+static float toc_number_room(const toc_plan *t)
+{
+    float lw = 0;
+    for (size_t i = 0; i < t->n_leader; i++)
+        lw += t->leader[i].advance;
+    return 3 * t->digits[0].advance + 2 * lw + 2 * t->gap;
+}
+
+/* One entry: the heading's label and text in the TOC's style, wrapped in
+ * the measure less the number's room; its last line remembers where the
+ * number goes. */
+static void compose_toc_entry(composer *c, toc_plan *t, const block *h, int level, const run_style *rs)
+{
+    const toc_rules *tr = &c->lay->toc;
+    block_style st = *style_of(c, h);
+    st.font = rs->font;
+    st.size_pt = rs->size;
+    st.color = rs->color;
+    char *label = block_label(h, c->lay);
+    /* the (新) mark belongs to the heading, not to its entry; the copy
+     * lives while the entry is set (its glyphs are given h below) */
+    block plain = *h;
+    plain.is_new = false;
+    build_chars(c, &plain, &st, label && label[0] ? label : NULL);
+    free(label);
+    float left = c->lay->derived.area_left + (float)(level - 1) * tr->indent_em * em(c);
+    float right = c->lay->derived.area_left + c->lay->derived.measure;
+    break_lines(c, &plain, right - left - toc_number_room(t), 0, rs->size);
+    float base = EM_BOX_ASCENT * rs->size;
+    for (size_t li = 0; li < c->lines.n_lines; li++) {
+        flow_item item = new_item(c, FLOW_LINE, 1, NULL);
+        item.keep_with_next = li + 1 < c->lines.n_lines;
+        size_t g0 = c->out->n_glyphs;
+        emit_line_glyphs(c, &plain, li, li ? left + em(c) : left, base);
+        for (size_t g = g0; g < c->out->n_glyphs; g++)
+            c->out->glyphs[g].origin = (pg_origin){h, PG_ROLE_TOC_ENTRY};
+        if (li + 1 == c->lines.n_lines) {
+            float end = c->out->n_glyphs > g0 ? c->out->glyphs[c->out->n_glyphs - 1].x +
+                                                    c->out->glyphs[c->out->n_glyphs - 1].width
+                                              : left;
+            VEC_PUSH(t->entries, t->n, t->cap,
+                     ((toc_entry){.heading = h, .text_end = end, .right = right, .baseline = base, .left = left,
+                                  .size = rs->size}));
+            item.toc_entry = (int)t->n;
+        }
+        add_item(c, item);
+    }
+}
+
+static void compose_toc_entries(composer *c, toc_plan *t, const block *b, const run_style *rs)
+{
+    for (size_t i = 0; i < b->n_children && !c->failed; i++) {
+        const block *k = b->children[i];
+        int level = k->kind == BK_PART ? 1 : k->kind == BK_SECTION ? 2 : 0;
+        if (level == 0 || level > c->lay->toc.levels || !k->text)
+            continue;
+        /* parts stand out in their own heading font, as in the body */
+        run_style ers = *rs;
+        if (level == 1)
+            ers.font = c->lay->styles[BK_PART].font;
+        compose_toc_entry(c, t, k, level, &ers);
+        compose_toc_entries(c, t, k, rs);
+    }
+}
+
+/* 目次: on a page of its own after the cover, its title as a heading
+ * without a number, then one entry per heading. */
+static bool has_toc_entries(const composer *c, const block *b)
+{
+    for (size_t i = 0; i < b->n_children; i++) {
+        const block *k = b->children[i];
+        if (k->kind == BK_PART && k->text)
+            return true;
+        if (k->kind == BK_PART && has_toc_entries(c, k))
+            return true;
+        if (k->kind == BK_SECTION && k->text && c->lay->toc.levels >= 2)
+            return true;
+    }
+    return false;
+}
+
+static void compose_toc(composer *c)
+{
+    const toc_rules *tr = &c->lay->toc;
+    if (!has_toc_entries(c, c->doc->root))
+        return;   /* no headings (a one-page notice, a change summary): no contents */
+    toc_plan *t = c->out->toc = xcalloc(1, sizeof *t);
+    run_style rs = {.font = tr->font, .size = tr->size_pt, .color = c->lay->body_color};
+    measure_toc_glyphs(c, t, &rs);
+    if (c->failed)
+        return;
+    block title = {.kind = BK_DOCUMENT, .text = tr->title, .text_loc = {c->lay->path, 1, 1}};
+    block_style ts = c->lay->styles[BK_PART];
+    ts.font = tr->title_font;
+    ts.size_pt = tr->title_size_pt;
+    ts.page_break = BREAK_BEFORE;
+    ts.bookmark = false;
+    ts.decor = DECOR_NONE;
+    ts.align = ALIGN_START;
+    size_t first_item = c->out->n_items, first_glyph = c->out->n_glyphs;
+    compose_heading_text(c, &title, &ts, NULL);
+    /* the title block dies with this frame: its glyphs belong to the root */
+    for (size_t i = first_item; i < c->out->n_items; i++) {
+        flow_item *it = &c->out->items[i];
+        it->source = NULL;
+        it->page_break_before = it->kind == FLOW_LINE;
+        if (it->kind == FLOW_LINE && !it->mark_title) {   /* 目次 in the bookmarks, before the parts */
+            it->mark_level = 0;
+            it->mark_title = xstrdup(tr->title);
+        }
+    }
+    for (size_t i = first_glyph; i < c->out->n_glyphs; i++)
+        c->out->glyphs[i].origin = (pg_origin){c->doc->root, PG_ROLE_TOC_TITLE};
+    compose_toc_entries(c, t, c->doc->root, &rs);
+    /* the body starts a new page: the next line item breaks before it */
+    if (tr->page_break_after)
+        c->break_pending = true;
+}
+
 /* ---- the tree --------------------------------------------------------------- */
 
 /* ---- page control and the letter ------------------------------------------- */
@@ -700,6 +969,8 @@ static void compose_root(composer *c, const block *root)
             compose_block(c, root->children[i]);
         }
     compose_title(c, !issuer);
+    if (c->lay->toc.enabled)
+        compose_toc(c);
     for (size_t i = 0; i < root->n_children; i++)
         if (!in_letter_head(root->children[i]->kind))
             compose_block(c, root->children[i]);
@@ -712,6 +983,10 @@ static void compose_block(composer *c, const block *b)
     size_t first = c->out->n_items;
     switch (b->kind) {
     case BK_DOCUMENT: compose_root(c, b); return;
+    case BK_FIGURE: compose_figure(c, b); break;
+    case BK_CAPTION:   /* set by its figure */
+    case BK_LOGO:      /* set with the title */
+        break;
     case BK_PART:
     case BK_SECTION: compose_heading(c, b); break;
     case BK_PARAGRAPH: compose_paragraph(c, b); break;

@@ -42,6 +42,8 @@ typedef struct flow_item {
     char *mark_title;         /* owned: "Ⅰ．重点事業" */
     char *running_head;       /* owned: set at part headings */
     const block *source;
+    size_t image_first, image_count;   /* images, placed like glyphs (y down from the top) */
+    int toc_entry;            /* a contents entry's last line: 1 + its index in flow.toc; 0: none */
     /* items [repeat_item - 1, + repeat_count) are set again above this one,
      * as page furniture, when this one starts a page: a table's continued
      * caption and header row over a row that continues the table; 0: none */
@@ -58,6 +60,9 @@ typedef struct flow {
     size_t n_glyphs, cap_glyphs;
     pg_shape *shapes;
     size_t n_shapes, cap_shapes;
+    pg_image *images;         /* paths borrowed from the document's doc_images */
+    size_t n_images, cap_images;
+    struct toc_plan *toc;     /* the table of contents to number after pagination (toc.h), or NULL */
 } flow;
 
 /* A line as set, for a decorator: its glyphs as they go into the flow

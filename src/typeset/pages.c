@@ -23,6 +23,9 @@ static void page_free(pg_page *p)
     for (size_t i = 0; i < p->n_links; i++)
         free(p->links[i].uri);
     free(p->links);
+    for (size_t i = 0; i < p->n_images; i++)
+        free(p->images[i].path);
+    free(p->images);
     free(p->glyphs);
     free(p->shapes);
     free(p->marks);
@@ -61,6 +64,12 @@ void pg_add_glyph(pg_page *p, pg_glyph g)
 void pg_add_shape(pg_page *p, pg_shape s)
 {
     VEC_PUSH(p->shapes, p->n_shapes, p->cap_shapes, s);
+}
+
+void pg_add_image(pg_page *p, pg_image im)
+{
+    im.path = xstrdup(im.path);
+    VEC_PUSH(p->images, p->n_images, p->cap_images, im);
 }
 
 void pg_add_link(pg_page *p, pg_link l)
@@ -119,6 +128,8 @@ void pg_forget_blocks(pg_doc *d)
             pg->shapes[i].origin.block = NULL;
         for (size_t i = 0; i < pg->n_links; i++)
             pg->links[i].block = NULL;
+        for (size_t i = 0; i < pg->n_images; i++)
+            pg->images[i].origin.block = NULL;
     }
     free(d->blocks);
     free(d->by_block);

@@ -26,7 +26,10 @@ typedef enum pg_role {
     PG_ROLE_DECORATION,    /* a heading's band, box or rule */
     PG_ROLE_CHANGE_BAR,    /* build --compare: the bar beside a changed line */
     PG_ROLE_CHANGE_MARK,   /* build --compare: inserted text's underline, deleted text's strike line */
-    PG_ROLE_ARTIFACT       /* page furniture: running head, footer, crop marks (block is NULL) */
+    PG_ROLE_ARTIFACT,      /* page furniture: running head, footer, crop marks (block is NULL) */
+    PG_ROLE_FIGURE,        /* a figure's or the logo's image (block: the BK_FIGURE or BK_LOGO) */
+    PG_ROLE_TOC_TITLE,     /* the table of contents' title, 目次 (block: the root) */
+    PG_ROLE_TOC_ENTRY      /* a contents entry's text and page number (block: the heading it lists) */
 } pg_role;
 
 typedef struct pg_origin {
@@ -71,7 +74,20 @@ typedef struct pg_link {
     char *uri;             /* owned: "https://…", "mailto:…" */
     const struct block *block;  /* the block whose text has it (like pg_origin.block) */
     uint32_t link;         /* its glyphs' pg_glyph.link: which URL of the block it is */
+    /* an internal link (a contents entry): 1 + the index of the page it
+     * goes to, and the y there; 0: a URI link */
+    size_t goto_page;
+    float goto_y;
 } pg_link;
+
+/* An image on the page: the file, scaled into the box (x, y bottom-left,
+ * w × h pt).  The PDF writer embeds each file once. */
+typedef struct pg_image {
+    char *path;            /* owned: the file to embed */
+    bool png;              /* PNG, else JPEG (image_probe.c read which) */
+    float x, y, w, h;
+    pg_origin origin;      /* role PG_ROLE_FIGURE */
+} pg_image;
 
 typedef struct pg_page {
     pg_glyph *glyphs;
@@ -85,6 +101,8 @@ typedef struct pg_page {
     char *running_head;    /* owned, the part title shown in the header, or NULL */
     bool blank;            /* padding page: no furniture */
     bool holds_title;      /* a document's title is set here: the layout's first_page means this page */
+    pg_image *images;      /* drawn after the shapes, before the text */
+    size_t n_images, cap_images;
 } pg_page;
 
 /* The pages one block's lines landed on (0-based page indices). */
@@ -111,6 +129,8 @@ pg_page *pg_add_page(pg_doc *d);             /* a new empty page, never NULL */
 void pg_add_glyph(pg_page *p, pg_glyph g);
 void pg_add_shape(pg_page *p, pg_shape s);
 void pg_add_mark(pg_page *p, int level, const char *title, float y);
+/* Copies im.path. */
+void pg_add_image(pg_page *p, pg_image im);
 /* Takes ownership of l.uri. */
 void pg_add_link(pg_page *p, pg_link l);
 

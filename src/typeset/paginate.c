@@ -2,6 +2,7 @@
 #include "paginate.h"
 
 #include "page_links.h"
+#include "toc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -23,6 +24,7 @@ typedef struct paginator {
     const flow_item *last; /* the last item placed on the page, and its top */
     float last_top;
     bool failed;
+    toc_placed *toc;       /* where each contents entry went (f->toc), or NULL */
 } paginator;
 
 static float capacity(const paginator *p)
@@ -157,6 +159,11 @@ static void place_content(paginator *p, const flow_item *it, bool as_furniture)
             sh.origin = furniture;
         pg_add_shape(p->page, sh);
     }
+    for (size_t m = it->image_first; m < it->image_first + it->image_count; m++) {
+        pg_image im = f->images[m];
+        im.y = top - im.y - im.h;   /* its top edge was measured down from the item's top */
+        pg_add_image(p->page, im);
+    }
     if (!as_furniture) {
         p->last = it;
         p->last_top = top;
@@ -170,6 +177,8 @@ static void place(paginator *p, const flow_item *it)
     for (size_t r = 0; it->repeat_item && at_top && r < it->repeat_count; r++)
         place_content(p, &p->f->items[it->repeat_item - 1 + r], true);
     float top = p->lay->derived.area_top - p->used * p->lay->derived.pitch_pt;
+    if (it->toc_entry > 0 && p->toc)
+        p->toc[it->toc_entry - 1] = (toc_placed){p->out->n_pages - 1, top, true};
     if (it->mark_title)
         pg_add_mark(p->page, it->mark_level, it->mark_title, top);
     if (it->source)
@@ -242,10 +251,12 @@ static void report_too_tall(const flow_item *it, const layout *lay, diag_list *d
 bool paginate(const flow *f, const layout *lay, pg_doc *out, diag_list *dl)
 {
     paginator p = {.f = f, .lay = lay, .out = out, .split_para = -1};
+    p.toc = f->toc && f->toc->n ? xcalloc(f->toc->n, sizeof *p.toc) : NULL;
     for (size_t i = 0; i < f->n_items; i++) {
         const flow_item *it = &f->items[i];
         if (it->lines > capacity(&p) + EPSILON) {
             report_too_tall(it, lay, dl);
+            free(p.toc);
             return false;
         }
     }
@@ -256,5 +267,8 @@ bool paginate(const flow *f, const layout *lay, pg_doc *out, diag_list *dl)
     for (size_t i = 0; i < out->n_pages; i++)
         pg_collect_links(&out->pages[i]);
     pg_index_blocks(out);
+    if (p.toc)
+        toc_fill(f->toc, p.toc, out);
+    free(p.toc);
     return true;
 }
