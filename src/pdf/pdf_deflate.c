@@ -18,22 +18,27 @@
  * The output depends only on the input and the level: deterministic. */
 #define LEVEL 9
 
+unsigned char *pdf_deflate_now(const void *in, size_t len, int level, size_t *out_len)
+{
+    struct libdeflate_compressor *c = libdeflate_alloc_compressor(level);
+    if (!c)
+        return NULL;   /* its tables could not be allocated */
+    size_t bound = libdeflate_zlib_compress_bound(c, len);
+    unsigned char *out = xmalloc(bound ? bound : 1);
+    size_t n = libdeflate_zlib_compress(c, in, len, out, bound);
+    libdeflate_free_compressor(c);
+    if (n == 0) {   /* cannot happen with a buffer of the bound's size */
+        free(out);
+        return NULL;
+    }
+    *out_len = n;
+    return out;
+}
+
 static void compress_job(pdf_deflate_job *job)
 {
-    struct libdeflate_compressor *c = libdeflate_alloc_compressor(LEVEL);
-    if (!c)
-        return;   /* its tables could not be allocated */
-    size_t bound = libdeflate_zlib_compress_bound(c, job->in_len);
-    job->out = xmalloc(bound ? bound : 1);
-    size_t len = libdeflate_zlib_compress(c, job->in, job->in_len, job->out, bound);
-    libdeflate_free_compressor(c);
-    if (len == 0) {   /* cannot happen with a buffer of the bound's size */
-        free(job->out);
-        job->out = NULL;
-        return;
-    }
-    job->out_len = len;
-    job->ok = true;
+    job->out = pdf_deflate_now(job->in, job->in_len, LEVEL, &job->out_len);
+    job->ok = job->out != NULL;
 }
 
 static void *worker(void *arg)

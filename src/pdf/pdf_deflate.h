@@ -37,6 +37,13 @@ bool pdf_deflate_finish(pdf_deflate_job *job);
 /* Waits if needed and frees the output. */
 void pdf_deflate_free(pdf_deflate_job *job);
 
+/* Compresses in[0..len) at once, in this thread, at level (libdeflate's
+ * 1-12): a malloc'd zlib stream of *out_len bytes, or NULL when the
+ * compressor's tables cannot be had.  For the small streams (pages' content,
+ * object streams), where a thread would cost more than it saves. */
+#define PDF_DEFLATE_SMALL_LEVEL 6
+unsigned char *pdf_deflate_now(const void *in, size_t len, int level, size_t *out_len);
+
 /* Waits for job and puts its bytes into stream, a stream made with
  * shim_stream_new(pdf, SHIM_PRECOMPRESSED) (any time before the document
  * is saved). */
