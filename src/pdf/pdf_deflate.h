@@ -44,6 +44,11 @@ void pdf_deflate_free(pdf_deflate_job *job);
 #define PDF_DEFLATE_SMALL_LEVEL 6
 unsigned char *pdf_deflate_now(const void *in, size_t len, int level, size_t *out_len);
 
+/* Deflates the page's content stream now that it is complete (at the
+ * small streams' level), so that libharu keeps a quarter of the bytes
+ * until the file is saved and never runs its zlib over them. */
+HPDF_STATUS pdf_deflate_page(HPDF_Page page);
+
 /* Waits for job and puts its bytes into stream, a stream made with
  * shim_stream_new(pdf, SHIM_PRECOMPRESSED) (any time before the document
  * is saved). */

@@ -82,6 +82,57 @@ HPDF_STATUS shim_page_write_str(HPDF_Page page, const char *s)
     return shim_page_write(page, s, strlen(s));
 }
 
+/* Called by libharu between a stream dictionary's keys and its ">>":
+ * libharu drops a /Filter key from a stream it does not filter itself. */
+static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream out)
+{
+    (void)dict;
+    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+unsigned char *shim_page_content(HPDF_Page page, size_t *n)
+{
+    *n = 0;
+    if (!page || !page->attr)
+        return xmalloc(1);
+    /* libharu 2.3.0: the content stream is a memory stream of equal-sized
+     * chunks (HPDF_MemStream_GetBufCount, _GetBufPtr give each and its length) */
+    HPDF_Stream content = ((HPDF_PageAttr)page->attr)->stream;
+    unsigned char *out = xmalloc(content->size ? content->size : 1);
+    HPDF_UINT chunks = HPDF_MemStream_GetBufCount(content);
+    for (HPDF_UINT i = 0; i < chunks; i++) {
+        HPDF_UINT len = 0;
+        HPDF_BYTE *chunk = HPDF_MemStream_GetBufPtr(content, i, &len);
+        if (!chunk || *n + len > content->size)
+            break;
+        memcpy(out + *n, chunk, len);
+        *n += len;
+    }
+    return out;
+}
+
+HPDF_STATUS shim_page_set_deflated_content(HPDF_Page page, const void *z, size_t n)
+{
+    if (!page || !page->attr || n > UINT32_MAX)
+        return SHIM_INVALID_OBJECT;
+    /* libharu 2.3.0: HPDF_PageAttr_Rec.contents is the content stream's
+     * dictionary, .stream its bytes; .filter and .write_fn as in shim_stream_new */
+    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+    HPDF_MemStream_FreeData(attr->stream);
+    attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+    attr->contents->write_fn = write_flate_filter;
+    return HPDF_Stream_Write(attr->stream, z, (HPDF_UINT)n);
+}
+
+uint32_t shim_object_number(pdf_dict dict)
+{
+    HPDF_Obj_Header *header = (HPDF_Obj_Header *)(void *)dict;
+    /* libharu 2.3.0: HPDF_Obj_Header.obj_id holds the number under its flag bits */
+    if (!header || !(header->obj_id & HPDF_OTYPE_INDIRECT))
+        return 0;
+    return header->obj_id & 0x00FFFFFFu;
+}
+
 /* ---- objects ---------------------------------------------------------- */
 
 pdf_dict shim_dict_new(HPDF_Doc pdf)
@@ -118,14 +169,6 @@ pdf_array shim_array_new_indirect(HPDF_Doc pdf)
 {
     pdf_array a = shim_array_new(pdf);
     return a && shim_array_make_indirect(pdf, a) == HPDF_OK ? a : NULL;
-}
-
-/* Called by libharu between a stream dictionary's keys and its ">>":
- * libharu drops a /Filter key from a stream it does not filter itself. */
-static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream out)
-{
-    (void)dict;
-    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
 pdf_dict shim_stream_new(HPDF_Doc pdf, shim_filter filter)

@@ -10,6 +10,7 @@
 
 #include "i18n.h"
 #include "pdf_atomic.h"
+#include "pdf_deflate.h"
 #include "pdf_font.h"
 #include "pdf_hpdf_shim.h"
 #include "pdf_id.h"
@@ -69,6 +70,8 @@ static HPDF_STATUS draw_pages(HPDF_Doc pdf, const pg_doc *doc, const pdf_fonts *
             st = pdf_struct_end_page(tags);
         if (st == HPDF_OK)
             st = pdf_register_fonts(page, pf, used);
+        if (st == HPDF_OK)
+            st = pdf_deflate_page(page);   /* the page is final */
         if (st != HPDF_OK)
             return st;
         dest[p].page = page;
@@ -131,6 +134,8 @@ static HPDF_STATUS draw_sheets(HPDF_Doc pdf, const pg_doc *doc, const pdf_sheet 
             st = pdf_draw_page(page, &sh->marks, pf, fs, used, NULL, PDF_INK_GRAY);
         if (st == HPDF_OK)
             st = pdf_register_fonts(page, pf, used);
+        if (st == HPDF_OK)
+            st = pdf_deflate_page(page);   /* the sheet is final */
         if (st != HPDF_OK)
             return st;
     }
