@@ -23,6 +23,8 @@
 #define XREF_W3 2   /* bytes of an index in an object stream */
 
 typedef struct in_obj {
+    const unsigned char *src;  /* where body … body_end are: libharu's file or the more text */
+    bool ours;              /* one of the more objects (no offset in libharu's file) */
     size_t offset;          /* of "n 0 obj"; 0 for a free entry */
     size_t body, body_end;  /* the object's value, without "n 0 obj" and "endobj" */
     size_t end;             /* just after "endobj" */
@@ -130,6 +132,7 @@ static bool locate_objects(const reader *r, in_obj *objs, size_t n, size_t xref_
             ok = false;
             break;
         }
+        o->src = r->in;
         o->body = skip_space(r, o->offset + strlen(head));
         o->body_end = end_obj;
         while (o->body_end > o->body && is_space(r->in[o->body_end - 1]))
@@ -202,7 +205,7 @@ static bool put_object_stream(const reader *r, in_obj *objs, size_t n, size_t *f
         if (!o->in_use || o->is_stream || *first == 0)
             continue;
         sbuf_printf(&index, "%zu %zu ", *first, bodies.len);
-        sbuf_append(&bodies, (const char *)r->in + o->body, o->body_end - o->body);
+        sbuf_append(&bodies, (const char *)o->src + o->body, o->body_end - o->body);
         sbuf_putc(&bodies, '\n');
         o->stream_obj = num;
         o->index = count++;
@@ -268,7 +271,7 @@ static bool write_packed(const reader *r, in_obj *objs, size_t n, const char *tr
 {
     size_t header_end = r->len;
     for (size_t i = 1; i < n; i++)
-        if (objs[i].in_use && objs[i].offset < header_end)
+        if (objs[i].in_use && !objs[i].ours && objs[i].offset < header_end)
             header_end = objs[i].offset;
     sbuf_append(out, (const char *)r->in, header_end);
     for (size_t i = 1; i < n; i++)
@@ -289,7 +292,34 @@ static bool write_packed(const reader *r, in_obj *objs, size_t n, const char *tr
     return ok;
 }
 
-unsigned char *pdf_pack_objects(const unsigned char *in, size_t len, size_t *out_len)
+/* Adds the more objects to objs (grown to *n + their count): false when
+ * the placeholder is not one of libharu's plain objects. */
+static bool add_more(in_obj **objs, size_t *n, pdf_more_objects *mo)
+{
+    if (mo->ends.n == 0 || mo->replaced == 0 || mo->replaced >= *n)
+        return false;
+    in_obj *placeholder = &(*objs)[mo->replaced];
+    if (!placeholder->in_use || placeholder->is_stream)
+        return false;
+    size_t extra = mo->ends.n - 1;
+    *objs = xreallocarray(*objs, *n + extra, sizeof **objs);
+    const unsigned char *text = (const unsigned char *)sbuf_str(&mo->text);
+    for (size_t i = 0; i < mo->ends.n; i++) {
+        in_obj *o = i == 0 ? &(*objs)[mo->replaced] : &(*objs)[*n + i - 1];
+        if (i > 0)
+            memset(o, 0, sizeof *o);
+        o->src = text;
+        o->ours = i > 0;
+        o->in_use = true;
+        o->body = i == 0 ? 0 : mo->ends.items[i - 1];
+        o->body_end = mo->ends.items[i];
+    }
+    *n += extra;
+    return true;
+}
+
+unsigned char *pdf_pack_objects(const unsigned char *in, size_t len, pdf_more_fn more, void *ctx,
+                                size_t *out_len)
 {
     reader r = {in, len};
     size_t sx = find_last(&r, 0, len, "startxref"), xref_at, n = 0;
@@ -300,12 +330,19 @@ unsigned char *pdf_pack_objects(const unsigned char *in, size_t len, size_t *out
     if (!objs)
         return NULL;
     sbuf trailer = {0}, out = {0};
+    pdf_more_objects mo = {0};
     size_t trailer_at = find_last(&r, xref_at, sx, "trailer");
     bool ok = trailer_at != SIZE_MAX && locate_objects(&r, objs, n, xref_at) &&
-              trailer_entries(&r, trailer_at, sx, &trailer) &&
-              write_packed(&r, objs, n, sbuf_str(&trailer), &out);
+              trailer_entries(&r, trailer_at, sx, &trailer);
+    if (ok && more) {
+        more(ctx, n, &mo);
+        ok = add_more(&objs, &n, &mo);
+    }
+    ok = ok && write_packed(&r, objs, n, sbuf_str(&trailer), &out);
     free(objs);
     sbuf_free(&trailer);
+    sbuf_free(&mo.text);
+    free(mo.ends.items);
     if (!ok) {
         sbuf_free(&out);
         return NULL;

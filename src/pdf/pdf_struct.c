@@ -1,9 +1,14 @@
 /* pdf_struct.c — the structure tree and the marked-content operators of the
  * reading PDF (see pdf_struct.h for the mapping of blocks to structure
- * types).  Every element is an indirect object (the ParentTree and the
- * kids' /P must reference it); its /K lists its kids in the order they
- * were drawn; an MCID on the element's own /Pg page is a bare integer,
- * one on a later page a marked-content reference dictionary. */
+ * types).  The tree is kept here as compact arrays, not as libharu
+ * objects (a dozen allocations per dictionary, held until the file is
+ * saved: most of a long document's memory and of tagging's cost), and
+ * written as PDF source by pdf_struct_objects into the object streams of
+ * pdf_objstm.c.  libharu holds only the StructTreeRoot's empty
+ * placeholder, so that the catalog can refer to it.  Each element's /K
+ * lists its kids in the order they were drawn; an MCID on the element's
+ * own /Pg page is a bare integer, one on a later page a marked-content
+ * reference dictionary. */
 #include "pdf_struct.h"
 
 #include <stdint.h>
@@ -22,40 +27,51 @@
 /* Pages per leaf of the ParentTree number tree: 2 /Nums entries a page
  * keeps each leaf under 8191 elements (PDF 1.4's array limit, which
  * older readers still keep).  A document of more pages gets a root with
- * /Kids (ISO 32000-1 7.9.7); one of fewer, a single /Nums as before. */
+ * /Kids (ISO 32000-1 7.9.7); one of fewer, a single /Nums. */
 #define PARENT_TREE_LEAF_PAGES 2048
 
+#define NONE UINT32_MAX
+
+/* A kid in an element's /K: another element (page < 0; value: its index)
+ * or an MCID (value) on the page of index page. */
+typedef struct kid {
+    uint32_t next;           /* the element's next kid, NONE at the end */
+    int32_t page;
+    uint32_t value;
+} kid;
+
 typedef struct elem {
-    pdf_dict dict;
-    pdf_array kids;
     const char *type;        /* the structure type, a static string */
-    HPDF_Page page;          /* its /Pg: the page of its first MCID, NULL until then */
-    struct elem *last_kid;   /* the element appended to kids last */
+    uint32_t parent;         /* NONE: the StructTreeRoot */
+    int32_t page;            /* its /Pg: the page of its first MCID, -1 until then */
+    uint32_t first_kid, last_kid;
+    uint32_t last_elem;      /* the element appended to its kids last, NONE */
     block_kind list_kind;    /* an L: the kind of its items */
+    bool spoken_new;         /* the (新) mark's Span: /ActualText 新規 */
 } elem;
 
-/* The elements of one block, each made when its first content is drawn. */
+/* The elements of one block (indices), each made when its first content is drawn. */
 typedef struct block_elems {
     const block *block;      /* NULL: a free slot */
-    elem *main;              /* H1–H4, P or LI */
-    elem *label;             /* a listed block's Lbl */
-    elem *body;              /* a listed block's LBody */
-    elem *byline;            /* the root: the organisation line's P */
-    elem *new_mark;          /* the (新) mark's Span */
+    uint32_t main;           /* H1–H4, P or LI */
+    uint32_t label;          /* a listed block's Lbl */
+    uint32_t body;           /* a listed block's LBody */
+    uint32_t byline;         /* the root: the organisation line's P */
+    uint32_t new_mark;       /* the (新) mark's Span */
 } block_elems;
 
 struct pdf_struct {
     HPDF_Doc pdf;
-    pdf_dict root;           /* StructTreeRoot */
-    elem *document;
-    VEC(elem *) elems;       /* every element, to free */
+    pdf_dict root;           /* the StructTreeRoot's placeholder in libharu */
+    VEC(elem) elems;         /* elems.items[0] is the Document */
+    VEC(kid) kids;
     block_elems *map;        /* open addressing, keyed by block pointer */
     size_t map_cap, map_n;
-    VEC(pdf_array) leaves;   /* the ParentTree's /Nums arrays, one per
-                                PARENT_TREE_LEAF_PAGES pages */
+    VEC(uint32_t) page_objs; /* each page's object number */
+    VEC(uint32_t) parents;   /* the element of every MCID, page after page */
+    VEC(size_t) page_start;  /* where each page's MCIDs start in parents */
     HPDF_Page page;          /* the current page */
-    int page_index;          /* its /StructParents; -1 before the first page */
-    VEC(elem *) page_mcids;  /* the current page's MCIDs: the element of each */
+    char *new_mark_text;     /* NEW_MARK_SPOKEN as a PDF string */
     HPDF_STATUS st;          /* the first error */
 };
 
@@ -70,23 +86,35 @@ static bool is_listed(block_kind kind)
     return kind == BK_ITEM || kind == BK_BULLET || kind == BK_ENTRY;
 }
 
+static int page_index(const pdf_struct *s)
+{
+    return (int)s->page_objs.n - 1;
+}
+
 /* ---- elements --------------------------------------------------------- */
 
-/* A new element of type under parent (NULL: the StructTreeRoot), appended
- * to the parent's kids. */
-static elem *new_elem(pdf_struct *s, elem *parent, const char *type)
+static void add_kid(pdf_struct *s, uint32_t e, int32_t page, uint32_t value)
 {
-    elem *e = xcalloc(1, sizeof *e);
-    VEC_APPEND(s->elems, e);
-    e->type = type;
-    e->dict = shim_dict_new_indirect(s->pdf);
-    e->kids = shim_array_new(s->pdf);
-    note(s, shim_dict_add_name(e->dict, "S", type));
-    note(s, shim_dict_add_dict(e->dict, "P", parent ? parent->dict : s->root));
-    note(s, shim_dict_add_array(e->dict, "K", e->kids));
-    if (parent) {
-        note(s, shim_array_add_dict(parent->kids, e->dict));
-        parent->last_kid = e;
+    uint32_t k = (uint32_t)s->kids.n;
+    VEC_APPEND(s->kids, ((kid){.next = NONE, .page = page, .value = value}));
+    elem *el = &s->elems.items[e];
+    if (el->last_kid == NONE)
+        el->first_kid = k;
+    else
+        s->kids.items[el->last_kid].next = k;
+    el->last_kid = k;
+}
+
+/* A new element of type under parent (NONE: the StructTreeRoot), appended
+ * to the parent's kids. */
+static uint32_t new_elem(pdf_struct *s, uint32_t parent, const char *type)
+{
+    uint32_t e = (uint32_t)s->elems.n;
+    VEC_APPEND(s->elems, ((elem){.type = type, .parent = parent, .page = -1, .first_kid = NONE,
+                                 .last_kid = NONE, .last_elem = NONE}));
+    if (parent != NONE) {
+        add_kid(s, parent, -1, e);
+        s->elems.items[parent].last_elem = e;
     }
     return e;
 }
@@ -117,41 +145,44 @@ static void grow_map(pdf_struct *s)
     s->map_cap = cap;
 }
 
-/* The elements of block b, an empty entry the first time. */
+/* The elements of block b, an empty entry the first time.  The pointer
+ * is valid until the next call (the map may grow). */
 static block_elems *elems_of(pdf_struct *s, const block *b)
 {
     if (2 * (s->map_n + 1) > s->map_cap)
         grow_map(s);
     block_elems *slot = find_slot(s->map, s->map_cap, b);
     if (!slot->block) {
-        slot->block = b;
+        *slot = (block_elems){.block = b, .main = NONE, .label = NONE, .body = NONE,
+                              .byline = NONE, .new_mark = NONE};
         s->map_n++;
     }
     return slot;
 }
 
-static elem *body_of(pdf_struct *s, const block *b);
+static uint32_t body_of(pdf_struct *s, const block *b);
 
 /* Where the elements of b's children go: a listed block's LBody; for
  * headings and paragraphs, their own container (headings stay flat, so
  * a section's lists follow its H3 as siblings). */
-static elem *children_container(pdf_struct *s, const block *b)
+static uint32_t children_container(pdf_struct *s, const block *b)
 {
     while (b && b->kind != BK_DOCUMENT && !is_listed(b->kind))
         b = b->parent;
-    return b && is_listed(b->kind) ? body_of(s, b) : s->document;
+    return b && is_listed(b->kind) ? body_of(s, b) : 0;
 }
 
 /* The L that listed block b's LI goes into: the one its container ended
  * with, if that holds the same kind, else a new one. */
-static elem *list_for(pdf_struct *s, const block *b)
+static uint32_t list_for(pdf_struct *s, const block *b)
 {
-    elem *c = children_container(s, b->parent);
-    elem *last = c->last_kid;
-    if (last && strcmp(last->type, "L") == 0 && last->list_kind == b->kind)
+    uint32_t c = children_container(s, b->parent);
+    uint32_t last = s->elems.items[c].last_elem;
+    if (last != NONE && strcmp(s->elems.items[last].type, "L") == 0 &&
+        s->elems.items[last].list_kind == b->kind)
         return last;
-    elem *l = new_elem(s, c, "L");
-    l->list_kind = b->kind;
+    uint32_t l = new_elem(s, c, "L");
+    s->elems.items[l].list_kind = b->kind;
     return l;
 }
 
@@ -172,74 +203,69 @@ static const char *main_type(block_kind kind)
 }
 
 /* b's own element: its heading, paragraph or LI (the root's: the title). */
-static elem *main_of(pdf_struct *s, const block *b)
+static uint32_t main_of(pdf_struct *s, const block *b)
 {
-    block_elems *be = elems_of(s, b);
-    if (!be->main) {
-        elem *parent = b->kind == BK_DOCUMENT ? s->document
-                       : is_listed(b->kind)   ? list_for(s, b)
-                                              : children_container(s, b->parent);
-        elem *e = new_elem(s, parent, main_type(b->kind));
-        be = elems_of(s, b);   /* the map may have grown meanwhile */
-        be->main = e;
+    uint32_t e = elems_of(s, b)->main;
+    if (e == NONE) {
+        uint32_t parent = b->kind == BK_DOCUMENT ? 0
+                          : is_listed(b->kind)   ? list_for(s, b)
+                                                 : children_container(s, b->parent);
+        e = new_elem(s, parent, main_type(b->kind));
+        elems_of(s, b)->main = e;
     }
-    return be->main;
+    return e;
 }
 
 /* Where b's label goes: a listed block's Lbl, else its own element. */
-static elem *label_of(pdf_struct *s, const block *b)
+static uint32_t label_of(pdf_struct *s, const block *b)
 {
+    uint32_t li = main_of(s, b);
     if (!is_listed(b->kind))
-        return main_of(s, b);
-    elem *li = main_of(s, b);
-    block_elems *be = elems_of(s, b);
-    if (!be->label)
-        be->label = new_elem(s, li, "Lbl");
-    return be->label;
+        return li;
+    uint32_t e = elems_of(s, b)->label;
+    if (e == NONE)
+        elems_of(s, b)->label = e = new_elem(s, li, "Lbl");
+    return e;
 }
 
 /* Where b's text goes: a listed block's LBody, else its own element. */
-static elem *body_of(pdf_struct *s, const block *b)
+static uint32_t body_of(pdf_struct *s, const block *b)
 {
+    uint32_t li = main_of(s, b);
     if (!is_listed(b->kind))
-        return main_of(s, b);
-    elem *li = main_of(s, b);
-    block_elems *be = elems_of(s, b);
-    if (!be->body)
-        be->body = new_elem(s, li, "LBody");
-    return be->body;
+        return li;
+    uint32_t e = elems_of(s, b)->body;
+    if (e == NONE)
+        elems_of(s, b)->body = e = new_elem(s, li, "LBody");
+    return e;
 }
 
 /* The Span of b's (新) mark, in its text's element, spoken as 新規. */
-static elem *new_mark_of(pdf_struct *s, const block *b)
+static uint32_t new_mark_of(pdf_struct *s, const block *b)
 {
-    elem *body = body_of(s, b);
-    block_elems *be = elems_of(s, b);
-    if (!be->new_mark) {
-        elem *span = new_elem(s, body, "Span");
-        note(s, pdf_dict_add_text(span->dict, "ActualText", NEW_MARK_SPOKEN));
-        be = elems_of(s, b);
-        be->new_mark = span;
+    uint32_t body = body_of(s, b);
+    uint32_t e = elems_of(s, b)->new_mark;
+    if (e == NONE) {
+        e = new_elem(s, body, "Span");
+        s->elems.items[e].spoken_new = true;
+        elems_of(s, b)->new_mark = e;
     }
-    return be->new_mark;
+    return e;
 }
 
-static elem *byline_of(pdf_struct *s, const block *root)
+static uint32_t byline_of(pdf_struct *s, const block *root)
 {
-    block_elems *be = elems_of(s, root);
-    if (!be->byline) {
-        elem *p = new_elem(s, s->document, "P");
-        be = elems_of(s, root);
-        be->byline = p;
-    }
-    return be->byline;
+    uint32_t e = elems_of(s, root)->byline;
+    if (e == NONE)
+        elems_of(s, root)->byline = e = new_elem(s, 0, "P");
+    return e;
 }
 
-/* The element a run of origin o belongs to; NULL for an artifact. */
-static elem *elem_of_run(pdf_struct *s, pg_origin o)
+/* The element a run of origin o belongs to; NONE for an artifact. */
+static uint32_t elem_of_run(pdf_struct *s, pg_origin o)
 {
     if (!o.block)
-        return NULL;
+        return NONE;
     switch (o.role) {
     case PG_ROLE_TEXT: return body_of(s, o.block);
     case PG_ROLE_LABEL: return label_of(s, o.block);
@@ -250,49 +276,65 @@ static elem *elem_of_run(pdf_struct *s, pg_origin o)
     case PG_ROLE_CHANGE_MARK:
     case PG_ROLE_ARTIFACT: break;
     }
-    return NULL;
+    return NONE;
 }
 
 /* ---- marked content --------------------------------------------------- */
 
 /* Records the next MCID of the page under e; returns it. */
-static int add_mcid(pdf_struct *s, elem *e)
+static uint32_t add_mcid(pdf_struct *s, uint32_t e)
 {
-    int mcid = (int)s->page_mcids.n;
-    VEC_APPEND(s->page_mcids, e);
-    pdf_dict page = shim_page_dict(s->page);
-    if (!e->page) {
-        e->page = s->page;
-        note(s, shim_dict_add_dict(e->dict, "Pg", page));
-    }
-    if (e->page == s->page) {
-        note(s, shim_array_add_int(e->kids, mcid));
-        return mcid;
-    }
-    pdf_dict mcr = shim_dict_new(s->pdf);
-    note(s, shim_dict_add_name(mcr, "Type", "MCR"));
-    note(s, shim_dict_add_dict(mcr, "Pg", page));
-    note(s, shim_dict_add_int(mcr, "MCID", mcid));
-    note(s, shim_array_add_dict(e->kids, mcr));
+    uint32_t mcid = (uint32_t)(s->parents.n - s->page_start.items[s->page_start.n - 1]);
+    VEC_APPEND(s->parents, e);
+    int32_t page = page_index(s);
+    if (s->elems.items[e].page < 0)
+        s->elems.items[e].page = page;
+    add_kid(s, e, page, mcid);
     return mcid;
+}
+
+/* Appends the decimal digits of v. */
+static char *put_uint(char *p, uint64_t v)
+{
+    char tmp[24];
+    int n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (n > 0)
+        *p++ = tmp[--n];
+    return p;
+}
+
+static char *put_str(char *p, const char *s)
+{
+    size_t n = strlen(s);
+    memcpy(p, s, n);
+    return p + n;
 }
 
 HPDF_STATUS pdf_struct_open_run(pdf_struct *s, pg_origin o)
 {
-    elem *e = elem_of_run(s, o);
-    char op[64];
-    if (e)
-        snprintf(op, sizeof op, "/%s <</MCID %d>> BDC\n", e->type, add_mcid(s, e));
-    else   /* ISO 32000-1 14.8.2.2.2: furniture is pagination, bands and marks layout */
-        snprintf(op, sizeof op, "/Artifact <</Type /%s>> BDC\n",
-                 o.role == PG_ROLE_ARTIFACT || !o.block ? "Pagination" : "Layout");
-    note(s, shim_page_write_str(s->page, op));
+    uint32_t e = elem_of_run(s, o);
+    char op[64], *p = op;   /* the longest: "/Artifact <</Type /Pagination>> BDC\n" */
+    if (e != NONE) {
+        *p++ = '/';
+        p = put_str(p, s->elems.items[e].type);   /* at most 8 bytes: "Document" */
+        p = put_str(p, " <</MCID ");
+        p = put_uint(p, add_mcid(s, e));
+        p = put_str(p, ">> BDC\n");
+    } else {   /* ISO 32000-1 14.8.2.2.2: furniture is pagination, bands and marks layout */
+        p = put_str(p, o.role == PG_ROLE_ARTIFACT || !o.block ? "/Artifact <</Type /Pagination>> BDC\n"
+                                                             : "/Artifact <</Type /Layout>> BDC\n");
+    }
+    note(s, shim_page_write(s->page, op, (size_t)(p - op)));
     return s->st;
 }
 
 HPDF_STATUS pdf_struct_close_run(pdf_struct *s)
 {
-    note(s, shim_page_write_str(s->page, "EMC\n"));
+    note(s, shim_page_write(s->page, "EMC\n", 4));
     return s->st;
 }
 
@@ -302,12 +344,12 @@ pdf_struct *pdf_struct_new(HPDF_Doc pdf)
 {
     pdf_struct *s = xcalloc(1, sizeof *s);
     s->pdf = pdf;
-    s->page_index = -1;
     s->root = shim_dict_new_indirect(pdf);
-    VEC_APPEND(s->leaves, shim_array_new(pdf));
-    note(s, shim_dict_add_name(s->root, "Type", "StructTreeRoot"));
-    s->document = new_elem(s, NULL, "Document");
-    note(s, shim_dict_add_dict(s->root, "K", s->document->dict));
+    if (!s->root)
+        note(s, SHIM_NO_MEMORY);
+    s->new_mark_text = pdf_text_hex(NEW_MARK_SPOKEN);
+    new_elem(s, NONE, "Document");
+    VEC_APPEND(s->page_start, 0);
     return s;
 }
 
@@ -315,22 +357,24 @@ void pdf_struct_free(pdf_struct *s)
 {
     if (!s)
         return;
-    for (size_t i = 0; i < s->elems.n; i++)
-        free(s->elems.items[i]);
     free(s->elems.items);
-    free(s->page_mcids.items);
-    free(s->leaves.items);
+    free(s->kids.items);
     free(s->map);
+    free(s->page_objs.items);
+    free(s->parents.items);
+    free(s->page_start.items);
+    free(s->new_mark_text);
     free(s);
 }
 
 HPDF_STATUS pdf_struct_begin_page(pdf_struct *s, HPDF_Page page)
 {
     s->page = page;
-    s->page_index++;
-    s->page_mcids.n = 0;
     pdf_dict dict = shim_page_dict(page);
-    note(s, shim_dict_add_int(dict, "StructParents", s->page_index));
+    VEC_APPEND(s->page_objs, shim_object_number(dict));
+    if (s->page_objs.items[s->page_objs.n - 1] == 0)
+        note(s, SHIM_INVALID_OBJECT);
+    note(s, shim_dict_add_int(dict, "StructParents", page_index(s)));
     /* PDF/UA-1 7.18.3: a page with annotations tabs in structure order */
     note(s, shim_dict_add_name(dict, "Tabs", "S"));
     return s->st;
@@ -338,52 +382,141 @@ HPDF_STATUS pdf_struct_begin_page(pdf_struct *s, HPDF_Page page)
 
 HPDF_STATUS pdf_struct_end_page(pdf_struct *s)
 {
-    pdf_array parents = shim_array_new(s->pdf);
-    for (size_t i = 0; i < s->page_mcids.n; i++)
-        note(s, shim_array_add_dict(parents, s->page_mcids.items[i]->dict));
-    if (s->page_index > 0 && s->page_index % PARENT_TREE_LEAF_PAGES == 0)
-        VEC_APPEND(s->leaves, shim_array_new(s->pdf));
-    pdf_array nums = s->leaves.items[s->leaves.n - 1];
-    note(s, shim_array_add_int(nums, s->page_index));
-    note(s, shim_array_add_array(nums, parents));
+    VEC_APPEND(s->page_start, s->parents.n);
     return s->st;
-}
-
-/* The ParentTree: the one /Nums, or a root whose /Kids are the leaves,
- * each with the /Limits of the page indices it holds. */
-static pdf_dict parent_tree(pdf_struct *s)
-{
-    pdf_dict root = shim_dict_new(s->pdf);
-    if (s->leaves.n == 1) {
-        note(s, shim_dict_add_array(root, "Nums", s->leaves.items[0]));
-        return root;
-    }
-    pdf_array kids = shim_array_new(s->pdf);
-    for (size_t i = 0; i < s->leaves.n; i++) {
-        int first = (int)i * PARENT_TREE_LEAF_PAGES;
-        int last = first + PARENT_TREE_LEAF_PAGES - 1;
-        if (last > s->page_index)
-            last = s->page_index;
-        pdf_dict leaf = shim_dict_new_indirect(s->pdf);
-        pdf_array limits = shim_array_new(s->pdf);
-        note(s, shim_array_add_int(limits, first));
-        note(s, shim_array_add_int(limits, last));
-        note(s, shim_dict_add_array(leaf, "Limits", limits));
-        note(s, shim_dict_add_array(leaf, "Nums", s->leaves.items[i]));
-        note(s, shim_array_add_dict(kids, leaf));
-    }
-    note(s, shim_dict_add_array(root, "Kids", kids));
-    return root;
 }
 
 HPDF_STATUS pdf_struct_finish(pdf_struct *s)
 {
-    note(s, shim_dict_add_dict(s->root, "ParentTree", parent_tree(s)));
-    note(s, shim_dict_add_int(s->root, "ParentTreeNextKey", s->page_index + 1));
     pdf_dict catalog = shim_catalog(s->pdf);
     note(s, shim_dict_add_dict(catalog, "StructTreeRoot", s->root));
     pdf_dict mark_info = shim_dict_new(s->pdf);
     note(s, shim_dict_add_bool(mark_info, "Marked", true));
     note(s, shim_dict_add_dict(catalog, "MarkInfo", mark_info));
     return s->st;
+}
+
+/* ---- the objects, as PDF source --------------------------------------- */
+
+typedef struct writer {
+    sbuf *out;
+    size_t first;            /* the object number of element 0 */
+    size_t first_leaf;       /* of the ParentTree's first leaf (several leaves only) */
+    const uint32_t *page_objs;
+} writer;
+
+static void put_num(sbuf *b, uint64_t v)
+{
+    char tmp[24];
+    sbuf_append(b, tmp, (size_t)(put_uint(tmp, v) - tmp));
+}
+
+static void put_ref(sbuf *b, uint64_t num)
+{
+    char tmp[32], *p = put_uint(tmp, num);
+    memcpy(p, " 0 R", 4);
+    sbuf_append(b, tmp, (size_t)(p + 4 - tmp));
+}
+
+static void write_elem(const pdf_struct *s, const writer *w, const elem *e)
+{
+    sbuf *b = w->out;
+    sbuf_puts(b, "<</S /");
+    sbuf_puts(b, e->type);
+    sbuf_puts(b, " /P ");
+    put_ref(b, e->parent == NONE ? shim_object_number(s->root) : w->first + e->parent);
+    if (e->page >= 0) {
+        sbuf_puts(b, " /Pg ");
+        put_ref(b, w->page_objs[e->page]);
+    }
+    if (e->spoken_new) {
+        sbuf_puts(b, " /ActualText ");
+        sbuf_puts(b, s->new_mark_text);
+    }
+    sbuf_puts(b, " /K [");
+    for (uint32_t k = e->first_kid; k != NONE; k = s->kids.items[k].next) {
+        const kid *kd = &s->kids.items[k];
+        sbuf_putc(b, ' ');
+        if (kd->page < 0) {
+            put_ref(b, w->first + kd->value);
+        } else if (kd->page == e->page) {
+            put_num(b, kd->value);
+        } else {
+            sbuf_puts(b, "<</Type /MCR /Pg ");
+            put_ref(b, w->page_objs[kd->page]);
+            sbuf_puts(b, " /MCID ");
+            put_num(b, kd->value);
+            sbuf_puts(b, ">>");
+        }
+    }
+    sbuf_puts(b, " ]>>");
+}
+
+/* The /Nums entries of pages [from, to): each page's index and the array
+ * of its MCIDs' elements. */
+static void write_nums(const pdf_struct *s, const writer *w, size_t from, size_t to)
+{
+    sbuf *b = w->out;
+    sbuf_puts(b, "/Nums [");
+    for (size_t p = from; p < to; p++) {
+        sbuf_putc(b, ' ');
+        put_num(b, p);
+        sbuf_puts(b, " [");
+        for (size_t i = s->page_start.items[p]; i < s->page_start.items[p + 1]; i++) {
+            sbuf_putc(b, ' ');
+            put_ref(b, w->first + s->parents.items[i]);
+        }
+        sbuf_puts(b, " ]");
+    }
+    sbuf_puts(b, " ]");
+}
+
+static void end_body(pdf_more_objects *out)
+{
+    VEC_APPEND(out->ends, out->text.len);
+}
+
+void pdf_struct_objects(void *ctx, size_t first, pdf_more_objects *out)
+{
+    const pdf_struct *s = ctx;
+    size_t n_pages = s->page_start.n - 1;
+    size_t n_leaves = (n_pages + PARENT_TREE_LEAF_PAGES - 1) / PARENT_TREE_LEAF_PAGES;
+    writer w = {.out = &out->text, .first = first, .first_leaf = first + s->elems.n,
+                .page_objs = s->page_objs.items};
+    out->replaced = shim_object_number(s->root);
+    /* the StructTreeRoot: the ParentTree one /Nums, or a root whose /Kids
+     * are the leaves, each with the /Limits of the page indices it holds */
+    sbuf_puts(w.out, "<</Type /StructTreeRoot /K ");
+    put_ref(w.out, first);
+    sbuf_puts(w.out, " /ParentTree <<");
+    if (n_leaves <= 1) {
+        write_nums(s, &w, 0, n_pages);
+    } else {
+        sbuf_puts(w.out, "/Kids [");
+        for (size_t i = 0; i < n_leaves; i++) {
+            sbuf_putc(w.out, ' ');
+            put_ref(w.out, w.first_leaf + i);
+        }
+        sbuf_puts(w.out, " ]");
+    }
+    sbuf_puts(w.out, ">> /ParentTreeNextKey ");
+    put_num(w.out, n_pages);
+    sbuf_puts(w.out, ">>");
+    end_body(out);
+    for (size_t i = 0; i < s->elems.n; i++) {
+        write_elem(s, &w, &s->elems.items[i]);
+        end_body(out);
+    }
+    for (size_t i = 0; n_leaves > 1 && i < n_leaves; i++) {
+        size_t from = i * PARENT_TREE_LEAF_PAGES;
+        size_t to = from + PARENT_TREE_LEAF_PAGES < n_pages ? from + PARENT_TREE_LEAF_PAGES : n_pages;
+        sbuf_puts(w.out, "<</Limits [");
+        put_num(w.out, from);
+        sbuf_putc(w.out, ' ');
+        put_num(w.out, to - 1);
+        sbuf_puts(w.out, "] ");
+        write_nums(s, &w, from, to);
+        sbuf_puts(w.out, ">>");
+        end_body(out);
+    }
 }

@@ -210,13 +210,14 @@ static unsigned char *save_to_memory(HPDF_Doc pdf, size_t *len)
     return buf;
 }
 
-/* The reading PDF with its small objects (the structure tree above all)
- * in object streams; frees bytes.  NULL with a diagnostic when libharu's
+/* The reading PDF with its small objects in object streams, and the
+ * structure tree written there (pdf_struct_objects); frees bytes.  NULL with a diagnostic when libharu's
  * output is not what pdf_objstm.c reads (a libharu other than 2.3.0). */
-static unsigned char *pack_objects(unsigned char *bytes, size_t *len, diag_list *dl)
+static unsigned char *pack_objects(unsigned char *bytes, size_t *len, pdf_struct *tags,
+                                   diag_list *dl)
 {
     size_t packed_len = 0;
-    unsigned char *packed = pdf_pack_objects(bytes, *len, &packed_len);
+    unsigned char *packed = pdf_pack_objects(bytes, *len, pdf_struct_objects, tags, &packed_len);
     free(bytes);
     if (!packed) {
         diag_report(dl, D_INTERNAL, (src_loc){0},
@@ -287,7 +288,7 @@ static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf
     if (st == HPDF_OK && err.code == HPDF_OK)
         bytes = save_to_memory(pdf, len);
     if (bytes && tags) {
-        bytes = pack_objects(bytes, len, dl);
+        bytes = pack_objects(bytes, len, tags, dl);
         goto done;
     }
     if (!bytes)
