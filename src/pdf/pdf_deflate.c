@@ -91,15 +91,20 @@ void pdf_deflate_adopt(pdf_deflate_job *job, unsigned char *out, size_t len)
     job->ok = true;
 }
 
-HPDF_STATUS pdf_deflate_page(HPDF_Page page)
+HPDF_STATUS pdf_deflate_stream(pdf_dict stream)
 {
     size_t n = 0, z_len = 0;
-    unsigned char *raw = shim_page_content(page, &n);
+    unsigned char *raw = shim_stream_bytes(stream, &n);
     unsigned char *z = pdf_deflate_now(raw, n, PDF_DEFLATE_SMALL_LEVEL, &z_len);
     free(raw);
     if (!z)
         return SHIM_NO_MEMORY;
-    HPDF_STATUS st = shim_page_set_deflated_content(page, z, z_len);
+    HPDF_STATUS st = shim_stream_set_deflated(stream, z, z_len);
     free(z);
     return st;
+}
+
+HPDF_STATUS pdf_deflate_page(HPDF_Page page)
+{
+    return pdf_deflate_stream(shim_page_contents(page));
 }

@@ -48,6 +48,8 @@ unsigned char *pdf_deflate_now(const void *in, size_t len, int level, size_t *ou
  * small streams' level), so that libharu keeps a quarter of the bytes
  * until the file is saved and never runs its zlib over them. */
 HPDF_STATUS pdf_deflate_page(HPDF_Page page);
+/* The same for any stream filled uncompressed (ToUnicode, ICC profiles). */
+HPDF_STATUS pdf_deflate_stream(pdf_dict stream);
 
 /* Waits for job and puts its bytes into stream, a stream made with
  * shim_stream_new(pdf, SHIM_PRECOMPRESSED) (any time before the document

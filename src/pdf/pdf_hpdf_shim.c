@@ -90,38 +90,11 @@ static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream out)
     return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
-unsigned char *shim_page_content(HPDF_Page page, size_t *n)
+pdf_dict shim_page_contents(HPDF_Page page)
 {
-    *n = 0;
-    if (!page || !page->attr)
-        return xmalloc(1);
-    /* libharu 2.3.0: the content stream is a memory stream of equal-sized
-     * chunks (HPDF_MemStream_GetBufCount, _GetBufPtr give each and its length) */
-    HPDF_Stream content = ((HPDF_PageAttr)page->attr)->stream;
-    unsigned char *out = xmalloc(content->size ? content->size : 1);
-    HPDF_UINT chunks = HPDF_MemStream_GetBufCount(content);
-    for (HPDF_UINT i = 0; i < chunks; i++) {
-        HPDF_UINT len = 0;
-        HPDF_BYTE *chunk = HPDF_MemStream_GetBufPtr(content, i, &len);
-        if (!chunk || *n + len > content->size)
-            break;
-        memcpy(out + *n, chunk, len);
-        *n += len;
-    }
-    return out;
-}
-
-HPDF_STATUS shim_page_set_deflated_content(HPDF_Page page, const void *z, size_t n)
-{
-    if (!page || !page->attr || n > UINT32_MAX)
-        return SHIM_INVALID_OBJECT;
     /* libharu 2.3.0: HPDF_PageAttr_Rec.contents is the content stream's
-     * dictionary, .stream its bytes; .filter and .write_fn as in shim_stream_new */
-    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-    HPDF_MemStream_FreeData(attr->stream);
-    attr->contents->filter = HPDF_STREAM_FILTER_NONE;
-    attr->contents->write_fn = write_flate_filter;
-    return HPDF_Stream_Write(attr->stream, z, (HPDF_UINT)n);
+     * dictionary (its .stream the one HPDF_PageAttr_Rec.stream names) */
+    return page && page->attr ? to_dict(((HPDF_PageAttr)page->attr)->contents) : NULL;
 }
 
 uint32_t shim_object_number(pdf_dict dict)
@@ -197,6 +170,39 @@ HPDF_STATUS shim_stream_write(pdf_dict stream, const void *bytes, size_t n)
 HPDF_STATUS shim_stream_write_str(pdf_dict stream, const char *s)
 {
     return shim_stream_write(stream, s, strlen(s));
+}
+
+unsigned char *shim_stream_bytes(pdf_dict stream, size_t *n)
+{
+    *n = 0;
+    HPDF_Dict s = D(stream);
+    if (!s || !s->stream || s->stream->type != HPDF_STREAM_MEMORY)
+        return xmalloc(1);
+    /* libharu 2.3.0: a stream's bytes are a memory stream of equal-sized
+     * chunks (HPDF_MemStream_GetBufCount, _GetBufPtr give each and its length) */
+    HPDF_Stream bytes = s->stream;
+    unsigned char *out = xmalloc(bytes->size ? bytes->size : 1);
+    HPDF_UINT chunks = HPDF_MemStream_GetBufCount(bytes);
+    for (HPDF_UINT i = 0; i < chunks; i++) {
+        HPDF_UINT len = 0;
+        HPDF_BYTE *chunk = HPDF_MemStream_GetBufPtr(bytes, i, &len);
+        if (!chunk || *n + len > bytes->size)
+            break;
+        memcpy(out + *n, chunk, len);
+        *n += len;
+    }
+    return out;
+}
+
+HPDF_STATUS shim_stream_set_deflated(pdf_dict stream, const void *z, size_t n)
+{
+    HPDF_Dict s = D(stream);
+    if (!s || !s->stream || s->stream->type != HPDF_STREAM_MEMORY || n > UINT32_MAX)
+        return SHIM_INVALID_OBJECT;
+    HPDF_MemStream_FreeData(s->stream);
+    s->filter = HPDF_STREAM_FILTER_NONE;   /* as shim_stream_new's SHIM_PRECOMPRESSED */
+    s->write_fn = write_flate_filter;
+    return HPDF_Stream_Write(s->stream, z, (HPDF_UINT)n);
 }
 
 HPDF_STATUS shim_dict_add_dict(pdf_dict dict, const char *key, pdf_dict value)
