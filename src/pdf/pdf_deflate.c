@@ -37,7 +37,7 @@ unsigned char *pdf_deflate_now(const void *in, size_t len, int level, size_t *ou
 
 static void compress_job(pdf_deflate_job *job)
 {
-    job->out = pdf_deflate_now(job->in, job->in_len, LEVEL, &job->out_len);
+    job->out = pdf_deflate_now(job->in, job->in_len, job->level, &job->out_len);
     job->ok = job->out != NULL;
 }
 
@@ -49,9 +49,15 @@ static void *worker(void *arg)
 
 void pdf_deflate_start(pdf_deflate_job *job, const unsigned char *in, size_t len)
 {
+    pdf_deflate_start_level(job, in, len, LEVEL);
+}
+
+void pdf_deflate_start_level(pdf_deflate_job *job, const unsigned char *in, size_t len, int level)
+{
     memset(job, 0, sizeof *job);
     job->in = in;
     job->in_len = len;
+    job->level = level;
     job->started = true;
     if (pthread_create(&job->thread, NULL, worker, job) == 0)
         job->threaded = true;

@@ -19,6 +19,7 @@ typedef struct pdf_deflate_job {
     size_t in_len;
     unsigned char *out;        /* the zlib stream (RFC 1950), owned */
     size_t out_len;
+    int level;                 /* libdeflate's 1-12 */
     bool ok;
     bool started;              /* a job was begun (threaded or not) */
     bool threaded;             /* thread is running or not yet joined */
@@ -29,6 +30,8 @@ typedef struct pdf_deflate_job {
  * thread, when no thread can be made).  The result is the same bytes
  * either way. */
 void pdf_deflate_start(pdf_deflate_job *job, const unsigned char *in, size_t len);
+/* The same at another level than the font programs' (pdf_deflate.c). */
+void pdf_deflate_start_level(pdf_deflate_job *job, const unsigned char *in, size_t len, int level);
 /* A finished job whose result is out[0..len) (taken over; from the font
  * cache), as if compressed here. */
 void pdf_deflate_adopt(pdf_deflate_job *job, unsigned char *out, size_t len);

@@ -178,45 +178,87 @@ static void put_be(sbuf *b, size_t v, int bytes)
         sbuf_putc(b, (char)((v >> (8 * i)) & 0xFF));
 }
 
-/* One object of number num holding dict, then the deflated data (at the
- * small streams' level: level 9 costs four times the work of 6 on these
- * repetitive dictionaries for 1 % fewer bytes). */
-static bool put_stream_obj(sbuf *out, size_t num, const char *dict, const sbuf *data)
+/* One object of number num holding dict, then the zlib stream z. */
+static void put_stream_obj(sbuf *out, size_t num, const char *dict, const unsigned char *z, size_t z_len)
 {
-    size_t z_len = 0;
-    unsigned char *z = pdf_deflate_now(sbuf_str(data), data->len, PDF_DEFLATE_SMALL_LEVEL, &z_len);
-    if (!z)
-        return false;
     sbuf_printf(out, "%zu 0 obj\n<<\n%s/Filter /FlateDecode\n/Length %zu\n>>\nstream\n", num, dict, z_len);
     sbuf_append(out, (const char *)z, z_len);
     sbuf_puts(out, "\nendstream\nendobj\n");
-    free(z);
-    return true;
 }
 
-/* Packs the non-stream objects in [first, n) into one object stream. */
-static bool put_object_stream(const reader *r, in_obj *objs, size_t n, size_t *first, size_t num,
-                              sbuf *out)
+static void put_decimal(sbuf *b, size_t v)
 {
-    sbuf index = {0}, bodies = {0};
-    size_t count = 0;
-    for (; *first < n && count < OBJS_PER_STREAM; (*first)++) {
+    char tmp[24];
+    int n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (n > 0)
+        sbuf_putc(b, tmp[--n]);
+}
+
+/* One object stream's contents, gathered, then compressing. */
+typedef struct object_stream {
+    sbuf data;              /* the index ("num offset …"), then the bodies */
+    size_t count, first_off;
+    pdf_deflate_job job;
+} object_stream;
+
+/* Gathers the non-stream objects from *first on (at most OBJS_PER_STREAM)
+ * into object stream num. */
+static void gather_object_stream(in_obj *objs, size_t n, size_t *first, size_t num, object_stream *os)
+{
+    sbuf bodies = {0};
+    for (; *first < n && os->count < OBJS_PER_STREAM; (*first)++) {
         in_obj *o = &objs[*first];
         if (!o->in_use || o->is_stream || *first == 0)
             continue;
-        sbuf_printf(&index, "%zu %zu ", *first, bodies.len);
+        put_decimal(&os->data, *first);
+        sbuf_putc(&os->data, ' ');
+        put_decimal(&os->data, bodies.len);
+        sbuf_putc(&os->data, ' ');
         sbuf_append(&bodies, (const char *)o->src + o->body, o->body_end - o->body);
         sbuf_putc(&bodies, '\n');
         o->stream_obj = num;
-        o->index = count++;
+        o->index = os->count++;
     }
-    size_t first_off = index.len;
-    sbuf_append(&index, sbuf_str(&bodies), bodies.len);
-    char dict[96];
-    snprintf(dict, sizeof dict, "/Type /ObjStm\n/N %zu\n/First %zu\n", count, first_off);
-    bool ok = put_stream_obj(out, num, dict, &index);
-    sbuf_free(&index);
+    os->first_off = os->data.len;
+    sbuf_append(&os->data, sbuf_str(&bodies), bodies.len);
     sbuf_free(&bodies);
+}
+
+/* The object streams num0, num0 + 1, … of the non-stream objects, each
+ * compressed on a worker thread while the one before is written (two at
+ * a time: this machine's cores). */
+static bool put_object_streams(in_obj *objs, size_t n, size_t n_stms, size_t num0, size_t *offsets,
+                               sbuf *out)
+{
+    object_stream *os = xcalloc(n_stms ? n_stms : 1, sizeof *os);
+    size_t next = 1;
+    for (size_t s = 0; s < n_stms; s++)
+        gather_object_stream(objs, n, &next, num0 + s, &os[s]);
+    bool ok = true;
+    for (size_t s = 0; s < n_stms; s++) {
+        for (size_t t = s; t < s + 2 && t < n_stms; t++)
+            if (!os[t].job.started)
+                pdf_deflate_start_level(&os[t].job, (const unsigned char *)sbuf_str(&os[t].data),
+                                        os[t].data.len, PDF_DEFLATE_SMALL_LEVEL);
+        ok = ok && pdf_deflate_finish(&os[s].job);
+        if (ok) {
+            char dict[96];
+            snprintf(dict, sizeof dict, "/Type /ObjStm\n/N %zu\n/First %zu\n", os[s].count, os[s].first_off);
+            offsets[s] = out->len;
+            put_stream_obj(out, num0 + s, dict, os[s].job.out, os[s].job.out_len);
+        }
+        pdf_deflate_free(&os[s].job);
+        sbuf_free(&os[s].data);
+    }
+    for (size_t s = 0; s < n_stms; s++) {   /* after a failure: the ones not reached */
+        pdf_deflate_free(&os[s].job);
+        sbuf_free(&os[s].data);
+    }
+    free(os);
     return ok;
 }
 
@@ -257,7 +299,12 @@ static bool put_xref_stream(sbuf *out, const in_obj *objs, size_t n, const size_
     }
     sbuf dict = {0};
     sbuf_printf(&dict, "/Type /XRef\n/Size %zu\n/W [ 1 %d %d ]\n%s", self + 1, XREF_W2, XREF_W3, trailer);
-    bool ok = put_stream_obj(out, self, sbuf_str(&dict), &rows);
+    size_t z_len = 0;
+    unsigned char *z = pdf_deflate_now(sbuf_str(&rows), rows.len, PDF_DEFLATE_SMALL_LEVEL, &z_len);
+    bool ok = z != NULL;
+    if (ok)
+        put_stream_obj(out, self, sbuf_str(&dict), z, z_len);
+    free(z);
     if (ok)
         sbuf_printf(out, "startxref\n%zu\n%%%%EOF\n", self_offset);
     sbuf_free(&dict);
@@ -282,11 +329,7 @@ static bool write_packed(const reader *r, in_obj *objs, size_t n, const char *tr
         }
     size_t n_stms = (packed_count(objs, 0, n) + OBJS_PER_STREAM - 1) / OBJS_PER_STREAM;
     size_t *stm_offsets = xcalloc(n_stms ? n_stms : 1, sizeof *stm_offsets);
-    bool ok = true;
-    for (size_t s = 0, next = 1; ok && s < n_stms; s++) {
-        stm_offsets[s] = out->len;
-        ok = put_object_stream(r, objs, n, &next, n + s, out);
-    }
+    bool ok = put_object_streams(objs, n, n_stms, n, stm_offsets, out);
     ok = ok && out->len <= UINT32_MAX && put_xref_stream(out, objs, n, stm_offsets, n_stms, trailer);
     free(stm_offsets);
     return ok;

@@ -418,38 +418,40 @@ static void put_ref(sbuf *b, uint64_t num)
     sbuf_append(b, tmp, (size_t)(p + 4 - tmp));
 }
 
+/* PDF source with no space a delimiter makes needless: "<</S/P/P 26 0 R/K[0 1]>>". */
 static void write_elem(const pdf_struct *s, const writer *w, const elem *e)
 {
     sbuf *b = w->out;
-    sbuf_puts(b, "<</S /");
+    sbuf_puts(b, "<</S/");
     sbuf_puts(b, e->type);
-    sbuf_puts(b, " /P ");
+    sbuf_puts(b, "/P ");
     put_ref(b, e->parent == NONE ? shim_object_number(s->root) : w->first + e->parent);
     if (e->page >= 0) {
-        sbuf_puts(b, " /Pg ");
+        sbuf_puts(b, "/Pg ");
         put_ref(b, w->page_objs[e->page]);
     }
     if (e->spoken_new) {
-        sbuf_puts(b, " /ActualText ");
+        sbuf_puts(b, "/ActualText");
         sbuf_puts(b, s->new_mark_text);
     }
-    sbuf_puts(b, " /K [");
+    sbuf_puts(b, "/K[");
     for (uint32_t k = e->first_kid; k != NONE; k = s->kids.items[k].next) {
         const kid *kd = &s->kids.items[k];
-        sbuf_putc(b, ' ');
+        if (k != e->first_kid)
+            sbuf_putc(b, ' ');
         if (kd->page < 0) {
             put_ref(b, w->first + kd->value);
         } else if (kd->page == e->page) {
             put_num(b, kd->value);
         } else {
-            sbuf_puts(b, "<</Type /MCR /Pg ");
+            sbuf_puts(b, "<</Type/MCR/Pg ");
             put_ref(b, w->page_objs[kd->page]);
-            sbuf_puts(b, " /MCID ");
+            sbuf_puts(b, "/MCID ");
             put_num(b, kd->value);
             sbuf_puts(b, ">>");
         }
     }
-    sbuf_puts(b, " ]>>");
+    sbuf_puts(b, "]>>");
 }
 
 /* The /Nums entries of pages [from, to): each page's index and the array
@@ -457,18 +459,20 @@ static void write_elem(const pdf_struct *s, const writer *w, const elem *e)
 static void write_nums(const pdf_struct *s, const writer *w, size_t from, size_t to)
 {
     sbuf *b = w->out;
-    sbuf_puts(b, "/Nums [");
+    sbuf_puts(b, "/Nums[");
     for (size_t p = from; p < to; p++) {
-        sbuf_putc(b, ' ');
-        put_num(b, p);
-        sbuf_puts(b, " [");
-        for (size_t i = s->page_start.items[p]; i < s->page_start.items[p + 1]; i++) {
+        if (p > from)
             sbuf_putc(b, ' ');
+        put_num(b, p);
+        sbuf_putc(b, '[');
+        for (size_t i = s->page_start.items[p]; i < s->page_start.items[p + 1]; i++) {
+            if (i > s->page_start.items[p])
+                sbuf_putc(b, ' ');
             put_ref(b, w->first + s->parents.items[i]);
         }
-        sbuf_puts(b, " ]");
+        sbuf_putc(b, ']');
     }
-    sbuf_puts(b, " ]");
+    sbuf_putc(b, ']');
 }
 
 static void end_body(pdf_more_objects *out)
@@ -486,20 +490,21 @@ void pdf_struct_objects(void *ctx, size_t first, pdf_more_objects *out)
     out->replaced = shim_object_number(s->root);
     /* the StructTreeRoot: the ParentTree one /Nums, or a root whose /Kids
      * are the leaves, each with the /Limits of the page indices it holds */
-    sbuf_puts(w.out, "<</Type /StructTreeRoot /K ");
+    sbuf_puts(w.out, "<</Type/StructTreeRoot/K ");
     put_ref(w.out, first);
-    sbuf_puts(w.out, " /ParentTree <<");
+    sbuf_puts(w.out, "/ParentTree<<");
     if (n_leaves <= 1) {
         write_nums(s, &w, 0, n_pages);
     } else {
-        sbuf_puts(w.out, "/Kids [");
+        sbuf_puts(w.out, "/Kids[");
         for (size_t i = 0; i < n_leaves; i++) {
-            sbuf_putc(w.out, ' ');
+            if (i > 0)
+                sbuf_putc(w.out, ' ');
             put_ref(w.out, w.first_leaf + i);
         }
-        sbuf_puts(w.out, " ]");
+        sbuf_putc(w.out, ']');
     }
-    sbuf_puts(w.out, ">> /ParentTreeNextKey ");
+    sbuf_puts(w.out, ">>/ParentTreeNextKey ");
     put_num(w.out, n_pages);
     sbuf_puts(w.out, ">>");
     end_body(out);
@@ -510,11 +515,11 @@ void pdf_struct_objects(void *ctx, size_t first, pdf_more_objects *out)
     for (size_t i = 0; n_leaves > 1 && i < n_leaves; i++) {
         size_t from = i * PARENT_TREE_LEAF_PAGES;
         size_t to = from + PARENT_TREE_LEAF_PAGES < n_pages ? from + PARENT_TREE_LEAF_PAGES : n_pages;
-        sbuf_puts(w.out, "<</Limits [");
+        sbuf_puts(w.out, "<</Limits[");
         put_num(w.out, from);
         sbuf_putc(w.out, ' ');
         put_num(w.out, to - 1);
-        sbuf_puts(w.out, "] ");
+        sbuf_putc(w.out, ']');
         write_nums(s, &w, from, to);
         sbuf_puts(w.out, ">>");
         end_body(out);
