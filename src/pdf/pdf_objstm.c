@@ -21,6 +21,7 @@
 #define OBJS_PER_STREAM 512
 #define XREF_W2 4   /* bytes of an offset or object stream number: files < 4 GB */
 #define XREF_W3 2   /* bytes of an index in an object stream */
+#define XREF_ROW (1 + XREF_W2 + XREF_W3)
 
 typedef struct in_obj {
     const unsigned char *src;  /* where body … body_end are: libharu's file or the more text */
@@ -270,6 +271,26 @@ static size_t packed_count(const in_obj *objs, size_t from, size_t n)
     return k;
 }
 
+/* Rows of width bytes become PNG "Up" rows (ISO 32000-1 7.4.4.4,
+ * /Predictor 12): a filter byte 2, then each byte less the one above it.
+ * Consecutive entries differ in a byte or two, so the deflated stream
+ * shrinks to a fraction (a tenth, for a long document's 100,000 objects). */
+static void png_up(sbuf *rows, size_t width)
+{
+    size_t n = rows->len / width;
+    sbuf out = {0};
+    const unsigned char *in = (const unsigned char *)sbuf_str(rows);
+    for (size_t r = 0; r < n; r++) {
+        sbuf_putc(&out, 2);
+        for (size_t i = 0; i < width; i++) {
+            unsigned above = r > 0 ? in[(r - 1) * width + i] : 0;
+            sbuf_putc(&out, (char)(unsigned char)(in[r * width + i] - above));
+        }
+    }
+    sbuf_free(rows);
+    *rows = out;
+}
+
 /* The cross-reference stream, object number n + streams: one entry per
  * object 0 … itself (ISO 32000-1 Table 18). */
 static bool put_xref_stream(sbuf *out, const in_obj *objs, size_t n, const size_t *stm_offsets,
@@ -297,8 +318,10 @@ static bool put_xref_stream(sbuf *out, const in_obj *objs, size_t n, const size_
         put_be(&rows, f2, XREF_W2);
         put_be(&rows, f3, XREF_W3);
     }
+    png_up(&rows, XREF_ROW);
     sbuf dict = {0};
-    sbuf_printf(&dict, "/Type /XRef\n/Size %zu\n/W [ 1 %d %d ]\n%s", self + 1, XREF_W2, XREF_W3, trailer);
+    sbuf_printf(&dict, "/Type /XRef\n/Size %zu\n/W [ 1 %d %d ]\n/DecodeParms << /Columns %d /Predictor 12 >>\n%s",
+                self + 1, XREF_W2, XREF_W3, XREF_ROW, trailer);
     size_t z_len = 0;
     unsigned char *z = pdf_deflate_now(sbuf_str(&rows), rows.len, PDF_DEFLATE_SMALL_LEVEL, &z_len);
     bool ok = z != NULL;
