@@ -175,8 +175,10 @@ static bool trailer_entries(const reader *r, size_t from, size_t to, sbuf *out)
 
 static void put_be(sbuf *b, size_t v, int bytes)
 {
-    for (int i = bytes - 1; i >= 0; i--)
-        sbuf_putc(b, (char)((v >> (8 * i)) & 0xFF));
+    char tmp[8];
+    for (int i = 0; i < bytes; i++)
+        tmp[i] = (char)((v >> (8 * (bytes - 1 - i))) & 0xFF);
+    sbuf_append(b, tmp, (size_t)bytes);
 }
 
 /* One object of number num holding dict, then the zlib stream z. */
@@ -187,16 +189,17 @@ static void put_stream_obj(sbuf *out, size_t num, const char *dict, const unsign
     sbuf_puts(out, "\nendstream\nendobj\n");
 }
 
+/* v in decimal, then a space. */
 static void put_decimal(sbuf *b, size_t v)
 {
     char tmp[24];
-    int n = 0;
+    int n = (int)sizeof tmp;
+    tmp[--n] = ' ';
     do {
-        tmp[n++] = (char)('0' + v % 10);
+        tmp[--n] = (char)('0' + v % 10);
         v /= 10;
     } while (v);
-    while (n > 0)
-        sbuf_putc(b, tmp[--n]);
+    sbuf_append(b, tmp + n, sizeof tmp - (size_t)n);
 }
 
 /* One object stream's contents, gathered, then compressing. */
@@ -216,9 +219,7 @@ static void gather_object_stream(in_obj *objs, size_t n, size_t *first, size_t n
         if (!o->in_use || o->is_stream || *first == 0)
             continue;
         put_decimal(&os->data, *first);
-        sbuf_putc(&os->data, ' ');
         put_decimal(&os->data, bodies.len);
-        sbuf_putc(&os->data, ' ');
         sbuf_append(&bodies, (const char *)o->src + o->body, o->body_end - o->body);
         sbuf_putc(&bodies, '\n');
         o->stream_obj = num;
@@ -278,17 +279,16 @@ static size_t packed_count(const in_obj *objs, size_t from, size_t n)
 static void png_up(sbuf *rows, size_t width)
 {
     size_t n = rows->len / width;
-    sbuf out = {0};
     const unsigned char *in = (const unsigned char *)sbuf_str(rows);
+    unsigned char *out = xmallocarray(n ? n : 1, width + 1), *o = out;
     for (size_t r = 0; r < n; r++) {
-        sbuf_putc(&out, 2);
-        for (size_t i = 0; i < width; i++) {
-            unsigned above = r > 0 ? in[(r - 1) * width + i] : 0;
-            sbuf_putc(&out, (char)(unsigned char)(in[r * width + i] - above));
-        }
+        *o++ = 2;
+        for (size_t i = 0; i < width; i++)
+            *o++ = (unsigned char)(in[r * width + i] - (r > 0 ? in[(r - 1) * width + i] : 0));
     }
     sbuf_free(rows);
-    *rows = out;
+    sbuf_append(rows, (const char *)out, (size_t)(o - out));
+    free(out);
 }
 
 /* The cross-reference stream, object number n + streams: one entry per
