@@ -19,6 +19,10 @@
 #include "xalloc.h"
 
 #define OBJS_PER_STREAM 512
+/* libdeflate's level for the object streams: on a long list's structure
+ * tree level 5 needs a fifth fewer instructions than 6 for 0.1 % more
+ * bytes (levels 1-4 give 12-30 % more bytes). */
+#define OBJSTM_LEVEL 5
 #define XREF_W2 4   /* bytes of an offset or object stream number: files < 4 GB */
 #define XREF_W3 2   /* bytes of an index in an object stream */
 #define XREF_ROW (1 + XREF_W2 + XREF_W3)
@@ -245,7 +249,7 @@ static bool put_object_streams(in_obj *objs, size_t n, size_t n_stms, size_t num
         for (size_t t = s; t < s + 2 && t < n_stms; t++)
             if (!os[t].job.started)
                 pdf_deflate_start_level(&os[t].job, (const unsigned char *)sbuf_str(&os[t].data),
-                                        os[t].data.len, PDF_DEFLATE_SMALL_LEVEL);
+                                        os[t].data.len, OBJSTM_LEVEL);
         ok = ok && pdf_deflate_finish(&os[s].job);
         if (ok) {
             char dict[96];
