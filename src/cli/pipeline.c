@@ -29,6 +29,7 @@ bool pipeline_typeset(pipeline *p, diag_list *dl)
     if (!paginate(&p->fl, p->lay, &p->pages, dl))
         return false;
     p->typeset = draw_furniture(&p->pages, p->lay, p->fs, dl);
+    pg_doc_trim(&p->pages);   /* complete: the PDF writer's allocations reuse the room */
     return p->typeset;
 }
 

@@ -84,7 +84,7 @@ void pdf_deflate_free(pdf_deflate_job *job)
 HPDF_STATUS pdf_deflated_stream_fill(pdf_dict stream, pdf_deflate_job *job)
 {
     if (!pdf_deflate_finish(job))
-        return SHIM_NO_MEMORY;   /* compress2 fails only for want of memory */
+        return SHIM_NO_MEMORY;   /* compression fails only for want of memory */
     return shim_stream_write(stream, job->out, job->out_len);
 }
 
