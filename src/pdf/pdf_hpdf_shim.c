@@ -1,14 +1,13 @@
 /* pdf_hpdf_shim.c — kumihan's PDF object calls on top of libharu 2.3.0's
  * private object layer (hpdf_objects.h, hpdf_doc.h, hpdf_pages.h,
- * hpdf_encrypt.h, hpdf_list.h): the only file that includes them or touches a libharu
- * struct field.  Every field it reads or writes is named in a comment
+ * hpdf_list.h, and hpdf_streams.h's memory streams): the only file that
+ * includes them or touches a libharu struct field.  Every field it reads or writes is named in a comment
  * marked "libharu 2.3.0:", which is what to check against a new version. */
 #define KUMIHAN_HPDF_SHIM_IMPL
 #undef HPDF_SHARED   /* this file sees libharu's structs (see pdf_hpdf_shim.h) */
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
-#include <hpdf_encrypt.h>
 #include <hpdf_error.h>
 #include <hpdf_list.h>
 #include <hpdf_objects.h>
@@ -337,38 +336,4 @@ HPDF_STATUS shim_array_add_bytes(pdf_array array, const void *bytes, size_t n)
     if (!array)
         return SHIM_INVALID_OBJECT;
     return array_append(A(array), new_binary(A(array)->mmgr, bytes, n));   /* libharu 2.3.0: .mmgr */
-}
-
-/* ---- MD5 --------------------------------------------------------------- */
-
-struct shim_md5 {
-    HPDF_MD5_CTX ctx;   /* libharu 2.3.0: hpdf_encrypt.h's MD5 (RFC 1321) */
-};
-
-shim_md5 *shim_md5_new(void)
-{
-    shim_md5 *md5 = xmalloc(sizeof *md5);
-    HPDF_MD5Init(&md5->ctx);
-    return md5;
-}
-
-void shim_md5_update(shim_md5 *md5, const void *bytes, size_t n)
-{
-    const HPDF_BYTE *b = bytes;
-    while (n > 0) {   /* HPDF_MD5Update counts in 32 bits */
-        HPDF_UINT32 chunk = n > 0x40000000u ? 0x40000000u : (HPDF_UINT32)n;
-        HPDF_MD5Update(&md5->ctx, b, chunk);
-        b += chunk;
-        n -= chunk;
-    }
-}
-
-void shim_md5_final(shim_md5 *md5, unsigned char digest[16])
-{
-    HPDF_MD5Final(digest, &md5->ctx);
-}
-
-void shim_md5_free(shim_md5 *md5)
-{
-    free(md5);
 }

@@ -146,12 +146,4 @@ HPDF_STATUS shim_array_add_int(pdf_array array, int32_t value);
 HPDF_STATUS shim_array_add_real(pdf_array array, float value);
 HPDF_STATUS shim_array_add_bytes(pdf_array array, const void *bytes, size_t n);
 
-/* ---- MD5, for the trailer /ID ------------------------------------------ */
-
-typedef struct shim_md5 shim_md5;
-shim_md5 *shim_md5_new(void);   /* never NULL (out of memory aborts) */
-void shim_md5_update(shim_md5 *md5, const void *bytes, size_t n);
-void shim_md5_final(shim_md5 *md5, unsigned char digest[16]);
-void shim_md5_free(shim_md5 *md5);
-
 #endif

@@ -348,22 +348,6 @@ static void test_libharu_version(void **state)
     assert_false(shim_libharu_supports(NULL));
 }
 
-static void test_md5(void **state)
-{
-    (void)state;
-    /* RFC 1321's test suite: "abc", and the same fed in pieces */
-    static const unsigned char want[16] = {0x90, 0x01, 0x50, 0x98, 0x3c, 0xd2, 0x4f, 0xb0,
-                                           0xd6, 0x96, 0x3f, 0x7d, 0x28, 0xe1, 0x7f, 0x72};
-    unsigned char got[16];
-    shim_md5 *md5 = shim_md5_new();
-    assert_non_null(md5);
-    shim_md5_update(md5, "a", 1);
-    shim_md5_update(md5, "bc", 2);
-    shim_md5_final(md5, got);
-    shim_md5_free(md5);
-    assert_memory_equal(got, want, 16);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -371,7 +355,6 @@ int main(void)
         cmocka_unit_test(test_handles),
         cmocka_unit_test(test_array_past_libharu_cap),
         cmocka_unit_test(test_libharu_version),
-        cmocka_unit_test(test_md5),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
