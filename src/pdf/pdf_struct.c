@@ -12,7 +12,6 @@
 #include "pdf_struct.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
