@@ -54,6 +54,15 @@ static void set_text_and_marks(annotator *an, const dd_entry *e, block *b)
     const block *src = e->new_b ? e->new_b : e->old_b;
     uint8_t *marks = NULL;
     char *text = NULL;
+    if (src->kind == BK_DATE) {
+        /* printed as the layout writes dates (令和5年5月12日), not as its
+         * YYYY-MM-DD: a changed date gets its change bar, and the summary
+         * page says what it was */
+        block_set_text(b, src->text, src->text_loc);
+        if (e->change != DD_SAME || e->moved)
+            add_cm_block(an, b, NULL, CM_NONE);
+        return;
+    }
     if (e->change == DD_EDITED)
         text = merged_text(&e->text_diff, e->old_b->text, e->new_b->text, &marks);
     else

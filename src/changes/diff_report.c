@@ -77,8 +77,30 @@ static void add_ascii_digits(sbuf *b, const char *s, size_t n)
 /* "Ⅰ．" → "Ⅰ", "12）" → "12", "⑴" → "⑴": the number without the
  * format's punctuation.  Labels that say nothing by themselves (none for
  * paragraphs, a fixed marker for bullets) get the ordinal: "¶2", "・3". */
+/* The parts of a letter have names, not numbers: "addressee", "issuer2"
+ * (its second line), "record-¶3" (the third paragraph of its 記). */
+static const char *letter_part_name(block_kind kind)
+{
+    switch (kind) {
+    case BK_REFERENCE: return N_("reference");
+    case BK_DATE: return N_("date");
+    case BK_ADDRESSEE: return N_("addressee");
+    case BK_ISSUER: return N_("issuer");
+    case BK_RECORD: return N_("record");
+    case BK_RECORD_END: return N_("record end");
+    default: return NULL;
+    }
+}
+
 static void add_component(sbuf *b, const block *blk, int ordinal, const layout *lay, const dd_labels *labels)
 {
+    const char *name = letter_part_name(blk->kind);
+    if (name) {
+        sbuf_puts(b, _(name));
+        if (ordinal > 1)
+            sbuf_printf(b, "%d", ordinal);
+        return;
+    }
     if (blk->kind == BK_PARAGRAPH && blk->parent && !blk->parent->parent)
         sbuf_puts(b, _(labels->preface));   /* a preface paragraph: "前文¶1" */
     block tmp = *blk;

@@ -194,6 +194,14 @@ static void compare_field(builder *bd, const char *field, const char *old_v, con
     cd_diff(a, b, &mm->diff);
 }
 
+static bool has_date_block(const document *d)
+{
+    for (size_t i = 0; d->root && i < d->root->n_children; i++)
+        if (d->root->children[i]->kind == BK_DATE)
+            return true;
+    return false;
+}
+
 static void compare_metadata(builder *bd, const document *o, const document *n)
 {
     char oy[16] = "", ny[16] = "";
@@ -204,7 +212,9 @@ static void compare_metadata(builder *bd, const document *o, const document *n)
     compare_field(bd, "title", o->title, n->title);
     compare_field(bd, "organization", o->organization, n->organization);
     compare_field(bd, "fiscal_year", oy[0] ? oy : NULL, ny[0] ? ny : NULL);
-    compare_field(bd, "date", o->date, n->date);
+    /* a letter prints its date: a change shows as that block's edit */
+    if (!has_date_block(o) && !has_date_block(n))
+        compare_field(bd, "date", o->date, n->date);
     compare_field(bd, "subject", o->subject, n->subject);
     compare_field(bd, "keywords", o->keywords, n->keywords);
 }

@@ -96,7 +96,7 @@ bool pipeline_write_outputs(pipeline *p, const imposition_rules *r, const char *
 
 pdf_meta pipeline_pdf_meta(const pipeline *p)
 {
-    return (pdf_meta){
+    pdf_meta meta = {
         .title = p->doc->title,
         .author = p->doc->organization,
         .subject = p->doc->subject,
@@ -108,6 +108,9 @@ pdf_meta pipeline_pdf_meta(const pipeline *p)
         .labels = p->lay->page_labels,
         .n_labels = p->lay->n_page_labels,
     };
+    for (int k = 0; k < BK__COUNT; k++)
+        meta.list_numbering[k] = num_style_list_numbering(p->lay->styles[k].numbering);
+    return meta;
 }
 
 void pipeline_free(pipeline *p)

@@ -10,6 +10,7 @@
 #include "sbuf.h"
 #include "xalloc.h"
 #include "i18n.h"
+#include "ytree.h"
 
 /* Length of the folder part of path, its last slash included ("" → 0). */
 static size_t folder_length(const char *path)
@@ -107,8 +108,42 @@ static bool is_file(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+char *content_named_layout(const char *content, src_loc *where)
+{
+    diag_list scratch;   /* the content's own load reports its mistakes, once */
+    diag_init(&scratch);
+    ytree *t = ytree_load(content, NULL, &scratch);
+    diag_free(&scratch);
+    const ynode *v = t && t->root && t->root->kind == YN_MAPPING ? ynode_get(t->root, "layout") : NULL;
+    char *path = NULL;
+    if (v && v->kind == YN_SCALAR && v->value[0]) {
+        path = v->value[0] == '/' ? xstrdup(v->value) : folder_plus(content, v->value);
+        *where = (src_loc){content, v->loc.line, v->loc.col};
+    }
+    ytree_free(t);
+    return path;
+}
+
+/* The layout the content names, when it is a file; else an error at its
+ * 'layout:' key (a typo there must not silently fall back to another). */
+static char *named_layout(const char *content, const char *named, src_loc at, diag_list *dl)
+{
+    if (is_file(named))
+        return xstrdup(named);
+    diag_report(dl, D_IO, at, _("the content's 'layout' is %s, which is not a file"), named);
+    diag_hint(dl, _("the path is relative to the folder of %s; correct it, or give --layout LAYOUT.yaml"), content);
+    return NULL;
+}
+
 char *find_default_layout(const char *content, diag_list *dl)
 {
+    src_loc at = {0};
+    char *named = content_named_layout(content, &at);
+    if (named) {
+        char *found = named_layout(content, named, at, dl);
+        free(named);
+        return found;
+    }
     char *candidates[N_DEFAULT_LAYOUTS];
     default_layout_candidates(content, candidates);
     char *found = NULL;

@@ -8,7 +8,9 @@
  *   project/layouts/booklet-a4.yaml   the default layout
  *   project/content/NAME.yaml         the content
  *   project/out/NAME.pdf              the default output
- * A content file outside a folder named "content" gets its PDF beside it. */
+ * A content file outside a folder named "content" gets its PDF beside it.
+ * A content file may name its own layout (layout: ../layouts/notice-a4.yaml);
+ * that is its default, before booklet-a4.yaml. */
 #ifndef KUMIHAN_PROJECT_PATHS_H
 #define KUMIHAN_PROJECT_PATHS_H
 
@@ -35,9 +37,15 @@ char *default_output_for(const char *content, const char *folder_name, bool chan
 /* The same, asking the file system for the folder's name. */
 char *default_output(const char *content, bool changes);
 
-/* The first default layout candidate that exists (malloc'd), or NULL with
- * an error saying that no layout was given, where the default was looked
- * for, and to give --layout. */
+/* The layout the content file names with its own 'layout:' key, resolved
+ * against the content's folder (malloc'd; *where: the key's value), or
+ * NULL when it names none (or cannot be read: its load will say why). */
+char *content_named_layout(const char *content, src_loc *where);
+
+/* The layout the content names (an error at its 'layout:' key if that is
+ * no file), else the first default layout candidate that exists
+ * (malloc'd), or NULL with an error saying that no layout was given,
+ * where the default was looked for, and to give --layout. */
 char *find_default_layout(const char *content, diag_list *dl);
 
 /* Makes the folder of a default output if it is missing (the out/ of a

@@ -2,9 +2,12 @@
  *
  * The schema is in tables (content_fields.h): the top-level keys, and which
  * key of which block kind holds children of which kind.  Everything else
- * about a block is its text (title or text), "new" and "id".  Children are
- * added in the order their keys appear. */
+ * about a block is its text (title or text), "new" and "id", and the
+ * block_extras (body, notes, keep_together).  Children are added in the
+ * order they are set: lead, body, the lists in the order their keys
+ * appear, notes. */
 #include "content.h"
+#include "body_load.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,15 +22,6 @@
 
 #define MAX_BLOCKS 200000
 
-typedef struct loader {
-    document *doc;
-    diag_list *dl;
-    const ytree *tree;   /* the source, for slips_in_text */
-    size_t n_blocks;
-    slip_id *ids;        /* every id given, for slips_duplicate_ids */
-    size_t n_ids, cap_ids;
-} loader;
-
 static const child_rule *rule_for(const char *key, block_kind parent)
 {
     for (size_t i = 0; i < N_CHILD_RULES; i++)
@@ -37,7 +31,7 @@ static const child_rule *rule_for(const char *key, block_kind parent)
 }
 
 /* Characters that have no place in printed text: C0/C1 controls, DEL. */
-static bool check_text_chars(loader *ld, const char *text, src_loc loc, bool allow_newline)
+bool ld_check_text_chars(loader *ld, const char *text, src_loc loc, bool allow_newline)
 {
     size_t i = 0, len = strlen(text);
     for (int chars = 1; i < len; chars++) {
@@ -66,15 +60,15 @@ static bool check_text_chars(loader *ld, const char *text, src_loc loc, bool all
 
 /* The node's location, pointing at the document's own copy of the path
  * (the YAML tree, and its path, are freed after loading). */
-static src_loc doc_loc(const loader *ld, const ynode *node)
+src_loc ld_loc(const loader *ld, const ynode *node)
 {
     return (src_loc){ld->doc->path, node->loc.line, node->loc.col, node->loc.exact};
 }
 
 /* A new child of parent; NULL (reported once) past MAX_BLOCKS. */
-static block *new_block(loader *ld, block *parent, block_kind kind, const ynode *node)
+block *ld_new_block(loader *ld, block *parent, block_kind kind, const ynode *node)
 {
-    src_loc loc = doc_loc(ld, node);
+    src_loc loc = ld_loc(ld, node);
     if (++ld->n_blocks > MAX_BLOCKS) {
         if (ld->n_blocks == MAX_BLOCKS + 1)
             diag_report(ld->dl, D_LIMIT, loc, _("more than %d blocks in one document"), MAX_BLOCKS);
@@ -84,10 +78,10 @@ static block *new_block(loader *ld, block *parent, block_kind kind, const ynode 
 }
 
 /* Paragraphs: a string (blank lines split it) or a list of strings. */
-static void load_paragraph_text(loader *ld, block *parent, const ynode *node)
+void ld_paragraph_text(loader *ld, block *parent, const ynode *node)
 {
     const char *text = ys_text(node, "a paragraph", ld->dl);
-    if (!text || !check_text_chars(ld, text, node->loc, true))
+    if (!text || !ld_check_text_chars(ld, text, node->loc, true))
         return;
     slips_in_text(ld->tree, node, ld->dl);
     const char *p = text;
@@ -95,11 +89,11 @@ static void load_paragraph_text(loader *ld, block *parent, const ynode *node)
         const char *end = strchr(p, '\n');
         size_t n = end ? (size_t)(end - p) : strlen(p);
         if (n > 0) {
-            block *para = new_block(ld, parent, BK_PARAGRAPH, node);
+            block *para = ld_new_block(ld, parent, BK_PARAGRAPH, node);
             if (!para)
                 return;
             para->text = xstrndup(p, n);
-            para->text_loc = doc_loc(ld, node);
+            para->text_loc = ld_loc(ld, node);
         }
         p += n + (end ? 1 : 0);
     }
@@ -109,10 +103,10 @@ static void load_paragraphs(loader *ld, block *parent, const ynode *node)
 {
     if (node->kind == YN_SEQUENCE) {
         for (size_t i = 0; i < node->count; i++)
-            load_paragraph_text(ld, parent, node->items[i]);
+            ld_paragraph_text(ld, parent, node->items[i]);
         return;
     }
-    load_paragraph_text(ld, parent, node);
+    ld_paragraph_text(ld, parent, node);
 }
 
 static void load_block(loader *ld, block *parent, block_kind kind, const ynode *node);
@@ -133,19 +127,19 @@ static void load_children(loader *ld, block *b, const child_rule *rule, const yn
         load_block(ld, b, rule->child, list->items[i]);
 }
 
-static void set_block_text(loader *ld, block *b, const ynode *node, const char *what)
+void ld_set_text(loader *ld, block *b, const ynode *node, const char *what)
 {
     const char *text = ys_text(node, what, ld->dl);
-    if (!text || !check_text_chars(ld, text, node->loc, false))
+    if (!text || !ld_check_text_chars(ld, text, node->loc, false))
         return;
-    block_set_text(b, text, doc_loc(ld, node));
+    block_set_text(b, text, ld_loc(ld, node));
     slips_in_text(ld->tree, node, ld->dl);
 }
 
 static void note_id(loader *ld, const char *id, const ynode *node)
 {
     VEC_RESERVE(ld->ids, ld->cap_ids, ld->n_ids + 1);
-    ld->ids[ld->n_ids] = (slip_id){id, doc_loc(ld, node), ld->n_ids};
+    ld->ids[ld->n_ids] = (slip_id){id, ld_loc(ld, node), ld->n_ids};
     ld->n_ids++;
 }
 
@@ -153,6 +147,37 @@ static void note_id(loader *ld, const char *id, const ynode *node)
 static const char *article(block_kind kind)
 {
     return strchr("aeiou", block_kind_name(kind)[0]) ? "an" : "a";
+}
+
+/* A block's children in the order they are set: its lead, its body, its
+ * lists (in the order of their keys), then its notes, whatever order the
+ * keys are written in. */
+/* The value of extra key `key` of map, if b's kind may have it (else it was
+ * reported as unknown: no second error from reading it). */
+static const ynode *extra(const block *b, const ynode *map, const char *key)
+{
+    for (size_t i = 0; i < N_BLOCK_EXTRAS; i++)
+        if (strcmp(block_extras[i].key, key) == 0 && (block_extras[i].kinds & KIND_BIT(b->kind)))
+            return ynode_get(map, key);
+    return NULL;
+}
+
+static void load_block_flow(loader *ld, block *b, const ynode *map)
+{
+    const ynode *n;
+    if ((n = ynode_get(map, "lead")) && rule_for("lead", b->kind))
+        load_children(ld, b, rule_for("lead", b->kind), n);
+    if ((n = extra(b, map, "body")))
+        load_body_list(ld, b, n, "'body'");
+    for (size_t i = 0; i < map->count; i++) {
+        const child_rule *rule = rule_for(map->keys[i]->value, b->kind);
+        if (rule && rule->child != BK_PARAGRAPH)
+            load_children(ld, b, rule, map->items[i]);
+    }
+    if ((n = extra(b, map, "keep_together")))
+        ys_bool(n, "'keep_together'", &b->keep_together, ld->dl);
+    if ((n = extra(b, map, "notes")))
+        load_notes(ld, b, n);
 }
 
 static void load_block_mapping(loader *ld, block *b, const ynode *map)
@@ -165,7 +190,7 @@ static void load_block_mapping(loader *ld, block *b, const ynode *map)
 
     const ynode *text = ys_require(map, content_text_key(b->kind), what, ld->dl);
     if (text)
-        set_block_text(ld, b, text, what);
+        ld_set_text(ld, b, text, what);
     const ynode *is_new = ynode_get(map, "new");
     if (is_new)
         ys_bool(is_new, "'new'", &b->is_new, ld->dl);
@@ -175,23 +200,19 @@ static void load_block_mapping(loader *ld, block *b, const ynode *map)
         note_id(ld, b->id, id);
     }
 
-    for (size_t i = 0; i < map->count; i++) {
-        const child_rule *rule = rule_for(map->keys[i]->value, b->kind);
-        if (rule)
-            load_children(ld, b, rule, map->items[i]);
-    }
+    load_block_flow(ld, b, map);
 }
 
 /* A block is a mapping, or a plain string as shorthand for its text. */
 static void load_block(loader *ld, block *parent, block_kind kind, const ynode *node)
 {
-    block *b = new_block(ld, parent, kind, node);
+    block *b = ld_new_block(ld, parent, kind, node);
     if (!b)
         return;
     if (node->kind == YN_SCALAR) {
         char what[64];
         snprintf(what, sizeof what, "%s %s", article(kind), block_kind_name(kind));
-        set_block_text(ld, b, node, what);
+        ld_set_text(ld, b, node, what);
         return;
     }
     if (node->kind == YN_SEQUENCE) {
@@ -207,7 +228,7 @@ static void load_block(loader *ld, block *parent, block_kind kind, const ynode *
 static char *copy_text(loader *ld, const ynode *node, const char *what)
 {
     const char *text = ys_text(node, what, ld->dl);
-    if (!text || !check_text_chars(ld, text, node->loc, false))
+    if (!text || !ld_check_text_chars(ld, text, node->loc, false))
         return NULL;
     return xstrdup(text);
 }
@@ -279,13 +300,30 @@ static void check_pdf_info_length(loader *ld, const ynode *node, const char *wha
               (PDF_MAX_STRING_BYTES - 2) / 2);
 }
 
+/* layout: ../layouts/notice-a4.yaml — relative to the content file's
+ * folder, as a staff member reads it beside the file. */
+static void load_layout_path(loader *ld, const ynode *node)
+{
+    const char *file = ys_text(node, "'layout'", ld->dl);
+    if (!file)
+        return;
+    const char *path = ld->doc->path ? ld->doc->path : "";
+    const char *slash = strrchr(path, '/');
+    size_t dir = file[0] == '/' || !slash ? 0 : (size_t)(slash - path) + 1;
+    char *out = xmalloc(dir + strlen(file) + 1);
+    memcpy(out, path, dir);
+    strcpy(out + dir, file);
+    ld->doc->layout = out;
+    ld->doc->layout_loc = ld_loc(ld, node);
+}
+
 static void load_metadata(loader *ld, const ynode *root)
 {
     document *doc = ld->doc;
     const ynode *n;
     if ((n = ys_require(root, "title", "the document", ld->dl))) {
         doc->title = copy_text(ld, n, "'title'");
-        doc->title_loc = doc_loc(ld, n);
+        doc->title_loc = ld_loc(ld, n);
         check_pdf_info_length(ld, n, "'title'", doc->title);
     }
     if ((n = ys_require(root, "organization", "the document", ld->dl))) {
@@ -299,6 +337,8 @@ static void load_metadata(loader *ld, const ynode *root)
         load_date(ld, n);
     if ((n = ynode_get(root, "back_cover")))
         ys_bool(n, "'back_cover'", &doc->back_cover, ld->dl);
+    if ((n = ynode_get(root, "layout")))
+        load_layout_path(ld, n);
     if ((n = ynode_get(root, "subject"))) {
         doc->subject = copy_text(ld, n, "'subject'");
         check_pdf_info_length(ld, n, "'subject'", doc->subject);
@@ -309,18 +349,39 @@ static void load_metadata(loader *ld, const ynode *root)
     }
 }
 
-static void load_body(loader *ld, const ynode *root)
+static void load_parts(loader *ld, const ynode *parts)
 {
-    const ynode *preface = ynode_get(root, "preface");
-    if (preface)
-        load_paragraphs(ld, ld->doc->root, preface);
-    const ynode *parts = ys_require(root, "parts", "the document", ld->dl);
-    if (!parts || !ys_expect(parts, YN_SEQUENCE, "'parts'", ld->dl))
+    if (!ys_expect(parts, YN_SEQUENCE, "'parts'", ld->dl))
         return;
     if (parts->count == 0)
         diag_report(ld->dl, D_EMPTY_TEXT, parts->loc, _("'parts' is an empty list"));
     for (size_t i = 0; i < parts->count && !diag_too_many(ld->dl); i++)
         load_block(ld, ld->doc->root, BK_PART, parts->items[i]);
+}
+
+/* The root's children in reading order: the letter's head, the preface,
+ * the body, the parts, the record (記 … 以上, the document's notes just
+ * before its 以上), else the notes last.  A document needs parts, a body
+ * or a record: something to print after its title. */
+static void load_body(loader *ld, const ynode *root)
+{
+    block *r = ld->doc->root;
+    load_letter_head(ld, root);
+    const ynode *preface = ynode_get(root, "preface");
+    if (preface)
+        load_paragraphs(ld, r, preface);
+    const ynode *body = ynode_get(root, "body"), *parts = ynode_get(root, "parts");
+    const ynode *record = ynode_get(root, "record"), *notes = ynode_get(root, "notes");
+    if (body)
+        load_body_list(ld, r, body, "'body'");
+    if (parts)
+        load_parts(ld, parts);
+    else if (!body && !record)
+        ys_require(root, "parts", "the document", ld->dl);
+    if (record)
+        load_record(ld, record, notes);
+    else if (notes)
+        load_notes(ld, r, notes);
 }
 
 document *content_from_tree(const ytree *tree, diag_list *dl)

@@ -37,6 +37,7 @@ void doc_free(document *d)
     free(d->subject);
     free(d->keywords);
     free(d->date);
+    free(d->layout);
     free(d->path);
     free(d);
 }
@@ -82,6 +83,9 @@ const char *block_kind_name(block_kind kind)
         [BK_DOCUMENT] = "document", [BK_PART] = "part",     [BK_SECTION] = "section",
         [BK_SUBSECTION] = "subsection", [BK_ITEM] = "item", [BK_BULLET] = "bullet",
         [BK_ENTRY] = "entry",       [BK_PARAGRAPH] = "paragraph",
+        [BK_NOTE] = "note",         [BK_PAGE_BREAK] = "page_break", [BK_RECORD] = "record",
+        [BK_RECORD_END] = "record_end", [BK_REFERENCE] = "reference", [BK_DATE] = "date",
+        [BK_ADDRESSEE] = "addressee", [BK_ISSUER] = "issuer",
     };
     return (unsigned)kind < BK__COUNT ? names[kind] : "?";
 }

@@ -19,6 +19,14 @@ typedef enum block_kind {
     BK_BULLET,      /* ・ … */
     BK_ENTRY,       /* 1）… entries of a numbered list of organisations */
     BK_PARAGRAPH,   /* running text: the preface, a lead paragraph */
+    BK_NOTE,        /* ※ a note under a block (notes:), set after its content */
+    BK_PAGE_BREAK,  /* page_break: true in a body list; no text */
+    BK_RECORD,      /* 記: opens the record list of a letter (children: its body) */
+    BK_RECORD_END,  /* 以上: closes it (the words come from the layout) */
+    BK_REFERENCE,   /* 文書番号 of a letter: 苫商発第45号 */
+    BK_DATE,        /* a letter's date (text: YYYY-MM-DD, printed as the layout says) */
+    BK_ADDRESSEE,   /* 宛名: 会員各位 (one block a line) */
+    BK_ISSUER,      /* 発信者: 苫小牧商工会議所 / 会頭 … (one block a line) */
     BK__COUNT
 } block_kind;
 
@@ -30,6 +38,8 @@ typedef struct block {
     bool is_new;            /* "(新)": new this year */
     char *id;               /* optional stable id (for diff), may be NULL */
     int ordinal;            /* 1-based among siblings of the same kind */
+    bool keep_together;     /* keep_together: true — pagination keeps the whole
+                             * block (its lines and children) on one page */
     struct block *parent;
     struct block **children;
     size_t n_children, cap_children;
@@ -46,6 +56,9 @@ typedef struct document {
     bool back_cover;        /* the last page is a back cover (裏表紙): a booklet's
                              * blank pages go before it (layout: imposition: pad) */
     src_loc title_loc;
+    char *layout;           /* layout: the content's default layout, resolved against
+                             * the content file's folder; NULL if not given */
+    src_loc layout_loc;
     block *root;            /* BK_DOCUMENT */
 } document;
 

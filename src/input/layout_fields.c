@@ -26,6 +26,7 @@ const field style_fields[] = {
     {"page_break", F_BREAK, offsetof(block_style, page_break), 0, 0},
     {"keep_with_next", F_BOOL, offsetof(block_style, keep_with_next), 0, 0},
     {"bookmark", F_BOOL, offsetof(block_style, bookmark), 0, 0},
+    {"calendar", F_CALENDAR, offsetof(block_style, calendar), 0, 0},
     END_FIELDS,
 };
 
@@ -117,6 +118,7 @@ const char *const kinsoku_names[] = {"strict", "normal", "loose", NULL};
 const char *const break_names[] = {"none", "before", "before-except-first", NULL};
 const char *const impose_names[] = {"none", "saddle", "2up", "single", NULL};   /* order of impose_method */
 const char *const pad_names[] = {"before-last", "end", NULL};         /* order of impose_pad */
+const char *const calendar_names[] = {"western", "wareki", "iso", NULL};  /* order of date_calendar */
 
 const style_key style_keys[] = {
     {"document", SLOT_BLOCK_KIND, BK_DOCUMENT, true},     {"organization", SLOT_ORGANIZATION, BK_DOCUMENT, true},
@@ -124,6 +126,10 @@ const style_key style_keys[] = {
     {"section", SLOT_BLOCK_KIND, BK_SECTION, true},       {"subsection", SLOT_BLOCK_KIND, BK_SUBSECTION, true},
     {"item", SLOT_BLOCK_KIND, BK_ITEM, false},            {"bullet", SLOT_BLOCK_KIND, BK_BULLET, false},
     {"entry", SLOT_BLOCK_KIND, BK_ENTRY, false},
+    {"note", SLOT_BLOCK_KIND, BK_NOTE, false},            {"record", SLOT_BLOCK_KIND, BK_RECORD, true},
+    {"record_end", SLOT_BLOCK_KIND, BK_RECORD_END, false}, {"reference", SLOT_BLOCK_KIND, BK_REFERENCE, false},
+    {"date", SLOT_BLOCK_KIND, BK_DATE, false},            {"addressee", SLOT_BLOCK_KIND, BK_ADDRESSEE, false},
+    {"issuer", SLOT_BLOCK_KIND, BK_ISSUER, false},
 };
 _Static_assert(sizeof style_keys / sizeof style_keys[0] == N_STYLE_KEYS,
                "every block kind and the organisation line has a key");

@@ -29,7 +29,8 @@ typedef enum field_type {
     F_KINSOKU,   /* kinsoku_level */
     F_BREAK,     /* page_break_rule */
     F_IMPOSE,    /* impose_method */
-    F_PAD        /* impose_pad */
+    F_PAD,       /* impose_pad */
+    F_CALENDAR   /* date_calendar */
 } field_type;
 
 typedef struct field {
@@ -61,6 +62,7 @@ extern const char *const kinsoku_names[];
 extern const char *const break_names[];
 extern const char *const impose_names[];
 extern const char *const pad_names[];
+extern const char *const calendar_names[];
 
 /* Where a style under "blocks" lives in the layout: the style of a block
  * kind, or the organisation line of the title page (no block of its own). */
@@ -73,7 +75,8 @@ typedef struct style_key {
     bool heading;      /* kept with what follows by default */
 } style_key;
 
-#define N_STYLE_KEYS (BK__COUNT + 1)   /* every block kind and the organisation line */
+/* every block kind but the page break (it sets nothing), and the organisation line */
+#define N_STYLE_KEYS (BK__COUNT + 1 - 1)
 extern const style_key style_keys[N_STYLE_KEYS];
 
 /* Named paper sizes, for page: paper and imposition: sheet (else [w, h]). */

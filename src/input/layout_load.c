@@ -230,6 +230,10 @@ static void read_field(lloader *ld, const field *f, const ynode *v, void *base, 
         if (ys_choice(v, pad_names, what, &choice, ld->dl))
             *(impose_pad *)p = (impose_pad)choice;
         break;
+    case F_CALENDAR:
+        if (ys_choice(v, calendar_names, what, &choice, ld->dl))
+            *(date_calendar *)p = (date_calendar)choice;
+        break;
     case F_NUMBERING:
         if (!ys_expect(v, YN_SCALAR, what, ld->dl))
             break;
@@ -484,6 +488,23 @@ static const layout LAYOUT_DEFAULTS = {
  * from the body (default_styles). */
 static const block_style STYLE_DEFAULTS = {.rule_width_pt = 0.5f};
 
+/* The words and places of notes and of a letter when the layout does not
+ * name them (a layout made for the plan still sets a notice plainly):
+ * a hanging ※, 記 centred, 以上 at the line's end, date, reference and
+ * issuer on the right (the Japanese letter's convention). */
+static void letter_defaults(layout *lay)
+{
+    block_style *s = lay->styles;
+    s[BK_NOTE].numbering = NUM_MARKER;
+    s[BK_NOTE].marker = xstrdup("※");
+    s[BK_RECORD].marker = xstrdup("記");
+    s[BK_RECORD].align = ALIGN_CENTER;
+    s[BK_RECORD_END].marker = xstrdup("以上");
+    s[BK_RECORD_END].align = ALIGN_END;
+    s[BK_REFERENCE].align = s[BK_DATE].align = s[BK_ISSUER].align = ALIGN_END;
+    s[BK_DATE].calendar = CAL_WAREKI;
+}
+
 /* Styles read before the body font was known must inherit it: fill the
  * defaults first, then read the styles over them. */
 static void default_styles(layout *lay)
@@ -497,6 +518,7 @@ static void default_styles(layout *lay)
         st->keep_with_next = style_keys[i].heading;
         st->marker_width_loc = (src_loc){lay->path, 1, 1};
     }
+    letter_defaults(lay);
     lay->header.font = lay->footer.font = lay->body_font;
     if (lay->new_mark_font < 0)
         lay->new_mark_font = lay->body_font;

@@ -19,6 +19,9 @@ typedef enum page_break_rule {
     BREAK_BEFORE_EXCEPT_FIRST   /* … except the first, which follows the title matter */
 } page_break_rule;
 
+/* How a letter's date is printed: 2023年5月10日, 令和5年5月10日, 2023-05-10. */
+typedef enum date_calendar { CAL_WESTERN, CAL_WAREKI, CAL_ISO } date_calendar;
+
 typedef enum decor_kind { DECOR_NONE, DECOR_BAND, DECOR_BOX, DECOR_LEFT_RULE, DECOR_UNDERLINE } decor_kind;
 
 /* How one kind of block is set. */
@@ -50,6 +53,7 @@ typedef struct block_style {
     page_break_rule page_break;
     bool keep_with_next;         /* headings: never the last thing on a page */
     bool bookmark;               /* appears in the PDF outline */
+    date_calendar calendar;      /* blocks: date: how the date is written */
 } block_style;
 
 typedef struct page_furniture {

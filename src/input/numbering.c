@@ -142,6 +142,32 @@ static void put_alpha(label *l, int n)
     put_str(l, buf + k);
 }
 
+/* The kana of one ordering, one per ordinal; past the last, decimal. */
+static void put_kana(label *l, int n, const char *const *kana, int count)
+{
+    if (n <= count)
+        put_str(l, kana[n - 1]);
+    else
+        put_decimal(l, n);
+}
+
+/* 公用文 numbers its fourth level ア, イ, ウ … in the order of the 50-sound
+ * table (ア行 … ワ; ヰ ヱ ヲ ン are not used as numbers). */
+static const char *const KATAKANA[] = {
+    "ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク", "ケ", "コ", "サ", "シ", "ス", "セ", "ソ",
+    "タ", "チ", "ツ", "テ", "ト", "ナ", "ニ", "ヌ", "ネ", "ノ", "ハ", "ヒ", "フ", "ヘ", "ホ",
+    "マ", "ミ", "ム", "メ", "モ", "ヤ", "ユ", "ヨ", "ラ", "リ", "ル", "レ", "ロ", "ワ",
+};
+
+/* The iroha poem's 47 kana, as older documents and contracts number. */
+static const char *const IROHA[] = {
+    "イ", "ロ", "ハ", "ニ", "ホ", "ヘ", "ト", "チ", "リ", "ヌ", "ル", "ヲ", "ワ", "カ", "ヨ", "タ",
+    "レ", "ソ", "ツ", "ネ", "ナ", "ラ", "ム", "ウ", "ヰ", "ノ", "オ", "ク", "ヤ", "マ", "ケ", "フ",
+    "コ", "エ", "テ", "ア", "サ", "キ", "ユ", "メ", "ミ", "シ", "ヱ", "ヒ", "モ", "セ", "ス",
+};
+
+#define COUNT_OF(a) ((int)(sizeof(a) / sizeof(a)[0]))
+
 static void put_number(label *l, num_style s, int n, const char *marker)
 {
     if (s == NUM_NONE)
@@ -162,6 +188,8 @@ static void put_number(label *l, num_style s, int n, const char *marker)
     case NUM_CIRCLED: put_circled(l, n); break;
     case NUM_KANJI: put_kanji(l, n); break;
     case NUM_ALPHA_UPPER: put_alpha(l, n); break;
+    case NUM_KATAKANA: put_kana(l, n, KATAKANA, COUNT_OF(KATAKANA)); break;
+    case NUM_IROHA: put_kana(l, n, IROHA, COUNT_OF(IROHA)); break;
     default: put_decimal(l, n); break;
     }
 }
@@ -209,6 +237,8 @@ static const char *const style_names[NUM__COUNT + 1] = {
     [NUM_CIRCLED] = "circled",
     [NUM_KANJI] = "kanji",
     [NUM_ALPHA_UPPER] = "alpha",
+    [NUM_KATAKANA] = "katakana",
+    [NUM_IROHA] = "iroha",
 };
 
 int num_style_from_name(const char *name)
@@ -224,6 +254,26 @@ int num_style_from_name(const char *name)
 const char *const *num_style_names(void)
 {
     return style_names;   /* NULL-terminated: the entry at NUM__COUNT is NULL */
+}
+
+const char *num_style_list_numbering(num_style s)
+{
+    switch (s) {
+    case NUM_NONE: return "None";
+    case NUM_MARKER: return "Disc";
+    case NUM_ROMAN_UPPER: return "UpperRoman";
+    case NUM_ROMAN_LOWER: return "LowerRoman";
+    case NUM_ALPHA_UPPER:
+    case NUM_KATAKANA:   /* ア イ ウ, イ ロ ハ: letters, as the header says */
+    case NUM_IROHA: return "UpperAlpha";
+    case NUM_DECIMAL:
+    case NUM_FULLWIDTH:
+    case NUM_PAREN:
+    case NUM_CIRCLED:
+    case NUM_KANJI:
+    case NUM__COUNT: break;
+    }
+    return "Decimal";
 }
 
 const char *num_style_name(num_style s)

@@ -170,6 +170,60 @@ static const child_rule *rule_of_key(const char *key)
     return NULL;
 }
 
+/* A value of CV_BODY, CV_LINES, CV_PATH or CV_BOOL. */
+static void value_ref(json_writer *w, const char *key, content_value v)
+{
+    switch (v) {
+    case CV_BODY: ref_member(w, key, "body"); break;
+    case CV_LINES: ref_member(w, key, "lines"); break;
+    case CV_BOOL:
+        open_json(w, key, '{');
+        str_member(w, "type", "boolean");
+        close_json(w, '}');
+        break;
+    default: ref_member(w, key, "text"); break;
+    }
+}
+
+/* A block's body, notes or keep_together (block_extras). */
+static void extra_property(json_writer *w, const char *key)
+{
+    for (size_t i = 0; i < N_BLOCK_EXTRAS; i++)
+        if (strcmp(block_extras[i].key, key) == 0)
+            value_ref(w, key, block_extras[i].value);
+}
+
+/* A body list: texts (paragraphs) and one-key entries such as
+ * {page_break: true}. */
+static void body_definition(json_writer *w)
+{
+    open_json(w, "body", '{');
+    str_member(w, "description", "a text, or a list of paragraphs and entries (page_break: true, …)");
+    open_json(w, "anyOf", '[');
+    ref_member(w, NULL, "text");
+    open_json(w, NULL, '{');
+    str_member(w, "type", "array");
+    open_json(w, "items", '{');
+    open_json(w, "anyOf", '[');
+    ref_member(w, NULL, "text");
+    open_json(w, NULL, '{');
+    str_member(w, "type", "object");
+    num_member(w, "minProperties", 1);
+    num_member(w, "maxProperties", 1);
+    open_json(w, "properties", '{');
+    open_json(w, "page_break", '{');
+    bool_member(w, "const", true);
+    close_json(w, '}');
+    close_json(w, '}');
+    bool_member(w, "additionalProperties", false);
+    close_json(w, '}');
+    close_json(w, ']');
+    close_json(w, '}');
+    close_json(w, '}');
+    close_json(w, ']');
+    close_json(w, '}');
+}
+
 /* A block: its text alone, or a mapping of content_block_keys. */
 static void block_definition(json_writer *w, block_kind kind)
 {
@@ -189,7 +243,9 @@ static void block_definition(json_writer *w, block_kind kind)
     ref_member(w, keys[2], "text");
     for (size_t i = 3; keys[i]; i++) {
         const child_rule *r = rule_of_key(keys[i]);
-        if (r->child == BK_PARAGRAPH)
+        if (!r)
+            extra_property(w, keys[i]);
+        else if (r->child == BK_PARAGRAPH)
             ref_member(w, keys[i], "paragraphs");
         else
             list_of_ref(w, keys[i], block_kind_name(r->child), true);
@@ -226,10 +282,9 @@ static void content_property(json_writer *w, const content_key *k)
     case CV_PARAGRAPHS: ref_member(w, k->key, "paragraphs"); break;
     case CV_PARTS: list_of_ref(w, k->key, block_kind_name(BK_PART), true); break;
     case CV_BOOL:
-        open_json(w, k->key, '{');
-        str_member(w, "type", "boolean");
-        close_json(w, '}');
-        break;
+    case CV_BODY:
+    case CV_LINES:
+    case CV_PATH: value_ref(w, k->key, k->value); break;
     }
 }
 
@@ -252,6 +307,8 @@ char *schema_content_json(void)
     text_definition(&w);
     texts_definition(&w, "words", "a list of words, or one text");
     texts_definition(&w, "paragraphs", "a text (a blank line splits paragraphs), or a list of paragraphs");
+    texts_definition(&w, "lines", "a text, or a list of texts: one line each");
+    body_definition(&w);
     block_definition(&w, BK_PART);
     for (size_t i = 0; i < N_CHILD_RULES; i++) {
         bool seen = child_rules[i].child == BK_PARAGRAPH;
@@ -332,6 +389,7 @@ static void field_schema(json_writer *w, const field *f)
     case F_BREAK: choice_schema(w, break_names); break;
     case F_IMPOSE: choice_schema(w, impose_names); break;
     case F_PAD: choice_schema(w, pad_names); break;
+    case F_CALENDAR: choice_schema(w, calendar_names); break;
     }
     close_json(w, '}');
 }

@@ -65,6 +65,7 @@ pdf_dict shim_info(HPDF_Doc pdf) { return pdf ? to_dict(pdf->info) : NULL; }
 /* libharu 2.3.0: HPDF_Page and HPDF_Outline are HPDF_Dict. */
 pdf_dict shim_page_dict(HPDF_Page page) { return to_dict(page); }
 pdf_dict shim_outline_dict(HPDF_Outline item) { return to_dict(item); }
+pdf_dict shim_annot_dict(HPDF_Annotation annot) { return to_dict(annot); }
 
 HPDF_STATUS shim_page_write(HPDF_Page page, const void *bytes, size_t n)
 {

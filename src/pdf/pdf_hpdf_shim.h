@@ -79,6 +79,8 @@ pdf_dict shim_info(HPDF_Doc pdf);
 pdf_dict shim_page_dict(HPDF_Page page);
 /* An outline item's dictionary (for a /Title that libharu cannot encode). */
 pdf_dict shim_outline_dict(HPDF_Outline item);
+/* An annotation's dictionary (for /Contents, /StructParent). */
+pdf_dict shim_annot_dict(HPDF_Annotation annot);
 /* Appends bytes to the page's content stream, after whatever libharu's
  * drawing calls wrote (for text as glyph ids, marked content BDC … EMC). */
 HPDF_STATUS shim_page_write(HPDF_Page page, const void *bytes, size_t n);

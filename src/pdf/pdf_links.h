@@ -8,8 +8,12 @@
 
 #include "pages.h"
 #include "pdf_hpdf_shim.h"
+#include "pdf_struct.h"
 
-/* Adds src's links to page (drawn from src).  HPDF_OK, or libharu's error. */
-HPDF_STATUS pdf_write_links(HPDF_Page page, const pg_page *src);
+/* Adds src's links to page (drawn from src), each with its URL as its
+ * /Contents (PDF/UA-1 7.18.5: a link's alternate description) and, when
+ * tags is not NULL, tied to its Link structure element (pdf_struct.h).
+ * HPDF_OK, or libharu's error. */
+HPDF_STATUS pdf_write_links(HPDF_Page page, const pg_page *src, pdf_struct *tags);
 
 #endif

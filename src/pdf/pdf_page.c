@@ -98,9 +98,14 @@ typedef struct run_marker {
     pdf_struct *tags;      /* NULL: an untagged page (the imposed PDF) */
     bool open;
     pg_origin origin;
+    uint32_t link;         /* the open sequence's URL (pg_glyph.link), 0: none */
 } run_marker;
 
-static bool same_origin(pg_origin a, pg_origin b) { return a.block == b.block && a.role == b.role; }
+/* A URL's glyphs are a sequence of their own: its Link element's content. */
+static bool same_run(const run_marker *m, pg_origin o, uint32_t link)
+{
+    return m->open && m->origin.block == o.block && m->origin.role == o.role && m->link == link;
+}
 
 static HPDF_STATUS close_marked(run_marker *m)
 {
@@ -110,16 +115,18 @@ static HPDF_STATUS close_marked(run_marker *m)
     return pdf_struct_close_run(m->tags);
 }
 
-/* Makes o's sequence the open one (closing another, opening o's). */
-static void mark_origin(run_marker *m, pg_origin o, HPDF_STATUS *st)
+/* Makes the sequence of o (and URL link) the open one (closing another,
+ * opening o's). */
+static void mark_origin(run_marker *m, pg_origin o, uint32_t link, HPDF_STATUS *st)
 {
-    if (!m->tags || (m->open && same_origin(m->origin, o)))
+    if (!m->tags || same_run(m, o, link))
         return;
     *st = close_marked(m);
     if (*st == HPDF_OK)
-        *st = pdf_struct_open_run(m->tags, o);
+        *st = pdf_struct_open_run(m->tags, o, link);
     m->open = true;
     m->origin = o;
+    m->link = link;
 }
 
 /* The text writer's state across one BT … ET block. */
@@ -217,13 +224,13 @@ static void start_run(text_writer *tw, int role, const pg_glyph *g)
  * old sequence's EMC and the next starts after the new BDC. */
 static void mark_glyph(text_writer *tw, const pg_glyph *g)
 {
-    if (!tw->marker->tags || (tw->marker->open && same_origin(tw->marker->origin, g->origin)))
+    if (!tw->marker->tags || same_run(tw->marker, g->origin, g->link))
         return;
     bool was_in_run = tw->in_run;
     end_run(tw);
     tw->pen_kept = was_in_run;   /* the next run may go on from here (continue_run) */
     if (tw->st == HPDF_OK)
-        mark_origin(tw->marker, g->origin, &tw->st);
+        mark_origin(tw->marker, g->origin, g->link, &tw->st);
 }
 
 /* A new TJ run after marked content broke the last one on the same line:
@@ -306,7 +313,7 @@ HPDF_STATUS pdf_draw_page(HPDF_Page page, const pg_page *src, const pdf_fonts *p
     HPDF_STATUS st = HPDF_OK;
     run_marker marker = {.tags = tags};
     for (size_t i = 0; i < src->n_shapes && st == HPDF_OK; i++) {
-        mark_origin(&marker, src->shapes[i].origin, &st);
+        mark_origin(&marker, src->shapes[i].origin, 0, &st);
         if (st == HPDF_OK)
             st = draw_shape(page, &src->shapes[i], ink);
     }

@@ -8,7 +8,7 @@
  * placeholder, so that the catalog can refer to it.  Each element's /K
  * lists its kids in the order they were drawn; an MCID on the element's
  * own /Pg page is a bare integer, one on a later page a marked-content
- * reference dictionary. */
+ * reference dictionary, a link annotation an object reference (/OBJR). */
 #include "pdf_struct.h"
 
 #include <stdint.h>
@@ -31,12 +31,16 @@
 
 #define NONE UINT32_MAX
 
-/* A kid in an element's /K: another element (page < 0; value: its index)
- * or an MCID (value) on the page of index page. */
+/* A kid in an element's /K: another element (value: its index), an MCID
+ * (value) on the page of index page, or an object reference to an
+ * annotation (value: its object number) on that page. */
+typedef enum kid_kind { KID_ELEM, KID_MCID, KID_OBJR } kid_kind;
+
 typedef struct kid {
     uint32_t next;           /* the element's next kid, NONE at the end */
     int32_t page;
     uint32_t value;
+    kid_kind kind;
 } kid;
 
 typedef struct elem {
@@ -47,6 +51,9 @@ typedef struct elem {
     uint32_t last_elem;      /* the element appended to its kids last, NONE */
     block_kind list_kind;    /* an L: the kind of its items */
     bool spoken_new;         /* the (新) mark's Span: /ActualText 新規 */
+    const char *numbering;   /* an L: its /ListNumbering, or NULL */
+    const block *link_block; /* a Link: the block and URL (pg_glyph.link) */
+    uint32_t link;
 } elem;
 
 /* The elements of one block (indices), each made when its first content is drawn. */
@@ -59,6 +66,20 @@ typedef struct block_elems {
     uint32_t new_mark;       /* the (新) mark's Span */
 } block_elems;
 
+/* A URL's Link element, found again by the annotations of its page. */
+typedef struct link_elem {
+    const block *block;
+    uint32_t link;           /* pg_glyph.link */
+    uint32_t elem;
+} link_elem;
+
+/* A link annotation waiting for its /StructParent key: the keys follow
+ * the pages' in the ParentTree, so they are known only at the end. */
+typedef struct annot_parent {
+    pdf_dict annot;
+    uint32_t link;           /* its Link element */
+} annot_parent;
+
 struct pdf_struct {
     HPDF_Doc pdf;
     pdf_dict root;           /* the StructTreeRoot's placeholder in libharu */
@@ -69,8 +90,11 @@ struct pdf_struct {
     VEC(uint32_t) page_objs; /* each page's object number */
     VEC(uint32_t) parents;   /* the element of every MCID, page after page */
     VEC(size_t) page_start;  /* where each page's MCIDs start in parents */
+    VEC(link_elem) links;    /* the Link elements with content on the current page */
+    VEC(annot_parent) annots;
     HPDF_Page page;          /* the current page */
     char *new_mark_text;     /* NEW_MARK_SPOKEN as a PDF string */
+    const char *const *list_numbering;   /* by block kind, may be NULL */
     HPDF_STATUS st;          /* the first error */
 };
 
@@ -92,10 +116,10 @@ static int page_index(const pdf_struct *s)
 
 /* ---- elements --------------------------------------------------------- */
 
-static void add_kid(pdf_struct *s, uint32_t e, int32_t page, uint32_t value)
+static void add_kid(pdf_struct *s, uint32_t e, kid_kind kind, int32_t page, uint32_t value)
 {
     uint32_t k = (uint32_t)s->kids.n;
-    VEC_APPEND(s->kids, ((kid){.next = NONE, .page = page, .value = value}));
+    VEC_APPEND(s->kids, ((kid){.next = NONE, .page = page, .value = value, .kind = kind}));
     elem *el = &s->elems.items[e];
     if (el->last_kid == NONE)
         el->first_kid = k;
@@ -112,7 +136,7 @@ static uint32_t new_elem(pdf_struct *s, uint32_t parent, const char *type)
     VEC_APPEND(s->elems, ((elem){.type = type, .parent = parent, .page = -1, .first_kid = NONE,
                                  .last_kid = NONE, .last_elem = NONE}));
     if (parent != NONE) {
-        add_kid(s, parent, -1, e);
+        add_kid(s, parent, KID_ELEM, -1, e);
         s->elems.items[parent].last_elem = e;
     }
     return e;
@@ -182,6 +206,7 @@ static uint32_t list_for(pdf_struct *s, const block *b)
         return last;
     uint32_t l = new_elem(s, c, "L");
     s->elems.items[l].list_kind = b->kind;
+    s->elems.items[l].numbering = s->list_numbering ? s->list_numbering[b->kind] : NULL;
     return l;
 }
 
@@ -195,7 +220,15 @@ static const char *main_type(block_kind kind)
     case BK_ITEM:
     case BK_BULLET:
     case BK_ENTRY: return "LI";
+    case BK_NOTE: return "Note";
     case BK_PARAGRAPH:
+    case BK_PAGE_BREAK:
+    case BK_RECORD:       /* 記 and 以上: a line of their own */
+    case BK_RECORD_END:
+    case BK_REFERENCE:    /* the letter's head lines */
+    case BK_DATE:
+    case BK_ADDRESSEE:
+    case BK_ISSUER:
     case BK__COUNT: break;
     }
     return "P";
@@ -252,6 +285,24 @@ static uint32_t new_mark_of(pdf_struct *s, const block *b)
     return e;
 }
 
+/* The Link element of b's URL link: the one made on this page or continued
+ * from the last (a URL broken over a page), else a new one in b's text. */
+static uint32_t link_of(pdf_struct *s, const block *b, uint32_t link)
+{
+    for (size_t i = s->links.n; i-- > 0;)
+        if (s->links.items[i].block == b && s->links.items[i].link == link)
+            return s->links.items[i].elem;
+    uint32_t body = body_of(s, b);
+    uint32_t last = s->elems.items[body].last_elem;
+    uint32_t e = last != NONE && s->elems.items[last].link_block == b && s->elems.items[last].link == link
+                     ? last
+                     : new_elem(s, body, "Link");
+    s->elems.items[e].link_block = b;
+    s->elems.items[e].link = link;
+    VEC_APPEND(s->links, ((link_elem){.block = b, .link = link, .elem = e}));
+    return e;
+}
+
 static uint32_t byline_of(pdf_struct *s, const block *root)
 {
     uint32_t e = elems_of(s, root)->byline;
@@ -260,13 +311,14 @@ static uint32_t byline_of(pdf_struct *s, const block *root)
     return e;
 }
 
-/* The element a run of origin o belongs to; NONE for an artifact. */
-static uint32_t elem_of_run(pdf_struct *s, pg_origin o)
+/* The element a run of origin o (and URL link) belongs to; NONE for an
+ * artifact. */
+static uint32_t elem_of_run(pdf_struct *s, pg_origin o, uint32_t link)
 {
     if (!o.block)
         return NONE;
     switch (o.role) {
-    case PG_ROLE_TEXT: return body_of(s, o.block);
+    case PG_ROLE_TEXT: return link ? link_of(s, o.block, link) : body_of(s, o.block);
     case PG_ROLE_LABEL: return label_of(s, o.block);
     case PG_ROLE_NEW_MARK: return new_mark_of(s, o.block);
     case PG_ROLE_BYLINE: return byline_of(s, o.block);
@@ -288,7 +340,7 @@ static uint32_t add_mcid(pdf_struct *s, uint32_t e)
     int32_t page = page_index(s);
     if (s->elems.items[e].page < 0)
         s->elems.items[e].page = page;
-    add_kid(s, e, page, mcid);
+    add_kid(s, e, KID_MCID, page, mcid);
     return mcid;
 }
 
@@ -313,9 +365,9 @@ static char *put_str(char *p, const char *s)
     return p + n;
 }
 
-HPDF_STATUS pdf_struct_open_run(pdf_struct *s, pg_origin o)
+HPDF_STATUS pdf_struct_open_run(pdf_struct *s, pg_origin o, uint32_t link)
 {
-    uint32_t e = elem_of_run(s, o);
+    uint32_t e = elem_of_run(s, o, link);
     char op[64], *p = op;   /* the longest: "/Artifact <</Type /Pagination>> BDC\n" */
     if (e != NONE) {
         *p++ = '/';
@@ -339,10 +391,11 @@ HPDF_STATUS pdf_struct_close_run(pdf_struct *s)
 
 /* ---- pages and the tree ----------------------------------------------- */
 
-pdf_struct *pdf_struct_new(HPDF_Doc pdf)
+pdf_struct *pdf_struct_new(HPDF_Doc pdf, const char *const *list_numbering)
 {
     pdf_struct *s = xcalloc(1, sizeof *s);
     s->pdf = pdf;
+    s->list_numbering = list_numbering;
     s->root = shim_dict_new_indirect(pdf);
     if (!s->root)
         note(s, SHIM_NO_MEMORY);
@@ -362,6 +415,8 @@ void pdf_struct_free(pdf_struct *s)
     free(s->page_objs.items);
     free(s->parents.items);
     free(s->page_start.items);
+    free(s->links.items);
+    free(s->annots.items);
     free(s->new_mark_text);
     free(s);
 }
@@ -379,14 +434,30 @@ HPDF_STATUS pdf_struct_begin_page(pdf_struct *s, HPDF_Page page)
     return s->st;
 }
 
+HPDF_STATUS pdf_struct_add_link(pdf_struct *s, pdf_dict annot, const block *b, uint32_t link)
+{
+    uint32_t e = link_of(s, b, link);
+    uint32_t num = shim_object_number(annot);
+    if (num == 0)
+        note(s, SHIM_INVALID_OBJECT);
+    add_kid(s, e, KID_OBJR, page_index(s), num);
+    VEC_APPEND(s->annots, ((annot_parent){.annot = annot, .link = e}));
+    return s->st;
+}
+
 HPDF_STATUS pdf_struct_end_page(pdf_struct *s)
 {
+    s->links.n = 0;
     VEC_APPEND(s->page_start, s->parents.n);
     return s->st;
 }
 
 HPDF_STATUS pdf_struct_finish(pdf_struct *s)
 {
+    /* the annotations' /StructParent keys follow the last page's */
+    int key = page_index(s) + 1;
+    for (size_t i = 0; i < s->annots.n; i++, key++)
+        note(s, shim_dict_add_int(s->annots.items[i].annot, "StructParent", key));
     pdf_dict catalog = shim_catalog(s->pdf);
     note(s, shim_dict_add_dict(catalog, "StructTreeRoot", s->root));
     pdf_dict mark_info = shim_dict_new(s->pdf);
@@ -433,13 +504,24 @@ static void write_elem(const pdf_struct *s, const writer *w, const elem *e)
         sbuf_puts(b, "/ActualText");
         sbuf_puts(b, s->new_mark_text);
     }
+    if (e->numbering) {   /* ISO 14289-1 7.6: how the Lbl are numbered, for the reader to announce */
+        sbuf_puts(b, "/A<</O/List/ListNumbering/");
+        sbuf_puts(b, e->numbering);
+        sbuf_puts(b, ">>");
+    }
     sbuf_puts(b, "/K[");
     for (uint32_t k = e->first_kid; k != NONE; k = s->kids.items[k].next) {
         const kid *kd = &s->kids.items[k];
         if (k != e->first_kid)
             sbuf_putc(b, ' ');
-        if (kd->page < 0) {
+        if (kd->kind == KID_ELEM) {
             put_ref(b, w->first + kd->value);
+        } else if (kd->kind == KID_OBJR) {
+            sbuf_puts(b, "<</Type/OBJR/Pg ");
+            put_ref(b, w->page_objs[kd->page]);
+            sbuf_puts(b, "/Obj ");
+            put_ref(b, kd->value);
+            sbuf_puts(b, ">>");
         } else if (kd->page == e->page) {
             put_num(b, kd->value);
         } else {
@@ -454,8 +536,10 @@ static void write_elem(const pdf_struct *s, const writer *w, const elem *e)
 }
 
 /* The /Nums entries of pages [from, to): each page's index and the array
- * of its MCIDs' elements. */
-static void write_nums(const pdf_struct *s, const writer *w, size_t from, size_t to)
+ * of its MCIDs' elements; with annots, then the link annotations' keys
+ * (after the last page's: a number tree's keys ascend leaf by leaf), each
+ * with its Link element. */
+static void write_nums(const pdf_struct *s, const writer *w, size_t from, size_t to, bool annots)
 {
     sbuf *b = w->out;
     sbuf_puts(b, "/Nums[");
@@ -470,6 +554,12 @@ static void write_nums(const pdf_struct *s, const writer *w, size_t from, size_t
             put_ref(b, w->first + s->parents.items[i]);
         }
         sbuf_putc(b, ']');
+    }
+    for (size_t i = 0; annots && i < s->annots.n; i++) {
+        sbuf_putc(b, ' ');
+        put_num(b, to + i);
+        sbuf_putc(b, ' ');
+        put_ref(b, w->first + s->annots.items[i].link);
     }
     sbuf_putc(b, ']');
 }
@@ -493,7 +583,7 @@ void pdf_struct_objects(void *ctx, size_t first, pdf_more_objects *out)
     put_ref(w.out, first);
     sbuf_puts(w.out, "/ParentTree<<");
     if (n_leaves <= 1) {
-        write_nums(s, &w, 0, n_pages);
+        write_nums(s, &w, 0, n_pages, true);
     } else {
         sbuf_puts(w.out, "/Kids[");
         for (size_t i = 0; i < n_leaves; i++) {
@@ -504,7 +594,7 @@ void pdf_struct_objects(void *ctx, size_t first, pdf_more_objects *out)
         sbuf_putc(w.out, ']');
     }
     sbuf_puts(w.out, ">>/ParentTreeNextKey ");
-    put_num(w.out, n_pages);
+    put_num(w.out, n_pages + s->annots.n);
     sbuf_puts(w.out, ">>");
     end_body(out);
     for (size_t i = 0; i < s->elems.n; i++) {
@@ -514,12 +604,13 @@ void pdf_struct_objects(void *ctx, size_t first, pdf_more_objects *out)
     for (size_t i = 0; n_leaves > 1 && i < n_leaves; i++) {
         size_t from = i * PARENT_TREE_LEAF_PAGES;
         size_t to = from + PARENT_TREE_LEAF_PAGES < n_pages ? from + PARENT_TREE_LEAF_PAGES : n_pages;
+        bool last = i + 1 == n_leaves;   /* it holds the annotations' keys too */
         sbuf_puts(w.out, "<</Limits[");
         put_num(w.out, from);
         sbuf_putc(w.out, ' ');
-        put_num(w.out, to - 1);
+        put_num(w.out, to - 1 + (last ? s->annots.n : 0));
         sbuf_putc(w.out, ']');
-        write_nums(s, &w, from, to);
+        write_nums(s, &w, from, to, last);
         sbuf_puts(w.out, ">>");
         end_body(out);
     }

@@ -15,10 +15,17 @@
  *   entry             kind) > Lbl (the number) + LBody (the text, and the
  *                     lists nested in the block)
  *   (新) mark         Span with /ActualText "新規" in the element of its text
+ *   URL, e-mail       Link in the element of its text: its glyphs' MCIDs and
+ *                     an object reference to each of its link annotations
+ *   note              Note (its ※ marker and its text), in its block's container
+ *   letter head,      P each: reference, date, addressee and issuer lines,
+ *   記, 以上           the record's 記 and its 以上
  *
  * Internal to the pdf_*.c files (stage: pages → PDF). */
 #ifndef KUMIHAN_PDF_STRUCT_H
 #define KUMIHAN_PDF_STRUCT_H
+
+#include <stdint.h>
 
 #include "pages.h"
 #include "pdf_hpdf_shim.h"
@@ -26,8 +33,10 @@
 
 typedef struct pdf_struct pdf_struct;
 
-/* A structure tree for the document pdf; NULL never (aborts on OOM). */
-pdf_struct *pdf_struct_new(HPDF_Doc pdf);
+/* A structure tree for the document pdf; NULL never (aborts on OOM).
+ * list_numbering (may be NULL; kept, not copied) gives each listed block
+ * kind's /ListNumbering attribute (pdf_meta.list_numbering). */
+pdf_struct *pdf_struct_new(HPDF_Doc pdf, const char *const *list_numbering);
 void pdf_struct_free(pdf_struct *s);
 
 /* Starts the marked content of the next page (pages in order): its MCIDs
@@ -36,10 +45,16 @@ void pdf_struct_free(pdf_struct *s);
 HPDF_STATUS pdf_struct_begin_page(pdf_struct *s, HPDF_Page page);
 /* Opens the marked-content sequence of a run of origin o on the current
  * page: writes "/Tag <</MCID n>> BDC" (and records n under the block's
- * element) or "/Artifact <</Type …>> BDC". */
-HPDF_STATUS pdf_struct_open_run(pdf_struct *s, pg_origin o);
+ * element, or under the Link element of the block's URL link, a
+ * pg_glyph.link, when link is not 0) or "/Artifact <</Type …>> BDC". */
+HPDF_STATUS pdf_struct_open_run(pdf_struct *s, pg_origin o, uint32_t link);
 /* Closes it: EMC. */
 HPDF_STATUS pdf_struct_close_run(pdf_struct *s);
+/* Ties a link annotation of the current page (drawn after its text) to
+ * the Link element of block's URL link: an /OBJR in the element, and the
+ * annotation's /StructParent (ISO 14289-1 7.18.5; Matterhorn 28-011). */
+HPDF_STATUS pdf_struct_add_link(pdf_struct *s, pdf_dict annot, const struct block *block,
+                                uint32_t link);
 /* Ends the page: its ParentTree entry, the elements of its MCIDs in order. */
 HPDF_STATUS pdf_struct_end_page(pdf_struct *s);
 

@@ -65,7 +65,7 @@ static HPDF_STATUS draw_pages(HPDF_Doc pdf, const pg_doc *doc, const pdf_fonts *
         if (st == HPDF_OK)
             st = pdf_draw_page(page, &doc->pages[p], pf, fs, used, tags, PDF_INK_RGB);
         if (st == HPDF_OK)
-            st = pdf_write_links(page, &doc->pages[p]);
+            st = pdf_write_links(page, &doc->pages[p], tags);
         if (st == HPDF_OK && tags)
             st = pdf_struct_end_page(tags);
         if (st == HPDF_OK)
@@ -273,7 +273,7 @@ static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf
     if (st == HPDF_OK && !pdf_fonts_embed(&pf, pdf, fs))
         st = err.code ? err.code : SHIM_NO_MEMORY;
     if (st == HPDF_OK && !sheets && !untagged_for_bench())
-        tags = pdf_struct_new(pdf);
+        tags = pdf_struct_new(pdf, meta->list_numbering);
     if (st == HPDF_OK)
         st = sheets ? draw_sheets(pdf, doc, sheets, n_sheets, &pf, fs, dest, used)
                     : draw_pages(pdf, doc, &pf, fs, dest, used, tags);

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include "diag.h"
+#include "doc.h"
 #include "fonts.h"
 #include "pages.h"
 
@@ -30,6 +31,9 @@ typedef struct pdf_meta {
     bool show_outline;        /* open with the bookmarks panel */
     const struct page_label_rule *labels;   /* layout.h; reading PDF only */
     size_t n_labels;
+    /* the /ListNumbering of the lists of each block kind (item, bullet,
+     * entry): num_style_list_numbering of its style; NULL: none written */
+    const char *list_numbering[BK__COUNT];
 } pdf_meta;
 
 /* One page placed on an output sheet: source page index (or -1 for a

@@ -17,6 +17,7 @@
 #include "block_label.h"
 #include "i18n.h"
 #include "text_run.h"
+#include "wareki.h"
 #include "vec.h"
 #include "xalloc.h"
 
@@ -47,6 +48,8 @@ typedef struct composer {
     char_buf chars;       /* reused likewise */
     int next_para;
     bool failed;
+    bool break_pending;          /* a page_break: the next line starts a page */
+    const block *shown_as;       /* a stand-in's real block: the decorator sees it instead */
     const compose_decorator *deco;   /* NULL: the plain setting */
     size_t text_start;           /* where the block's own text starts in chars */
     /* the paragraph string's parts, in bytes: [0, label_end) label,
@@ -99,6 +102,10 @@ static flow_item new_item(composer *c, flow_kind kind, float lines, const block 
 
 static void add_item(composer *c, flow_item item)
 {
+    if (item.kind == FLOW_LINE && c->break_pending) {
+        item.page_break_before = true;
+        c->break_pending = false;
+    }
     item.glyph_count = c->out->n_glyphs - item.glyph_first;
     item.shape_count = c->out->n_shapes - item.shape_first;
     push_item(c->out, item);
@@ -159,7 +166,7 @@ static void append_part(composer *c, const block *b, pg_role part, const char *t
     if (!run_append(&c->chars, text, rs, c->fs, c->lay, loc, c->dl))
         c->failed = true;
     if (c->deco && c->deco->style_chars)
-        c->deco->style_chars(c->deco->ctx, b, part, c->chars.chars + first, c->chars.n - first);
+        c->deco->style_chars(c->deco->ctx, c->shown_as ? c->shown_as : b, part, c->chars.chars + first, c->chars.n - first);
     for (size_t i = first; i < c->chars.n; i++)
         c->chars.chars[i].source += *at;
     *at += (uint32_t)strlen(text);
@@ -238,7 +245,7 @@ static void decorate_line(composer *c, const block *b, size_t first, size_t n, f
         uint32_t source = c->lines.glyphs[first + i].source;
         c->text_offsets[i] = source >= c->text_base ? source - c->text_base : 0;
     }
-    composed_line line = {.block = b, .glyphs = c->out->glyphs + c->out->n_glyphs - n,
+    composed_line line = {.block = c->shown_as ? c->shown_as : b, .glyphs = c->out->glyphs + c->out->n_glyphs - n,
                           .text_offsets = c->text_offsets, .n = n, .baseline = base};
     c->deco->line_shapes(c->deco->ctx, &line, shape_sink, c);
 }
@@ -379,7 +386,7 @@ static void compose_heading(composer *c, const block *b)
 }
 
 /* The title page's title and organisation lines are headings without numbers. */
-static void compose_title(composer *c)
+static void compose_title(composer *c, bool with_organization)
 {
     block title = {.kind = BK_DOCUMENT, .text = c->doc->title, .text_loc = c->doc->title_loc};
     block org = title;
@@ -388,7 +395,7 @@ static void compose_title(composer *c)
     size_t first = f->n_items, first_glyph = f->n_glyphs, first_shape = f->n_shapes;
     compose_heading_text(c, &title, &c->lay->styles[BK_DOCUMENT], NULL);
     size_t org_glyph = f->n_glyphs;
-    if (c->doc->organization)
+    if (c->doc->organization && with_organization)
         compose_heading_text(c, &org, &c->lay->organization, NULL);
     /* title and org die with this frame: the flow must not point at them;
      * the org line keeps a role of its own (the tagged PDF's P, not H1) */
@@ -481,7 +488,9 @@ static const char *kind_key(block_kind k)
         [BK_DOCUMENT] = "document", [BK_PARAGRAPH] = "paragraph", [BK_PART] = "part", [BK_SECTION] = "section",
         [BK_SUBSECTION] = "subsection", [BK_ITEM] = "item", [BK_BULLET] = "bullet", [BK_ENTRY] = "entry",
     };
-    return (unsigned)k < BK__COUNT && keys[k] ? keys[k] : "?";
+    if ((unsigned)k < BK__COUNT && !keys[k])
+        return block_kind_name(k);   /* the layout's style keys are the kinds' names */
+    return (unsigned)k < BK__COUNT ? keys[k] : "?";
 }
 
 /* A box so wide that the text beside it gets fewer than MIN_TEXT_CHARS
@@ -600,15 +609,99 @@ static void compose_listed(composer *c, const block *b)
 
 /* ---- the tree --------------------------------------------------------------- */
 
+/* ---- page control and the letter ------------------------------------------- */
+
+/* keep_together: the first line of the block's items [first, end) learns
+ * how many lines they fill, spaces between them included. */
+static void mark_keep_together(composer *c, size_t first, size_t end)
+{
+    flow_item *items = c->out->items;
+    while (first < end && items[first].kind == FLOW_SPACE)
+        first++;
+    while (end > first && items[end - 1].kind == FLOW_SPACE)
+        end--;
+    float lines = 0;
+    for (size_t i = first; i < end; i++)
+        lines += items[i].lines;
+    if (first < end)
+        items[first].keep_lines = lines;
+}
+
+/* A line of the letter set from text instead of b's own (the date, as the
+ * layout writes it), still tagged and paged as b's. */
+static void compose_line_as(composer *c, const block *b, const char *text, const char *label)
+{
+    block shown = *b;
+    shown.text = (char *)text;
+    shown.is_new = false;
+    flow *f = c->out;
+    size_t first = f->n_items, first_glyph = f->n_glyphs, first_shape = f->n_shapes;
+    c->shown_as = b;
+    compose_heading_text(c, &shown, style_of(c, b), label);
+    c->shown_as = NULL;
+    for (size_t i = first; i < f->n_items; i++)
+        f->items[i].source = b;
+    for (size_t i = first_glyph; i < f->n_glyphs; i++)
+        f->glyphs[i].origin.block = b;
+    for (size_t i = first_shape; i < f->n_shapes; i++)
+        f->shapes[i].origin.block = b;
+}
+
+/* 記 and 以上: the layout's words, aligned as it says. */
+static void compose_record_mark(composer *c, const block *b)
+{
+    const char *word = style_of(c, b)->marker;
+    compose_line_as(c, b, NULL, word && word[0] ? word : NULL);
+}
+
+static void compose_date(composer *c, const block *b)
+{
+    char *text = wareki_format(b->text, style_of(c, b)->calendar);
+    compose_line_as(c, b, text ? text : b->text, NULL);
+    free(text);
+}
+
+static bool in_letter_head(block_kind k)
+{
+    return k == BK_REFERENCE || k == BK_DATE || k == BK_ADDRESSEE || k == BK_ISSUER;
+}
+
+static void compose_block(composer *c, const block *b);
+
+/* The root: a letter's head lines (文書番号, date, 宛名, 発信者) above the
+ * title, then the title, then everything else. */
+static void compose_root(composer *c, const block *root)
+{
+    bool issuer = false;
+    for (size_t i = 0; i < root->n_children; i++)
+        if (in_letter_head(root->children[i]->kind)) {
+            issuer = issuer || root->children[i]->kind == BK_ISSUER;
+            compose_block(c, root->children[i]);
+        }
+    compose_title(c, !issuer);
+    for (size_t i = 0; i < root->n_children; i++)
+        if (!in_letter_head(root->children[i]->kind))
+            compose_block(c, root->children[i]);
+}
+
 static void compose_block(composer *c, const block *b)
 {
     if (diag_too_many(c->dl))
         return;
+    size_t first = c->out->n_items;
     switch (b->kind) {
-    case BK_DOCUMENT: compose_title(c); break;
+    case BK_DOCUMENT: compose_root(c, b); return;
     case BK_PART:
     case BK_SECTION: compose_heading(c, b); break;
     case BK_PARAGRAPH: compose_paragraph(c, b); break;
+    case BK_PAGE_BREAK: c->break_pending = c->out->n_items > 0; break;
+    case BK_RECORD:
+    case BK_RECORD_END: compose_record_mark(c, b); break;
+    case BK_DATE: compose_date(c, b); break;
+    case BK_REFERENCE:
+    case BK_ADDRESSEE:
+    case BK_ISSUER: compose_line_as(c, b, b->text, NULL); break;
+    case BK_NOTE:
     case BK_SUBSECTION:
     case BK_ITEM:
     case BK_BULLET:
@@ -617,6 +710,8 @@ static void compose_block(composer *c, const block *b)
     }
     for (size_t i = 0; i < b->n_children; i++)
         compose_block(c, b->children[i]);
+    if (b->keep_together)
+        mark_keep_together(c, first, c->out->n_items);
 }
 
 bool compose(const document *doc, const layout *lay, const font_set *fs, const compose_decorator *deco, flow *out,

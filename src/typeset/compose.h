@@ -28,7 +28,9 @@ typedef struct flow_item {
     size_t glyph_first, glyph_count;
     size_t shape_first, shape_count;
     bool keep_with_next;      /* headings: never the last thing on a page */
-    bool page_break_before;
+    bool page_break_before;   /* a part that starts a page, or after page_break: true */
+    float keep_lines;         /* first line of a keep_together block: the lines from
+                               * here to its end (0: none), kept on one page if they fit */
     int para;                 /* lines of one paragraph share this id (-1: none) */
     int para_line, para_lines;
     int mark_level;           /* bookmark level, or -1 */

@@ -43,7 +43,8 @@ void pg_collect_links(pg_page *p)
             continue;
         }
         pg_link l = {.x0 = g->x, .x1 = g->x + g->width, .y0 = g->y - EM_BOX_DESCENT * g->size,
-                     .y1 = g->y + EM_BOX_ASCENT * g->size, .block = g->origin.block};
+                     .y1 = g->y + EM_BOX_ASCENT * g->size, .block = g->origin.block,
+                     .link = g->link};
         for (; j < p->n_glyphs && same_fragment(g, &p->glyphs[j]); j++) {
             const pg_glyph *h = &p->glyphs[j];
             l.x0 = h->x < l.x0 ? h->x : l.x0;

@@ -70,6 +70,7 @@ typedef struct pg_link {
     float x0, y0, x1, y1;
     char *uri;             /* owned: "https://…", "mailto:…" */
     const struct block *block;  /* the block whose text has it (like pg_origin.block) */
+    uint32_t link;         /* its glyphs' pg_glyph.link: which URL of the block it is */
 } pg_link;
 
 typedef struct pg_page {

@@ -155,6 +155,11 @@ static void step(paginator *p, size_t i)
     }
     if (it->page_break_before && p->used > 0)
         new_page(p);
+    /* keep_together: a block that fits on a page but not on what is left of
+     * this one starts the next; one taller than a page breaks as usual */
+    if (it->keep_lines > 0 && p->used > 0 && p->used + it->keep_lines > capacity(p) + EPSILON &&
+        it->keep_lines <= capacity(p) + EPSILON)
+        new_page(p);
     bool starts_unit = it->para < 0 || it->para_line == 0;
     if (it->para >= 0 && it->para == p->split_para && it->para_line == p->split_at)
         new_page(p);

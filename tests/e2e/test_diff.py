@@ -85,6 +85,25 @@ class MarkedBooklet(TempDirTest):
         summary = squash(pdftotext(self.build("identical"), "-f", "1", "-l", "1"))
         self.assertIn("nochanges", summary)
 
+    def test_letter_marked(self):
+        """A notice's changed addressee, issuer line, record line and note
+        are marked where they stand (the old characters put back, struck),
+        and named so in the summary, in Japanese too."""
+        pdf = self.build("letter")
+        summary = squash(pdftotext(pdf, "-f", "1", "-l", "1"))
+        for entry in ("p.1addresseeedited:会員{+事業所+}各位", "p.1issuer2edited:[-会頭-]{+専務理事+}",
+                      "p.1record-※1edited:定員（[-150-]{+120+}名）", "p.1dateedited:[-2023-05-10-]{+2023-05-12+}",
+                      "p.1record-※3added:駐車場には限りがございますので"):
+            self.assertIn(squash(entry), summary)
+        body = squash(pdftotext(pdf, "-f", "2"))
+        self.assertIn("会員事業所各位", body)
+        self.assertIn("会頭専務理事", body)
+        self.assertIn("定員（150120名）", body)
+        self.assertIn("令和5年5月12日", body)     # the date as the layout writes it, not merged
+        summary = squash(pdftotext(self.build("letter", "ja_JP.UTF-8"), "-f", "1", "-l", "1"))
+        self.assertIn("宛名修正：会員{+事業所+}各位", summary)
+        self.assertIn("記-※3追加：", summary)
+
     def test_deleted_block_shown(self):
         pdf = self.build("delete")
         body = squash(pdftotext(pdf, "-f", "2"))

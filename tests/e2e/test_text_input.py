@@ -14,6 +14,7 @@ from kumihan_e2e import BOOKLET, kumihan, pdffonts, pdftotext, run, squash  # no
 
 URL = "https://www.tomakomai-cci.or.jp/business/plan/2023/index.html"
 MAIL = "info@tomakomai-cci.or.jp"
+LONG_URL = "https://www.tomakomai-cci.or.jp/business/plan/2023/documents/appendix/detailed-schedule-of-events.pdf"
 CODE = "TMK2023" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" * 3
 KATSURA = "葛\U000E0100"     # 葛 + VS17: the variant of a registered name
 TSUJI = "辻\U000E0100"
@@ -29,6 +30,7 @@ parts:
           - 詳しくは {URL} を御覧ください。問合せは {MAIL} まで。
           - 製品コード{CODE}の件
           - 今年度は**重点事業**として取り組みます。
+          - 日程の詳細は {LONG_URL} にあります。
 """
 
 
@@ -89,6 +91,53 @@ class TextInput(unittest.TestCase):
                 if isinstance(v.get("value"), dict) and v["value"].get("/Subtype") == "/Link"]
         self.assertIn("u:" + URL, uris)
         self.assertIn("u:mailto:" + MAIL, uris)
+
+    def test_links_are_link_elements_holding_their_text_and_annotation(self):
+        # ISO 14289-1 7.18.5 (Matterhorn 28-011, 28-012): every link annotation
+        # is nested in a Link element and has its alternate description in
+        # /Contents; ISO 32000-1 14.8.4.4.2: the Link holds the link's text
+        # (MCIDs) and an OBJR to the annotation, whose /StructParent keys the
+        # Link in the ParentTree.  The MCIDs still reach the tree and back.
+        from test_pdf_ua import check_mcids_reach_the_tree_and_back, kids_of, marked_content_ops, \
+            mcid_of, number_tree, pikepdf, struct_type, walk
+        with pikepdf.open(self.pdf) as pdf:
+            check_mcids_reach_the_tree_and_back(self, pdf)
+            tree = pdf.Root.StructTreeRoot
+            parents_of = number_tree(tree.ParentTree)
+            links = [e for e, _ in walk(tree.K) if struct_type(e) == "Link"]
+            self.assertEqual(len(links), 3, "one Link element per URL / address")
+            annots = [(n, a) for n, page in enumerate(pdf.pages) for a in page.obj.get("/Annots", [])
+                      if a.get("/Subtype") == "/Link"]
+            self.assertGreaterEqual(len(annots), 4)   # LONG_URL spans two lines: one Link, two annotations
+            keys = set()
+            for n, annot in annots:
+                uri = str(annot.A.URI)
+                self.assertEqual(str(annot.Contents), uri)
+                key = int(annot.StructParent)
+                self.assertNotIn(key, keys)
+                keys.add(key)
+                link = parents_of[key]
+                self.assertEqual(struct_type(link), "Link")
+                objrs = [k for k in kids_of(link) if isinstance(k, pikepdf.Dictionary)
+                         and k.get("/Type") == "/OBJR"]
+                self.assertIn(annot.objgen, [o.Obj.objgen for o in objrs])
+                self.assertEqual(struct_type(link.P), "LBody")
+            self.assertGreater(int(tree.ParentTreeNextKey), max(keys))
+            # the Link's MCIDs show the URL's characters
+            shown = {}
+            for page in pdf.pages:
+                for op, stack, operands in marked_content_ops(page):
+                    if op == "BDC" and str(operands[0]) == "/Link":
+                        shown[(page.obj.objgen, mcid_of(operands[1]))] = True
+            for link in links:
+                mcids = [k for k in kids_of(link) if isinstance(k, int) or
+                         (isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/MCR")]
+                self.assertTrue(mcids, "a Link without its text")
+                for k in mcids:
+                    pg = link.Pg if isinstance(k, int) else k.Pg
+                    self.assertIn((pg.objgen, int(k) if isinstance(k, int) else int(k.MCID)), shown)
+        tagged = run(["pdfinfo", "-struct-text", self.pdf]).stdout
+        self.assertIn("Link", tagged)
 
 
 if __name__ == "__main__":

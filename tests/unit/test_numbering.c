@@ -87,6 +87,44 @@ static void test_kanji(void **state)
     expect_label(NUM_KANJI, 10000, NULL, "10000");
 }
 
+/* 公用文: 第1 / 1 / (1) / ア / (ア), and 第一章 */
+static void test_kohyobun_formats(void **state)
+{
+    (void)state;
+    expect_label(NUM_DECIMAL, 1, "第{n}", "第1");
+    expect_label(NUM_DECIMAL, 3, "({n})", "(3)");
+    expect_label(NUM_KATAKANA, 1, "({n})", "(ア)");
+    expect_label(NUM_KATAKANA, 2, "（{n}）", "（イ）");
+    expect_label(NUM_KANJI, 1, "第{n}章", "第一章");
+    expect_label(NUM_KANJI, 11, "第{n}", "第十一");
+    expect_label(NUM_KANJI, 20, "第{n}条", "第二十条");
+}
+
+static void test_katakana(void **state)
+{
+    (void)state;
+    static const char *const first[] = {"ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク", "ケ", "コ", "サ"};
+    for (int i = 0; i < 11; i++)
+        expect_label(NUM_KATAKANA, i + 1, NULL, first[i]);
+    expect_label(NUM_KATAKANA, 26, NULL, "ハ");
+    expect_label(NUM_KATAKANA, 36, NULL, "ヤ");
+    expect_label(NUM_KATAKANA, 37, NULL, "ユ");   /* ヤ行 has three: no ヰ ヱ */
+    expect_label(NUM_KATAKANA, 44, NULL, "ワ");
+    expect_label(NUM_KATAKANA, 45, NULL, "45");
+}
+
+static void test_iroha(void **state)
+{
+    (void)state;
+    static const char *const first[] = {"イ", "ロ", "ハ", "ニ", "ホ", "ヘ", "ト", "チ", "リ", "ヌ", "ル", "ヲ"};
+    for (int i = 0; i < 12; i++)
+        expect_label(NUM_IROHA, i + 1, NULL, first[i]);
+    expect_label(NUM_IROHA, 25, NULL, "ヰ");
+    expect_label(NUM_IROHA, 47, NULL, "ス");
+    expect_label(NUM_IROHA, 48, NULL, "48");
+    expect_label(NUM_IROHA, 3, "({n})", "(ハ)");
+}
+
 static void test_alpha(void **state)
 {
     (void)state;
@@ -136,13 +174,28 @@ static void test_names(void **state)
 {
     (void)state;
     static const char *const names[] = { "none", "marker", "decimal", "fullwidth", "roman",
-                                         "roman-lower", "paren", "circled", "kanji", "alpha" };
+                                         "roman-lower", "paren", "circled", "kanji", "alpha",
+                                         "katakana", "iroha" };
     for (int s = 0; s < NUM__COUNT; s++) {
         assert_string_equal(num_style_name((num_style)s), names[s]);
         assert_int_equal(num_style_from_name(names[s]), s);
     }
     assert_int_equal(num_style_from_name("Roman"), -1);
     assert_int_equal(num_style_from_name(NULL), -1);
+}
+
+/* What a screen reader is told of each style (ISO 32000-1 Table 347). */
+static void test_list_numbering(void **state)
+{
+    (void)state;
+    assert_string_equal(num_style_list_numbering(NUM_CIRCLED), "Decimal");
+    assert_string_equal(num_style_list_numbering(NUM_DECIMAL), "Decimal");
+    assert_string_equal(num_style_list_numbering(NUM_KANJI), "Decimal");
+    assert_string_equal(num_style_list_numbering(NUM_ROMAN_UPPER), "UpperRoman");
+    assert_string_equal(num_style_list_numbering(NUM_ROMAN_LOWER), "LowerRoman");
+    assert_string_equal(num_style_list_numbering(NUM_ALPHA_UPPER), "UpperAlpha");
+    assert_string_equal(num_style_list_numbering(NUM_MARKER), "Disc");
+    assert_string_equal(num_style_list_numbering(NUM_NONE), "None");
 }
 
 int main(void)
@@ -154,9 +207,13 @@ int main(void)
         cmocka_unit_test(test_circled),
         cmocka_unit_test(test_kanji),
         cmocka_unit_test(test_alpha),
+        cmocka_unit_test(test_kohyobun_formats),
+        cmocka_unit_test(test_katakana),
+        cmocka_unit_test(test_iroha),
         cmocka_unit_test(test_marker_none_and_format),
         cmocka_unit_test(test_defensive),
         cmocka_unit_test(test_names),
+        cmocka_unit_test(test_list_numbering),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -53,7 +53,7 @@ static void writes_uri_annotations(void **state)
     HPDF_Doc pdf = HPDF_New(NULL, NULL);
     assert_non_null(pdf);
     HPDF_Page page = HPDF_AddPage(pdf);
-    assert_int_equal(pdf_write_links(page, p), HPDF_OK);
+    assert_int_equal(pdf_write_links(page, p, NULL), HPDF_OK);
     char path[] = "/tmp/kumihan-links-XXXXXX";
     int fd = mkstemp(path);
     assert_true(fd >= 0);

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdio.h>
+#include <unistd.h>
 #include "build_report.h"
 #include "project_paths.h"
 
@@ -63,6 +65,41 @@ static void expect_line(const char *path, size_t pages, size_t bytes, long ms, c
     sbuf_free(&b);
 }
 
+/* A content file's own layout: key, relative to its folder; its absence. */
+static void test_content_named_layout(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/kumihan-paths-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[128];
+    snprintf(path, sizeof path, "%s/notice.yaml", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("# a notice\nlayout: ../layouts/notice-a4.yaml\ntitle: t\n", f);
+    fclose(f);
+    src_loc at = {0};
+    char *got = content_named_layout(path, &at);
+    char want[160];
+    snprintf(want, sizeof want, "%s/../layouts/notice-a4.yaml", dir);
+    assert_non_null(got);
+    assert_string_equal(got, want);
+    assert_int_equal(at.line, 2);
+    assert_int_equal(at.col, 9);
+    free(got);
+    /* missing, then named: the content's own layout comes first, as an error when absent */
+    diag_list dl;
+    diag_init(&dl);
+    assert_null(find_default_layout(path, &dl));
+    assert_int_equal(dl.errors, 1);
+    diag_free(&dl);
+    f = fopen(path, "w");
+    fputs("title: t\n", f);
+    fclose(f);
+    assert_null(content_named_layout(path, &at));
+    unlink(path);
+    rmdir(dir);
+}
+
 static void test_report_line(void **state)
 {
     (void)state;
@@ -81,6 +118,7 @@ int main(void)
         cmocka_unit_test(test_default_output),
         cmocka_unit_test(test_default_layout_candidates),
         cmocka_unit_test(test_report_line),
+        cmocka_unit_test(test_content_named_layout),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
