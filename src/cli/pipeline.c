@@ -29,6 +29,7 @@ bool pipeline_typeset(pipeline *p, diag_list *dl)
     if (!paginate(&p->fl, p->lay, &p->pages, dl))
         return false;
     p->typeset = draw_furniture(&p->pages, p->lay, p->fs, dl);
+    pg_doc_trim(&p->pages);   /* complete: the PDF writer's allocations reuse the room */
     return p->typeset;
 }
 
@@ -67,6 +68,11 @@ bool pipeline_write_outputs(pipeline *p, const imposition_rules *r, const char *
     size_t n = 0;
     unsigned char *reading = NULL, *imposed = NULL;
     bool ok = true;
+    /* the flow is paginated again only for an imposed PDF: without one it
+     * goes before the PDF is built, whose peak it would otherwise add to
+     * (as many glyphs again as the pages hold) */
+    if (!imposed_path)
+        flow_free(&p->fl);
     if (reading_path) {
         pdf_meta meta = pipeline_pdf_meta(p);
         files[n] = (pdf_atomic_file){reading_path, NULL, 0};

@@ -40,7 +40,8 @@ bool pipeline_typeset(pipeline *p, diag_list *dl);
  * furnished, imposed onto sheets) to imposed_path; either path may be
  * NULL.  One transaction: both are built in memory first, and neither
  * file is replaced unless both can be written (pdf_atomic.h).  On success
- * p->written says what was written, in that order. */
+ * p->written says what was written, in that order.  Without an imposed
+ * PDF, p->fl is freed first (only imposing paginates it again). */
 bool pipeline_write_outputs(pipeline *p, const imposition_rules *rules, const char *reading_path,
                             const char *imposed_path, diag_list *dl);
 /* PDF metadata from the document (strings point into p). */

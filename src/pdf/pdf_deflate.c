@@ -18,22 +18,27 @@
  * The output depends only on the input and the level: deterministic. */
 #define LEVEL 9
 
+unsigned char *pdf_deflate_now(const void *in, size_t len, int level, size_t *out_len)
+{
+    struct libdeflate_compressor *c = libdeflate_alloc_compressor(level);
+    if (!c)
+        return NULL;   /* its tables could not be allocated */
+    size_t bound = libdeflate_zlib_compress_bound(c, len);
+    unsigned char *out = xmalloc(bound ? bound : 1);
+    size_t n = libdeflate_zlib_compress(c, in, len, out, bound);
+    libdeflate_free_compressor(c);
+    if (n == 0) {   /* cannot happen with a buffer of the bound's size */
+        free(out);
+        return NULL;
+    }
+    *out_len = n;
+    return out;
+}
+
 static void compress_job(pdf_deflate_job *job)
 {
-    struct libdeflate_compressor *c = libdeflate_alloc_compressor(LEVEL);
-    if (!c)
-        return;   /* its tables could not be allocated */
-    size_t bound = libdeflate_zlib_compress_bound(c, job->in_len);
-    job->out = xmalloc(bound ? bound : 1);
-    size_t len = libdeflate_zlib_compress(c, job->in, job->in_len, job->out, bound);
-    libdeflate_free_compressor(c);
-    if (len == 0) {   /* cannot happen with a buffer of the bound's size */
-        free(job->out);
-        job->out = NULL;
-        return;
-    }
-    job->out_len = len;
-    job->ok = true;
+    job->out = pdf_deflate_now(job->in, job->in_len, job->level, &job->out_len);
+    job->ok = job->out != NULL;
 }
 
 static void *worker(void *arg)
@@ -44,9 +49,15 @@ static void *worker(void *arg)
 
 void pdf_deflate_start(pdf_deflate_job *job, const unsigned char *in, size_t len)
 {
+    pdf_deflate_start_level(job, in, len, LEVEL);
+}
+
+void pdf_deflate_start_level(pdf_deflate_job *job, const unsigned char *in, size_t len, int level)
+{
     memset(job, 0, sizeof *job);
     job->in = in;
     job->in_len = len;
+    job->level = level;
     job->started = true;
     if (pthread_create(&job->thread, NULL, worker, job) == 0)
         job->threaded = true;
@@ -73,7 +84,7 @@ void pdf_deflate_free(pdf_deflate_job *job)
 HPDF_STATUS pdf_deflated_stream_fill(pdf_dict stream, pdf_deflate_job *job)
 {
     if (!pdf_deflate_finish(job))
-        return SHIM_NO_MEMORY;   /* compress2 fails only for want of memory */
+        return SHIM_NO_MEMORY;   /* compression fails only for want of memory */
     return shim_stream_write(stream, job->out, job->out_len);
 }
 
@@ -84,4 +95,22 @@ void pdf_deflate_adopt(pdf_deflate_job *job, unsigned char *out, size_t len)
     job->out_len = len;
     job->started = true;
     job->ok = true;
+}
+
+HPDF_STATUS pdf_deflate_stream(pdf_dict stream)
+{
+    size_t n = 0, z_len = 0;
+    unsigned char *raw = shim_stream_bytes(stream, &n);
+    unsigned char *z = pdf_deflate_now(raw, n, PDF_DEFLATE_SMALL_LEVEL, &z_len);
+    free(raw);
+    if (!z)
+        return SHIM_NO_MEMORY;
+    HPDF_STATUS st = shim_stream_set_deflated(stream, z, z_len);
+    free(z);
+    return st;
+}
+
+HPDF_STATUS pdf_deflate_page(HPDF_Page page)
+{
+    return pdf_deflate_stream(shim_page_contents(page));
 }

@@ -262,10 +262,10 @@ static bool embed_one(HPDF_Doc pdf, pdf_font *f, const font_set *fs, int role)
     pdf_dict type0 = shim_dict_new(pdf);
     pdf_dict cid = make_cid_font(pdf, f, fs, role);
     pdf_array desc = shim_array_new(pdf);
-    pdf_dict tu = shim_stream_new(pdf, SHIM_FLATE);
+    pdf_dict tu = shim_stream_new(pdf, SHIM_RAW);   /* deflated once written */
     if (!type0 || !cid || !desc || !tu || shim_dict_make_indirect(pdf, type0) != HPDF_OK)
         return false;
-    if (pdf_write_tounicode(tu, &f->sub) != HPDF_OK)
+    if (pdf_write_tounicode(tu, &f->sub) != HPDF_OK || pdf_deflate_stream(tu) != HPDF_OK)
         return false;
     shim_array_add_dict(desc, cid);
     shim_dict_add_name(type0, "Type", "Font");

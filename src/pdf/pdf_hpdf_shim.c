@@ -1,14 +1,13 @@
 /* pdf_hpdf_shim.c — kumihan's PDF object calls on top of libharu 2.3.0's
  * private object layer (hpdf_objects.h, hpdf_doc.h, hpdf_pages.h,
- * hpdf_encrypt.h, hpdf_list.h): the only file that includes them or touches a libharu
- * struct field.  Every field it reads or writes is named in a comment
+ * hpdf_list.h, and hpdf_streams.h's memory streams): the only file that
+ * includes them or touches a libharu struct field.  Every field it reads or writes is named in a comment
  * marked "libharu 2.3.0:", which is what to check against a new version. */
 #define KUMIHAN_HPDF_SHIM_IMPL
 #undef HPDF_SHARED   /* this file sees libharu's structs (see pdf_hpdf_shim.h) */
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
-#include <hpdf_encrypt.h>
 #include <hpdf_error.h>
 #include <hpdf_list.h>
 #include <hpdf_objects.h>
@@ -83,6 +82,30 @@ HPDF_STATUS shim_page_write_str(HPDF_Page page, const char *s)
     return shim_page_write(page, s, strlen(s));
 }
 
+/* Called by libharu between a stream dictionary's keys and its ">>":
+ * libharu drops a /Filter key from a stream it does not filter itself. */
+static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream out)
+{
+    (void)dict;
+    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+pdf_dict shim_page_contents(HPDF_Page page)
+{
+    /* libharu 2.3.0: HPDF_PageAttr_Rec.contents is the content stream's
+     * dictionary (its .stream the one HPDF_PageAttr_Rec.stream names) */
+    return page && page->attr ? to_dict(((HPDF_PageAttr)page->attr)->contents) : NULL;
+}
+
+uint32_t shim_object_number(pdf_dict dict)
+{
+    HPDF_Obj_Header *header = (HPDF_Obj_Header *)(void *)dict;
+    /* libharu 2.3.0: HPDF_Obj_Header.obj_id holds the number under its flag bits */
+    if (!header || !(header->obj_id & HPDF_OTYPE_INDIRECT))
+        return 0;
+    return header->obj_id & 0x00FFFFFFu;
+}
+
 /* ---- objects ---------------------------------------------------------- */
 
 pdf_dict shim_dict_new(HPDF_Doc pdf)
@@ -121,14 +144,6 @@ pdf_array shim_array_new_indirect(HPDF_Doc pdf)
     return a && shim_array_make_indirect(pdf, a) == HPDF_OK ? a : NULL;
 }
 
-/* Called by libharu between a stream dictionary's keys and its ">>":
- * libharu drops a /Filter key from a stream it does not filter itself. */
-static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream out)
-{
-    (void)dict;
-    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
-}
-
 pdf_dict shim_stream_new(HPDF_Doc pdf, shim_filter filter)
 {
     if (!pdf)
@@ -155,6 +170,39 @@ HPDF_STATUS shim_stream_write(pdf_dict stream, const void *bytes, size_t n)
 HPDF_STATUS shim_stream_write_str(pdf_dict stream, const char *s)
 {
     return shim_stream_write(stream, s, strlen(s));
+}
+
+unsigned char *shim_stream_bytes(pdf_dict stream, size_t *n)
+{
+    *n = 0;
+    HPDF_Dict s = D(stream);
+    if (!s || !s->stream || s->stream->type != HPDF_STREAM_MEMORY)
+        return xmalloc(1);
+    /* libharu 2.3.0: a stream's bytes are a memory stream of equal-sized
+     * chunks (HPDF_MemStream_GetBufCount, _GetBufPtr give each and its length) */
+    HPDF_Stream bytes = s->stream;
+    unsigned char *out = xmalloc(bytes->size ? bytes->size : 1);
+    HPDF_UINT chunks = HPDF_MemStream_GetBufCount(bytes);
+    for (HPDF_UINT i = 0; i < chunks; i++) {
+        HPDF_UINT len = 0;
+        HPDF_BYTE *chunk = HPDF_MemStream_GetBufPtr(bytes, i, &len);
+        if (!chunk || *n + len > bytes->size)
+            break;
+        memcpy(out + *n, chunk, len);
+        *n += len;
+    }
+    return out;
+}
+
+HPDF_STATUS shim_stream_set_deflated(pdf_dict stream, const void *z, size_t n)
+{
+    HPDF_Dict s = D(stream);
+    if (!s || !s->stream || s->stream->type != HPDF_STREAM_MEMORY || n > UINT32_MAX)
+        return SHIM_INVALID_OBJECT;
+    HPDF_MemStream_FreeData(s->stream);
+    s->filter = HPDF_STREAM_FILTER_NONE;   /* as shim_stream_new's SHIM_PRECOMPRESSED */
+    s->write_fn = write_flate_filter;
+    return HPDF_Stream_Write(s->stream, z, (HPDF_UINT)n);
 }
 
 HPDF_STATUS shim_dict_add_dict(pdf_dict dict, const char *key, pdf_dict value)
@@ -289,40 +337,6 @@ HPDF_STATUS shim_array_add_bytes(pdf_array array, const void *bytes, size_t n)
     if (!array)
         return SHIM_INVALID_OBJECT;
     return array_append(A(array), new_binary(A(array)->mmgr, bytes, n));   /* libharu 2.3.0: .mmgr */
-}
-
-/* ---- MD5 --------------------------------------------------------------- */
-
-struct shim_md5 {
-    HPDF_MD5_CTX ctx;   /* libharu 2.3.0: hpdf_encrypt.h's MD5 (RFC 1321) */
-};
-
-shim_md5 *shim_md5_new(void)
-{
-    shim_md5 *md5 = xmalloc(sizeof *md5);
-    HPDF_MD5Init(&md5->ctx);
-    return md5;
-}
-
-void shim_md5_update(shim_md5 *md5, const void *bytes, size_t n)
-{
-    const HPDF_BYTE *b = bytes;
-    while (n > 0) {   /* HPDF_MD5Update counts in 32 bits */
-        HPDF_UINT32 chunk = n > 0x40000000u ? 0x40000000u : (HPDF_UINT32)n;
-        HPDF_MD5Update(&md5->ctx, b, chunk);
-        b += chunk;
-        n -= chunk;
-    }
-}
-
-void shim_md5_final(shim_md5 *md5, unsigned char digest[16])
-{
-    HPDF_MD5Final(digest, &md5->ctx);
-}
-
-void shim_md5_free(shim_md5 *md5)
-{
-    free(md5);
 }
 
 /* ---- images ------------------------------------------------------------ */

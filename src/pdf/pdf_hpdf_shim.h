@@ -85,6 +85,11 @@ pdf_dict shim_annot_dict(HPDF_Annotation annot);
  * drawing calls wrote (for text as glyph ids, marked content BDC … EMC). */
 HPDF_STATUS shim_page_write(HPDF_Page page, const void *bytes, size_t n);
 HPDF_STATUS shim_page_write_str(HPDF_Page page, const char *s);
+/* The page's content stream (a stream like those of shim_stream_new). */
+pdf_dict shim_page_contents(HPDF_Page page);
+/* The object number of an indirect object (a page, an element's
+ * placeholder): what "n 0 R" says; 0 for a direct or NULL object. */
+uint32_t shim_object_number(pdf_dict dict);
 
 /* ---- objects ---------------------------------------------------------- */
 
@@ -111,6 +116,13 @@ typedef enum shim_filter {
 pdf_dict shim_stream_new(HPDF_Doc pdf, shim_filter filter);
 HPDF_STATUS shim_stream_write(pdf_dict stream, const void *bytes, size_t n);
 HPDF_STATUS shim_stream_write_str(pdf_dict stream, const char *s);
+/* The stream's bytes so far, copied into a malloc'd buffer of *n bytes
+ * (never NULL: out of memory aborts). */
+unsigned char *shim_stream_bytes(pdf_dict stream, size_t *n);
+/* Replaces the stream's bytes with z[0..n), already deflated, written as
+ * they are with /Filter /FlateDecode (libharu's zlib never sees them).
+ * Nothing may be written to the stream afterwards. */
+HPDF_STATUS shim_stream_set_deflated(pdf_dict stream, const void *z, size_t n);
 
 /* Dictionary entries; an existing key is replaced. */
 HPDF_STATUS shim_dict_add_dict(pdf_dict dict, const char *key, pdf_dict value);
@@ -146,13 +158,5 @@ pdf_dict shim_image_dict(HPDF_Image image);
 HPDF_STATUS shim_image_use_icc(HPDF_Doc pdf, HPDF_Image image, pdf_dict profile);
 /* Deflates the image's /SMask (a PNG's alpha channel) like its samples. */
 HPDF_STATUS shim_image_compress_mask(HPDF_Image image);
-
-/* ---- MD5, for the trailer /ID ------------------------------------------ */
-
-typedef struct shim_md5 shim_md5;
-shim_md5 *shim_md5_new(void);   /* never NULL (out of memory aborts) */
-void shim_md5_update(shim_md5 *md5, const void *bytes, size_t n);
-void shim_md5_final(shim_md5 *md5, unsigned char digest[16]);
-void shim_md5_free(shim_md5 *md5);
 
 #endif

@@ -7,7 +7,7 @@
 #include "pdf_hpdf_shim.h"
 #include "pdf_write.h"
 
-/* Trailer /ID [<d> <d>] with d an MD5 of everything that shapes the file:
+/* Trailer /ID [<d> <d>] with d a 128-bit hash of everything that shapes the file:
  * the page model, the metadata, the imposition and the embedded fonts. */
 HPDF_STATUS pdf_set_id(HPDF_Doc pdf, const pg_doc *doc, const pdf_meta *meta,
                        const pdf_fonts *pf, const pdf_sheet *sheets, size_t n_sheets);

@@ -7,6 +7,7 @@
  * PDF/X-4 allows; /N 1). */
 #include "pdf_intent.h"
 
+#include "pdf_deflate.h"
 #include "pdf_icc.h"
 
 #define SRGB_CONDITION "sRGB IEC61966-2.1"
@@ -23,10 +24,12 @@ typedef struct intent_profile {
 
 static HPDF_STATUS add_intent(HPDF_Doc pdf, const intent_profile *ip)
 {
-    pdf_dict profile = shim_stream_new(pdf, SHIM_FLATE);
+    pdf_dict profile = shim_stream_new(pdf, SHIM_RAW);   /* deflated once written */
     HPDF_STATUS st = shim_dict_add_int(profile, "N", ip->n_components);
     if (st == HPDF_OK)
         st = shim_stream_write(profile, ip->icc, ip->icc_len);
+    if (st == HPDF_OK)
+        st = pdf_deflate_stream(profile);
     pdf_dict intent = shim_dict_new(pdf);
     if (st == HPDF_OK)
         st = shim_dict_add_name(intent, "Type", "OutputIntent");

@@ -10,11 +10,30 @@
 
 #include <stddef.h>
 
+#include "sbuf.h"
+#include "vec.h"
+
+/* Objects kumihan writes itself instead of building them from libharu's
+ * objects (the structure tree: hundreds of thousands of small
+ * dictionaries in a long document, which libharu would hold as a dozen
+ * allocations each): body 0 replaces the body of libharu's object
+ * `replaced` (an empty placeholder, so that libharu's objects can refer
+ * to it), bodies 1 … n-1 are new objects numbered first, first + 1, … */
+typedef struct pdf_more_objects {
+    size_t replaced;
+    sbuf text;              /* the bodies, one after another */
+    VEC(size_t) ends;       /* where each body ends in text */
+} pdf_more_objects;
+
+/* Fills out given the first object number libharu left free. */
+typedef void (*pdf_more_fn)(void *ctx, size_t first, pdf_more_objects *out);
+
 /* The PDF in[0..len) (as libharu saves it: one classic xref section
  * starting at object 0, every object of generation 0, no encryption)
  * rewritten with its stream objects as they are and all other objects in
- * object streams; a malloc'd buffer of *out_len bytes, or NULL when in is
+ * object streams, with the objects of more(ctx, …) if more is not NULL; a malloc'd buffer of *out_len bytes, or NULL when in is
  * not such a file. */
-unsigned char *pdf_pack_objects(const unsigned char *in, size_t len, size_t *out_len);
+unsigned char *pdf_pack_objects(const unsigned char *in, size_t len, pdf_more_fn more, void *ctx,
+                                size_t *out_len);
 
 #endif

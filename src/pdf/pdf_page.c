@@ -141,6 +141,8 @@ typedef struct text_writer {
     bool color_set;
     pdf_ink ink;
     bool in_run, in_hex;
+    bool pen_kept;         /* no run open, but the text position is still pen_x
+                            * on run_y (a run ended only for marked content) */
     float run_y;
     double pen_x;          /* where the next glyph lands without adjustment */
     run_marker *marker;
@@ -175,6 +177,7 @@ static void end_run(text_writer *tw)
     if (tw->in_run)
         put(tw, "] TJ\n");
     tw->in_run = tw->in_hex = false;
+    tw->pen_kept = false;
 }
 
 static void set_font_and_color(text_writer *tw, int role, const pg_glyph *g)
@@ -224,9 +227,31 @@ static void mark_glyph(text_writer *tw, const pg_glyph *g)
 {
     if (!tw->marker->tags || same_run(tw->marker, g->origin, g->link))
         return;
+    bool was_in_run = tw->in_run;
     end_run(tw);
+    tw->pen_kept = was_in_run;   /* the next run may go on from here (continue_run) */
     if (tw->st == HPDF_OK)
         mark_origin(tw->marker, g->origin, g->link, &tw->st);
+}
+
+/* A new TJ run after marked content broke the last one on the same line:
+ * the text position is still where that one ended (BDC and EMC leave it),
+ * so a leading adjustment replaces the Tm — a tagged line of label and
+ * text costs no more positioning than an untagged one.  False when a Tm
+ * is needed (another font, size, colour or baseline, or a jump). */
+static bool continue_run(text_writer *tw, int role, const pg_glyph *g, double *adjust)
+{
+    if (!tw->pen_kept || role != tw->role || g->size != tw->size || g->color != tw->color ||
+        g->y != tw->run_y)
+        return false;
+    double a = round((g->x - tw->pen_x) * 1000.0 / g->size * 100.0) / 100.0;
+    if (fabs(a) > MAX_ADJUST)
+        return false;
+    put(tw, "[");
+    tw->in_run = true;
+    tw->pen_kept = false;
+    *adjust = a;
+    return true;
 }
 
 static void add_glyph(text_writer *tw, const pg_glyph *g, int role)
@@ -240,7 +265,7 @@ static void add_glyph(text_writer *tw, const pg_glyph *g, int role)
         adjust = round((g->x - tw->pen_x) * 1000.0 / g->size * 100.0) / 100.0;
         if (fabs(adjust) > MAX_ADJUST)
             end_run(tw);
-    } else {
+    } else if (!continue_run(tw, role, g, &adjust)) {
         end_run(tw);
     }
     if (!tw->in_run) {

@@ -1,13 +1,18 @@
 /* pdf_struct.c — the structure tree and the marked-content operators of the
  * reading PDF (see pdf_struct.h for the mapping of blocks to structure
- * types).  Every element is an indirect object (the ParentTree and the
- * kids' /P must reference it); its /K lists its kids in the order they
- * were drawn; an MCID on the element's own /Pg page is a bare integer,
- * one on a later page a marked-content reference dictionary. */
+ * types).  The tree is kept here as compact arrays, not as libharu
+ * objects (a dozen allocations per dictionary, held until the file is
+ * saved: most of a long document's memory and of tagging's cost), and
+ * written as PDF source by pdf_struct_objects into the object streams of
+ * pdf_objstm.c.  libharu holds only the StructTreeRoot's empty
+ * placeholder, so that the catalog can refer to it.  Each element's /K
+ * lists its kids in the order they were drawn; an MCID on the element's
+ * own /Pg page is a bare integer, one on a later page a marked-content
+ * reference dictionary, a link annotation an object reference (/OBJR). */
 #include "pdf_struct.h"
 
+#include <math.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,65 +28,85 @@
 /* Pages per leaf of the ParentTree number tree: 2 /Nums entries a page
  * keeps each leaf under 8191 elements (PDF 1.4's array limit, which
  * older readers still keep).  A document of more pages gets a root with
- * /Kids (ISO 32000-1 7.9.7); one of fewer, a single /Nums as before. */
+ * /Kids (ISO 32000-1 7.9.7); one of fewer, a single /Nums. */
 #define PARENT_TREE_LEAF_PAGES 2048
 
+#define NONE UINT32_MAX
+
+/* A kid in an element's /K: another element (value: its index), an MCID
+ * (value) on the page of index page, or an object reference to an
+ * annotation (value: its object number) on that page. */
+typedef enum kid_kind { KID_ELEM, KID_MCID, KID_OBJR } kid_kind;
+
+typedef struct kid {
+    uint32_t next;           /* the element's next kid, NONE at the end */
+    int32_t page;
+    uint32_t value;
+    kid_kind kind;
+} kid;
+
 typedef struct elem {
-    pdf_dict dict;
-    pdf_array kids;
     const char *type;        /* the structure type, a static string */
-    HPDF_Page page;          /* its /Pg: the page of its first MCID, NULL until then */
-    struct elem *last_kid;   /* the element appended to kids last */
+    uint32_t parent;         /* NONE: the StructTreeRoot */
+    int32_t page;            /* its /Pg: the page of its first MCID, -1 until then */
+    uint32_t first_kid, last_kid;
+    uint32_t last_elem;      /* the element appended to its kids last, NONE */
     block_kind list_kind;    /* an L: the kind of its items */
-    const struct block *link_block;  /* a Link: the block and URL (pg_glyph.link) */
+    bool spoken_new;         /* the (新) mark's Span: /ActualText 新規 */
+    const char *numbering;   /* an L: its /ListNumbering, or NULL */
+    const block *link_block; /* a Link: the block and URL (pg_glyph.link) */
     uint32_t link;
+    char *alt;               /* a Figure: its /Alt as a PDF string, owned; NULL: none */
+    bool has_bbox;           /* a Figure: its layout attributes /O /Layout /BBox */
+    float bbox[4];
+    bool column_header;      /* a TH: /A <</O /Table /Scope /Column>> */
 } elem;
 
-/* The elements of one block, each made when its first content is drawn. */
+/* The elements of one block (indices), each made when its first content is drawn. */
 typedef struct block_elems {
     const block *block;      /* NULL: a free slot */
-    elem *main;              /* H1–H4, P or LI */
-    elem *label;             /* a listed block's Lbl */
-    elem *body;              /* a listed block's LBody */
-    elem *byline;            /* the root: the organisation line's P */
-    elem *new_mark;          /* the (新) mark's Span */
-    elem *toc;               /* the root: the TOC, and its title's H2 */
-    elem *toc_title;
-    elem *toci;              /* a heading: its TOCI in the TOC, and the Reference in it */
-    elem *toc_ref;
-    elem *caption, *thead, *tbody;   /* a table's Caption, THead and TBody */
+    uint32_t main;           /* H1–H4, P or LI */
+    uint32_t label;          /* a listed block's Lbl */
+    uint32_t body;           /* a listed block's LBody */
+    uint32_t byline;         /* the root: the organisation line's P */
+    uint32_t new_mark;       /* the (新) mark's Span */
+    uint32_t toc;            /* the root: the TOC, and its title's H2 */
+    uint32_t toc_title;
+    uint32_t toci;           /* a heading: its TOCI in the TOC, and the Link in it */
+    uint32_t toc_ref;
+    uint32_t caption, thead, tbody;   /* a table's Caption, THead and TBody */
 } block_elems;
 
 /* A URL's Link element, found again by the annotations of its page. */
 typedef struct link_elem {
     const block *block;
     uint32_t link;           /* pg_glyph.link */
-    elem *elem;
+    uint32_t elem;
 } link_elem;
 
 /* A link annotation waiting for its /StructParent key: the keys follow
  * the pages' in the ParentTree, so they are known only at the end. */
 typedef struct annot_parent {
     pdf_dict annot;
-    elem *link;
+    uint32_t link;           /* its Link element */
 } annot_parent;
 
 struct pdf_struct {
     HPDF_Doc pdf;
-    pdf_dict root;           /* StructTreeRoot */
-    elem *document;
-    VEC(elem *) elems;       /* every element, to free */
+    pdf_dict root;           /* the StructTreeRoot's placeholder in libharu */
+    VEC(elem) elems;         /* elems.items[0] is the Document */
+    VEC(kid) kids;
     block_elems *map;        /* open addressing, keyed by block pointer */
     size_t map_cap, map_n;
-    VEC(pdf_array) leaves;   /* the ParentTree's /Nums arrays, one per
-                                PARENT_TREE_LEAF_PAGES pages */
-    HPDF_Page page;          /* the current page */
-    int page_index;          /* its /StructParents; -1 before the first page */
-    VEC(elem *) page_mcids;  /* the current page's MCIDs: the element of each */
+    VEC(uint32_t) page_objs; /* each page's object number */
+    VEC(uint32_t) parents;   /* the element of every MCID, page after page */
+    VEC(size_t) page_start;  /* where each page's MCIDs start in parents */
     VEC(link_elem) links;    /* the Link elements with content on the current page */
     VEC(annot_parent) annots;
-    HPDF_STATUS st;          /* the first error */
+    HPDF_Page page;          /* the current page */
+    char *new_mark_text;     /* NEW_MARK_SPOKEN as a PDF string */
     const char *const *list_numbering;   /* by block kind, may be NULL */
+    HPDF_STATUS st;          /* the first error */
 };
 
 static void note(pdf_struct *s, HPDF_STATUS st)
@@ -95,23 +120,35 @@ static bool is_listed(block_kind kind)
     return kind == BK_ITEM || kind == BK_BULLET || kind == BK_ENTRY;
 }
 
+static int page_index(const pdf_struct *s)
+{
+    return (int)s->page_objs.n - 1;
+}
+
 /* ---- elements --------------------------------------------------------- */
 
-/* A new element of type under parent (NULL: the StructTreeRoot), appended
- * to the parent's kids. */
-static elem *new_elem(pdf_struct *s, elem *parent, const char *type)
+static void add_kid(pdf_struct *s, uint32_t e, kid_kind kind, int32_t page, uint32_t value)
 {
-    elem *e = xcalloc(1, sizeof *e);
-    VEC_APPEND(s->elems, e);
-    e->type = type;
-    e->dict = shim_dict_new_indirect(s->pdf);
-    e->kids = shim_array_new(s->pdf);
-    note(s, shim_dict_add_name(e->dict, "S", type));
-    note(s, shim_dict_add_dict(e->dict, "P", parent ? parent->dict : s->root));
-    note(s, shim_dict_add_array(e->dict, "K", e->kids));
-    if (parent) {
-        note(s, shim_array_add_dict(parent->kids, e->dict));
-        parent->last_kid = e;
+    uint32_t k = (uint32_t)s->kids.n;
+    VEC_APPEND(s->kids, ((kid){.next = NONE, .page = page, .value = value, .kind = kind}));
+    elem *el = &s->elems.items[e];
+    if (el->last_kid == NONE)
+        el->first_kid = k;
+    else
+        s->kids.items[el->last_kid].next = k;
+    el->last_kid = k;
+}
+
+/* A new element of type under parent (NONE: the StructTreeRoot), appended
+ * to the parent's kids. */
+static uint32_t new_elem(pdf_struct *s, uint32_t parent, const char *type)
+{
+    uint32_t e = (uint32_t)s->elems.n;
+    VEC_APPEND(s->elems, ((elem){.type = type, .parent = parent, .page = -1, .first_kid = NONE,
+                                 .last_kid = NONE, .last_elem = NONE}));
+    if (parent != NONE) {
+        add_kid(s, parent, KID_ELEM, -1, e);
+        s->elems.items[parent].last_elem = e;
     }
     return e;
 }
@@ -142,48 +179,47 @@ static void grow_map(pdf_struct *s)
     s->map_cap = cap;
 }
 
-/* The elements of block b, an empty entry the first time. */
+/* The elements of block b, an empty entry the first time.  The pointer
+ * is valid until the next call (the map may grow). */
 static block_elems *elems_of(pdf_struct *s, const block *b)
 {
     if (2 * (s->map_n + 1) > s->map_cap)
         grow_map(s);
     block_elems *slot = find_slot(s->map, s->map_cap, b);
     if (!slot->block) {
-        slot->block = b;
+        *slot = (block_elems){.block = b, .main = NONE, .label = NONE, .body = NONE,
+                              .byline = NONE, .new_mark = NONE, .toc = NONE,
+                              .toc_title = NONE, .toci = NONE, .toc_ref = NONE, .caption = NONE,
+                              .thead = NONE, .tbody = NONE};
         s->map_n++;
     }
     return slot;
 }
 
-static elem *body_of(pdf_struct *s, const block *b);
+static uint32_t body_of(pdf_struct *s, const block *b);
 
 /* Where the elements of b's children go: a listed block's LBody; for
  * headings and paragraphs, their own container (headings stay flat, so
  * a section's lists follow its H3 as siblings). */
-static elem *children_container(pdf_struct *s, const block *b)
+static uint32_t children_container(pdf_struct *s, const block *b)
 {
     while (b && b->kind != BK_DOCUMENT && !is_listed(b->kind))
         b = b->parent;
-    return b && is_listed(b->kind) ? body_of(s, b) : s->document;
+    return b && is_listed(b->kind) ? body_of(s, b) : 0;
 }
 
 /* The L that listed block b's LI goes into: the one its container ended
  * with, if that holds the same kind, else a new one. */
-static elem *list_for(pdf_struct *s, const block *b)
+static uint32_t list_for(pdf_struct *s, const block *b)
 {
-    elem *c = children_container(s, b->parent);
-    elem *last = c->last_kid;
-    if (last && strcmp(last->type, "L") == 0 && last->list_kind == b->kind)
+    uint32_t c = children_container(s, b->parent);
+    uint32_t last = s->elems.items[c].last_elem;
+    if (last != NONE && strcmp(s->elems.items[last].type, "L") == 0 &&
+        s->elems.items[last].list_kind == b->kind)
         return last;
-    elem *l = new_elem(s, c, "L");
-    l->list_kind = b->kind;
-    const char *numbering = s->list_numbering ? s->list_numbering[b->kind] : NULL;
-    if (numbering) {   /* ISO 14289-1 7.6: how the Lbl are numbered, for the reader to announce */
-        pdf_dict attr = shim_dict_new(s->pdf);
-        note(s, shim_dict_add_name(attr, "O", "List"));
-        note(s, shim_dict_add_name(attr, "ListNumbering", numbering));
-        note(s, shim_dict_add_dict(l->dict, "A", attr));
-    }
+    uint32_t l = new_elem(s, c, "L");
+    s->elems.items[l].list_kind = b->kind;
+    s->elems.items[l].numbering = s->list_numbering ? s->list_numbering[b->kind] : NULL;
     return l;
 }
 
@@ -204,7 +240,7 @@ static const char *main_type(block_kind kind)
     case BK_TABLE: return "Table";
     case BK_TABLE_HEAD:
     case BK_TABLE_ROW: return "TR";
-    case BK_TABLE_CELL: return "TD";   /* a header cell's TH: table_elem */
+    case BK_TABLE_CELL: return "TD";   /* a header cell's TH: make_row_elem */
     case BK_PARAGRAPH:
     case BK_PAGE_BREAK:
     case BK_RECORD:       /* 記 and 以上: a line of their own */
@@ -218,51 +254,42 @@ static const char *main_type(block_kind kind)
     return "P";
 }
 
-static elem *main_of(pdf_struct *s, const block *b);
+static uint32_t main_of(pdf_struct *s, const block *b);
 
 /* A table's THead or TBody (made when its first row is), under its Table. */
-static elem *table_group(pdf_struct *s, const block *table, bool head)
+static uint32_t table_group(pdf_struct *s, const block *table, bool head)
 {
-    elem *t = main_of(s, table);
+    uint32_t t = main_of(s, table);
     block_elems *be = elems_of(s, table);
-    elem **slot = head ? &be->thead : &be->tbody;
-    if (!*slot) {
-        elem *g = new_elem(s, t, head ? "THead" : "TBody");
+    uint32_t e = head ? be->thead : be->tbody;
+    if (e == NONE) {
+        e = new_elem(s, t, head ? "THead" : "TBody");
         be = elems_of(s, table);
-        *(head ? &be->thead : &be->tbody) = g;
-        return g;
+        *(head ? &be->thead : &be->tbody) = e;
     }
-    return *slot;
+    return e;
 }
 
-static elem *caption_of(pdf_struct *s, const block *table)
+static uint32_t caption_of(pdf_struct *s, const block *table)
 {
-    elem *t = main_of(s, table);
-    block_elems *be = elems_of(s, table);
-    if (!be->caption) {
-        elem *c = new_elem(s, t, "Caption");
-        be = elems_of(s, table);
-        be->caption = c;
-    }
-    return be->caption;
+    uint32_t t = main_of(s, table);
+    uint32_t e = elems_of(s, table)->caption;
+    if (e == NONE)
+        elems_of(s, table)->caption = e = new_elem(s, t, "Caption");
+    return e;
 }
 
 /* A row's TR with a TH or TD for every cell, made together so that an
  * empty cell keeps its place (a reader counts columns by them); a header
  * cell's TH heads its column (/Scope /Column). */
-static elem *make_row_elem(pdf_struct *s, const block *row)
+static uint32_t make_row_elem(pdf_struct *s, const block *row)
 {
-    elem *tr = new_elem(s, table_group(s, row->parent, row->kind == BK_TABLE_HEAD), "TR");
+    bool head = row->kind == BK_TABLE_HEAD;
+    uint32_t tr = new_elem(s, table_group(s, row->parent, head), "TR");
     elems_of(s, row)->main = tr;
     for (size_t i = 0; i < row->n_children; i++) {
-        bool head = row->kind == BK_TABLE_HEAD;
-        elem *cell = new_elem(s, tr, head ? "TH" : "TD");
-        if (head) {
-            pdf_dict a = shim_dict_new(s->pdf);
-            note(s, shim_dict_add_name(a, "O", "Table"));
-            note(s, shim_dict_add_name(a, "Scope", "Column"));
-            note(s, shim_dict_add_dict(cell->dict, "A", a));
-        }
+        uint32_t cell = new_elem(s, tr, head ? "TH" : "TD");
+        s->elems.items[cell].column_header = head;
         elems_of(s, row->children[i])->main = cell;
     }
     return tr;
@@ -270,13 +297,13 @@ static elem *make_row_elem(pdf_struct *s, const block *row)
 
 /* A row's TR, after those of the rows before it that show nothing (all
  * their cells empty), so that a reader still counts them. */
-static elem *table_row_elem(pdf_struct *s, const block *row)
+static uint32_t table_row_elem(pdf_struct *s, const block *row)
 {
     const block *t = row->parent;
     /* the header is child 0, body row n child n (table_load.c) */
     size_t k = row->kind == BK_TABLE_HEAD ? 0 : (size_t)row->ordinal, j = k;
     if (k < t->n_children && t->children[k] == row)
-        while (j > 0 && !elems_of(s, t->children[j - 1])->main)
+        while (j > 0 && elems_of(s, t->children[j - 1])->main == NONE)
             j--;
     for (; j < k; j++)
         make_row_elem(s, t->children[j]);
@@ -284,163 +311,148 @@ static elem *table_row_elem(pdf_struct *s, const block *row)
 }
 
 /* b's own element: its heading, paragraph or LI (the root's: the title). */
-static elem *main_of(pdf_struct *s, const block *b)
+static uint32_t main_of(pdf_struct *s, const block *b)
 {
-    block_elems *be = elems_of(s, b);
-    if (!be->main && (b->kind == BK_TABLE_HEAD || b->kind == BK_TABLE_ROW))
+    uint32_t e = elems_of(s, b)->main;
+    if (e == NONE && (b->kind == BK_TABLE_HEAD || b->kind == BK_TABLE_ROW))
         return table_row_elem(s, b);
-    if (!be->main && b->kind == BK_TABLE_CELL) {
+    if (e == NONE && b->kind == BK_TABLE_CELL) {
         main_of(s, b->parent);
         return elems_of(s, b)->main;
     }
-    if (!be->main) {
-        elem *parent = b->kind == BK_DOCUMENT ? s->document
-                       : is_listed(b->kind)   ? list_for(s, b)
-                                              : children_container(s, b->parent);
-        elem *e = new_elem(s, parent, main_type(b->kind));
+    if (e == NONE) {
+        uint32_t parent = b->kind == BK_DOCUMENT ? 0
+                          : is_listed(b->kind)   ? list_for(s, b)
+                                                 : children_container(s, b->parent);
+        e = new_elem(s, parent, main_type(b->kind));
         /* PDF/UA-1 7.3: a Figure says in /Alt what it shows */
         if (b->image && b->image->alt)
-            note(s, pdf_dict_add_text(e->dict, "Alt", b->image->alt));
-        be = elems_of(s, b);   /* the map may have grown meanwhile */
-        be->main = e;
+            s->elems.items[e].alt = pdf_text_hex(b->image->alt);
+        elems_of(s, b)->main = e;
     }
-    return be->main;
+    return e;
 }
 
 /* Where b's label goes: a listed block's Lbl, else its own element. */
-static elem *label_of(pdf_struct *s, const block *b)
+static uint32_t label_of(pdf_struct *s, const block *b)
 {
+    uint32_t li = main_of(s, b);
     if (!is_listed(b->kind))
-        return main_of(s, b);
-    elem *li = main_of(s, b);
-    block_elems *be = elems_of(s, b);
-    if (!be->label)
-        be->label = new_elem(s, li, "Lbl");
-    return be->label;
+        return li;
+    uint32_t e = elems_of(s, b)->label;
+    if (e == NONE)
+        elems_of(s, b)->label = e = new_elem(s, li, "Lbl");
+    return e;
 }
 
 /* Where b's text goes: a listed block's LBody, a table's Caption, else its own element. */
-static elem *body_of(pdf_struct *s, const block *b)
+static uint32_t body_of(pdf_struct *s, const block *b)
 {
-    if (b->kind == BK_TABLE)   /* a table's own text is its caption */
+    if (b->kind == BK_TABLE)
         return caption_of(s, b);
+    uint32_t li = main_of(s, b);
     if (!is_listed(b->kind))
-        return main_of(s, b);
-    elem *li = main_of(s, b);
-    block_elems *be = elems_of(s, b);
-    if (!be->body)
-        be->body = new_elem(s, li, "LBody");
-    return be->body;
+        return li;
+    uint32_t e = elems_of(s, b)->body;
+    if (e == NONE)
+        elems_of(s, b)->body = e = new_elem(s, li, "LBody");
+    return e;
 }
 
 /* The Span of b's (新) mark, in its text's element, spoken as 新規. */
-static elem *new_mark_of(pdf_struct *s, const block *b)
+static uint32_t new_mark_of(pdf_struct *s, const block *b)
 {
-    elem *body = body_of(s, b);
-    block_elems *be = elems_of(s, b);
-    if (!be->new_mark) {
-        elem *span = new_elem(s, body, "Span");
-        note(s, pdf_dict_add_text(span->dict, "ActualText", NEW_MARK_SPOKEN));
-        be = elems_of(s, b);
-        be->new_mark = span;
+    uint32_t body = body_of(s, b);
+    uint32_t e = elems_of(s, b)->new_mark;
+    if (e == NONE) {
+        e = new_elem(s, body, "Span");
+        s->elems.items[e].spoken_new = true;
+        elems_of(s, b)->new_mark = e;
     }
-    return be->new_mark;
+    return e;
 }
 
 /* The Link element of b's URL link: the one made on this page or continued
  * from the last (a URL broken over a page), else a new one in b's text. */
-static elem *link_of(pdf_struct *s, const block *b, uint32_t link)
+static uint32_t link_of(pdf_struct *s, const block *b, uint32_t link)
 {
     for (size_t i = s->links.n; i-- > 0;)
         if (s->links.items[i].block == b && s->links.items[i].link == link)
             return s->links.items[i].elem;
-    elem *body = body_of(s, b);
-    elem *last = body->last_kid;
-    elem *e = last && last->link_block == b && last->link == link ? last : new_elem(s, body, "Link");
-    e->link_block = b;
-    e->link = link;
+    uint32_t body = body_of(s, b);
+    uint32_t last = s->elems.items[body].last_elem;
+    uint32_t e = last != NONE && s->elems.items[last].link_block == b && s->elems.items[last].link == link
+                     ? last
+                     : new_elem(s, body, "Link");
+    s->elems.items[e].link_block = b;
+    s->elems.items[e].link = link;
     VEC_APPEND(s->links, ((link_elem){.block = b, .link = link, .elem = e}));
     return e;
 }
 
-static elem *byline_of(pdf_struct *s, const block *root)
+static uint32_t byline_of(pdf_struct *s, const block *root)
 {
-    block_elems *be = elems_of(s, root);
-    if (!be->byline) {
-        elem *p = new_elem(s, s->document, "P");
-        be = elems_of(s, root);
-        be->byline = p;
-    }
-    return be->byline;
+    uint32_t e = elems_of(s, root)->byline;
+    if (e == NONE)
+        elems_of(s, root)->byline = e = new_elem(s, 0, "P");
+    return e;
 }
 
 /* The contents: their title an H2 (目次, at the level of the parts it
  * lists), then the TOC, made at its first entry. */
-static elem *toc_title_of(pdf_struct *s, const block *root)
+static uint32_t toc_title_of(pdf_struct *s, const block *root)
 {
-    block_elems *be = elems_of(s, root);
-    if (!be->toc_title) {
-        elem *h = new_elem(s, s->document, "H2");
-        be = elems_of(s, root);
-        be->toc_title = h;
-    }
-    return be->toc_title;
+    uint32_t e = elems_of(s, root)->toc_title;
+    if (e == NONE)
+        elems_of(s, root)->toc_title = e = new_elem(s, 0, "H2");
+    return e;
 }
 
-static elem *toc_of(pdf_struct *s, const block *heading)
+static uint32_t toc_of(pdf_struct *s, const block *heading)
 {
     const block *root = heading;
     while (root->parent)
         root = root->parent;
-    block_elems *be = elems_of(s, root);
-    if (!be->toc) {
-        elem *t = new_elem(s, s->document, "TOC");
-        be = elems_of(s, root);
-        be->toc = t;
-    }
-    return be->toc;
+    uint32_t e = elems_of(s, root)->toc;
+    if (e == NONE)
+        elems_of(s, root)->toc = e = new_elem(s, 0, "TOC");
+    return e;
 }
 
 /* A contents entry: TOCI > Link, which holds its text and number and an
  * object reference to its link annotation (the leader is an artifact). */
-static elem *toc_entry_of(pdf_struct *s, const block *heading)
+static uint32_t toc_entry_of(pdf_struct *s, const block *heading)
 {
-    elem *toc = toc_of(s, heading);
-    block_elems *be = elems_of(s, heading);
-    if (!be->toci) {
-        elem *item = new_elem(s, toc, "TOCI");
-        elem *ref = new_elem(s, item, "Link");
-        be = elems_of(s, heading);
+    uint32_t toc = toc_of(s, heading);
+    uint32_t ref = elems_of(s, heading)->toc_ref;
+    if (ref == NONE) {
+        uint32_t item = new_elem(s, toc, "TOCI");
+        ref = new_elem(s, item, "Link");
+        block_elems *be = elems_of(s, heading);
         be->toci = item;
         be->toc_ref = ref;
     }
-    return be->toc_ref;
+    return ref;
 }
 
 HPDF_STATUS pdf_struct_set_bbox(pdf_struct *s, pg_origin o, float x0, float y0, float x1, float y1)
 {
     if (!o.block)
         return s->st;
-    elem *e = main_of(s, o.block);
-    if (shim_dict_get_dict(e->dict, "A"))
+    elem *e = &s->elems.items[main_of(s, o.block)];
+    if (e->has_bbox)
         return s->st;
-    pdf_dict attrs = shim_dict_new(s->pdf);
-    pdf_array bbox = shim_array_new(s->pdf);
-    note(s, shim_dict_add_name(attrs, "O", "Layout"));
-    const float v[4] = {x0, y0, x1, y1};
-    for (int i = 0; i < 4; i++)
-        note(s, shim_array_add_real(bbox, v[i]));
-    note(s, shim_dict_add_array(attrs, "BBox", bbox));
-    note(s, shim_dict_add_dict(e->dict, "A", attrs));
+    e->has_bbox = true;
+    e->bbox[0] = x0, e->bbox[1] = y0, e->bbox[2] = x1, e->bbox[3] = y1;
     return s->st;
 }
 
-/* The element a run of origin o (and URL link) belongs to; NULL for an
+/* The element a run of origin o (and URL link) belongs to; NONE for an
  * artifact. */
-static elem *elem_of_run(pdf_struct *s, pg_origin o, uint32_t link)
+static uint32_t elem_of_run(pdf_struct *s, pg_origin o, uint32_t link)
 {
     if (!o.block)
-        return NULL;
+        return NONE;
     switch (o.role) {
     case PG_ROLE_TEXT: return link ? link_of(s, o.block, link) : body_of(s, o.block);
     case PG_ROLE_LABEL: return label_of(s, o.block);
@@ -454,49 +466,65 @@ static elem *elem_of_run(pdf_struct *s, pg_origin o, uint32_t link)
     case PG_ROLE_CHANGE_MARK:
     case PG_ROLE_ARTIFACT: break;
     }
-    return NULL;
+    return NONE;
 }
 
 /* ---- marked content --------------------------------------------------- */
 
 /* Records the next MCID of the page under e; returns it. */
-static int add_mcid(pdf_struct *s, elem *e)
+static uint32_t add_mcid(pdf_struct *s, uint32_t e)
 {
-    int mcid = (int)s->page_mcids.n;
-    VEC_APPEND(s->page_mcids, e);
-    pdf_dict page = shim_page_dict(s->page);
-    if (!e->page) {
-        e->page = s->page;
-        note(s, shim_dict_add_dict(e->dict, "Pg", page));
-    }
-    if (e->page == s->page) {
-        note(s, shim_array_add_int(e->kids, mcid));
-        return mcid;
-    }
-    pdf_dict mcr = shim_dict_new(s->pdf);
-    note(s, shim_dict_add_name(mcr, "Type", "MCR"));
-    note(s, shim_dict_add_dict(mcr, "Pg", page));
-    note(s, shim_dict_add_int(mcr, "MCID", mcid));
-    note(s, shim_array_add_dict(e->kids, mcr));
+    uint32_t mcid = (uint32_t)(s->parents.n - s->page_start.items[s->page_start.n - 1]);
+    VEC_APPEND(s->parents, e);
+    int32_t page = page_index(s);
+    if (s->elems.items[e].page < 0)
+        s->elems.items[e].page = page;
+    add_kid(s, e, KID_MCID, page, mcid);
     return mcid;
+}
+
+/* Appends the decimal digits of v. */
+static char *put_uint(char *p, uint64_t v)
+{
+    char tmp[24];
+    int n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (n > 0)
+        *p++ = tmp[--n];
+    return p;
+}
+
+static char *put_str(char *p, const char *s)
+{
+    size_t n = strlen(s);
+    memcpy(p, s, n);
+    return p + n;
 }
 
 HPDF_STATUS pdf_struct_open_run(pdf_struct *s, pg_origin o, uint32_t link)
 {
-    elem *e = elem_of_run(s, o, link);
-    char op[64];
-    if (e)
-        snprintf(op, sizeof op, "/%s <</MCID %d>> BDC\n", e->type, add_mcid(s, e));
-    else   /* ISO 32000-1 14.8.2.2.2: furniture is pagination, bands and marks layout */
-        snprintf(op, sizeof op, "/Artifact <</Type /%s>> BDC\n",
-                 o.role == PG_ROLE_ARTIFACT || !o.block ? "Pagination" : "Layout");
-    note(s, shim_page_write_str(s->page, op));
+    uint32_t e = elem_of_run(s, o, link);
+    char op[64], *p = op;   /* the longest: "/Artifact <</Type /Pagination>> BDC\n" */
+    if (e != NONE) {
+        *p++ = '/';
+        p = put_str(p, s->elems.items[e].type);   /* at most 8 bytes: "Document" */
+        p = put_str(p, " <</MCID ");
+        p = put_uint(p, add_mcid(s, e));
+        p = put_str(p, ">> BDC\n");
+    } else {   /* ISO 32000-1 14.8.2.2.2: furniture is pagination, bands and marks layout */
+        p = put_str(p, o.role == PG_ROLE_ARTIFACT || !o.block ? "/Artifact <</Type /Pagination>> BDC\n"
+                                                             : "/Artifact <</Type /Layout>> BDC\n");
+    }
+    note(s, shim_page_write(s->page, op, (size_t)(p - op)));
     return s->st;
 }
 
 HPDF_STATUS pdf_struct_close_run(pdf_struct *s)
 {
-    note(s, shim_page_write_str(s->page, "EMC\n"));
+    note(s, shim_page_write(s->page, "EMC\n", 4));
     return s->st;
 }
 
@@ -507,12 +535,12 @@ pdf_struct *pdf_struct_new(HPDF_Doc pdf, const char *const *list_numbering)
     pdf_struct *s = xcalloc(1, sizeof *s);
     s->pdf = pdf;
     s->list_numbering = list_numbering;
-    s->page_index = -1;
     s->root = shim_dict_new_indirect(pdf);
-    VEC_APPEND(s->leaves, shim_array_new(pdf));
-    note(s, shim_dict_add_name(s->root, "Type", "StructTreeRoot"));
-    s->document = new_elem(s, NULL, "Document");
-    note(s, shim_dict_add_dict(s->root, "K", s->document->dict));
+    if (!s->root)
+        note(s, SHIM_NO_MEMORY);
+    s->new_mark_text = pdf_text_hex(NEW_MARK_SPOKEN);
+    new_elem(s, NONE, "Document");
+    VEC_APPEND(s->page_start, 0);
     return s;
 }
 
@@ -521,23 +549,27 @@ void pdf_struct_free(pdf_struct *s)
     if (!s)
         return;
     for (size_t i = 0; i < s->elems.n; i++)
-        free(s->elems.items[i]);
+        free(s->elems.items[i].alt);
     free(s->elems.items);
-    free(s->page_mcids.items);
+    free(s->kids.items);
+    free(s->map);
+    free(s->page_objs.items);
+    free(s->parents.items);
+    free(s->page_start.items);
     free(s->links.items);
     free(s->annots.items);
-    free(s->leaves.items);
-    free(s->map);
+    free(s->new_mark_text);
     free(s);
 }
 
 HPDF_STATUS pdf_struct_begin_page(pdf_struct *s, HPDF_Page page)
 {
     s->page = page;
-    s->page_index++;
-    s->page_mcids.n = 0;
     pdf_dict dict = shim_page_dict(page);
-    note(s, shim_dict_add_int(dict, "StructParents", s->page_index));
+    VEC_APPEND(s->page_objs, shim_object_number(dict));
+    if (s->page_objs.items[s->page_objs.n - 1] == 0)
+        note(s, SHIM_INVALID_OBJECT);
+    note(s, shim_dict_add_int(dict, "StructParents", page_index(s)));
     /* PDF/UA-1 7.18.3: a page with annotations tabs in structure order */
     note(s, shim_dict_add_name(dict, "Tabs", "S"));
     return s->st;
@@ -545,24 +577,35 @@ HPDF_STATUS pdf_struct_begin_page(pdf_struct *s, HPDF_Page page)
 
 HPDF_STATUS pdf_struct_add_link(pdf_struct *s, pdf_dict annot, const block *b, uint32_t link)
 {
-    elem *e = link_of(s, b, link);
-    pdf_dict objr = shim_dict_new(s->pdf);
-    note(s, shim_dict_add_name(objr, "Type", "OBJR"));
-    note(s, shim_dict_add_dict(objr, "Pg", shim_page_dict(s->page)));
-    note(s, shim_dict_add_dict(objr, "Obj", annot));
-    note(s, shim_array_add_dict(e->kids, objr));
+    uint32_t e = link_of(s, b, link);
+    uint32_t num = shim_object_number(annot);
+    if (num == 0)
+        note(s, SHIM_INVALID_OBJECT);
+    add_kid(s, e, KID_OBJR, page_index(s), num);
     VEC_APPEND(s->annots, ((annot_parent){.annot = annot, .link = e}));
     return s->st;
 }
 
+/* The index of page among those begun (a contents page, drawn before the
+ * pages its entries lead to). */
+static int32_t index_of_page(const pdf_struct *s, HPDF_Page page)
+{
+    uint32_t num = shim_object_number(shim_page_dict(page));
+    for (size_t i = s->page_objs.n; i-- > 0;)
+        if (s->page_objs.items[i] == num)
+            return (int32_t)i;
+    return -1;
+}
+
 HPDF_STATUS pdf_struct_add_toc_link(pdf_struct *s, pdf_dict annot, HPDF_Page page, const block *heading)
 {
-    elem *e = toc_entry_of(s, heading);
-    pdf_dict objr = shim_dict_new(s->pdf);
-    note(s, shim_dict_add_name(objr, "Type", "OBJR"));
-    note(s, shim_dict_add_dict(objr, "Pg", shim_page_dict(page)));
-    note(s, shim_dict_add_dict(objr, "Obj", annot));
-    note(s, shim_array_add_dict(e->kids, objr));
+    uint32_t e = toc_entry_of(s, heading);
+    uint32_t num = shim_object_number(annot);
+    int32_t at = index_of_page(s, page);
+    if (num == 0 || at < 0)
+        note(s, SHIM_INVALID_OBJECT);
+    else
+        add_kid(s, e, KID_OBJR, at, num);
     VEC_APPEND(s->annots, ((annot_parent){.annot = annot, .link = e}));
     return s->st;
 }
@@ -570,68 +613,202 @@ HPDF_STATUS pdf_struct_add_toc_link(pdf_struct *s, pdf_dict annot, HPDF_Page pag
 HPDF_STATUS pdf_struct_end_page(pdf_struct *s)
 {
     s->links.n = 0;
-    pdf_array parents = shim_array_new(s->pdf);
-    for (size_t i = 0; i < s->page_mcids.n; i++)
-        note(s, shim_array_add_dict(parents, s->page_mcids.items[i]->dict));
-    if (s->page_index > 0 && s->page_index % PARENT_TREE_LEAF_PAGES == 0)
-        VEC_APPEND(s->leaves, shim_array_new(s->pdf));
-    pdf_array nums = s->leaves.items[s->leaves.n - 1];
-    note(s, shim_array_add_int(nums, s->page_index));
-    note(s, shim_array_add_array(nums, parents));
+    VEC_APPEND(s->page_start, s->parents.n);
     return s->st;
-}
-
-/* The ParentTree: the one /Nums, or a root whose /Kids are the leaves,
- * each with the /Limits of the keys it holds (the last leaf's go on to
- * last_key, the annotations'). */
-static pdf_dict parent_tree(pdf_struct *s, int last_key)
-{
-    pdf_dict root = shim_dict_new(s->pdf);
-    if (s->leaves.n == 1) {
-        note(s, shim_dict_add_array(root, "Nums", s->leaves.items[0]));
-        return root;
-    }
-    pdf_array kids = shim_array_new(s->pdf);
-    for (size_t i = 0; i < s->leaves.n; i++) {
-        int first = (int)i * PARENT_TREE_LEAF_PAGES;
-        int last = first + PARENT_TREE_LEAF_PAGES - 1;
-        if (i + 1 == s->leaves.n)
-            last = last_key;
-        pdf_dict leaf = shim_dict_new_indirect(s->pdf);
-        pdf_array limits = shim_array_new(s->pdf);
-        note(s, shim_array_add_int(limits, first));
-        note(s, shim_array_add_int(limits, last));
-        note(s, shim_dict_add_array(leaf, "Limits", limits));
-        note(s, shim_dict_add_array(leaf, "Nums", s->leaves.items[i]));
-        note(s, shim_array_add_dict(kids, leaf));
-    }
-    note(s, shim_dict_add_array(root, "Kids", kids));
-    return root;
-}
-
-/* The annotations' /StructParent keys, after the last page's, in the
- * last leaf (a number tree's keys ascend leaf by leaf). */
-static int add_annot_parents(pdf_struct *s)
-{
-    int key = s->page_index + 1;
-    pdf_array nums = s->leaves.items[s->leaves.n - 1];
-    for (size_t i = 0; i < s->annots.n; i++, key++) {
-        note(s, shim_dict_add_int(s->annots.items[i].annot, "StructParent", key));
-        note(s, shim_array_add_int(nums, key));
-        note(s, shim_array_add_dict(nums, s->annots.items[i].link->dict));
-    }
-    return key;
 }
 
 HPDF_STATUS pdf_struct_finish(pdf_struct *s)
 {
-    int next_key = add_annot_parents(s);
-    note(s, shim_dict_add_dict(s->root, "ParentTree", parent_tree(s, next_key - 1)));
-    note(s, shim_dict_add_int(s->root, "ParentTreeNextKey", next_key));
+    /* the annotations' /StructParent keys follow the last page's */
+    int key = page_index(s) + 1;
+    for (size_t i = 0; i < s->annots.n; i++, key++)
+        note(s, shim_dict_add_int(s->annots.items[i].annot, "StructParent", key));
     pdf_dict catalog = shim_catalog(s->pdf);
     note(s, shim_dict_add_dict(catalog, "StructTreeRoot", s->root));
     pdf_dict mark_info = shim_dict_new(s->pdf);
     note(s, shim_dict_add_bool(mark_info, "Marked", true));
     note(s, shim_dict_add_dict(catalog, "MarkInfo", mark_info));
     return s->st;
+}
+
+/* ---- the objects, as PDF source --------------------------------------- */
+
+typedef struct writer {
+    sbuf *out;
+    size_t first;            /* the object number of element 0 */
+    size_t first_leaf;       /* of the ParentTree's first leaf (several leaves only) */
+    const uint32_t *page_objs;
+} writer;
+
+static void put_num(sbuf *b, uint64_t v)
+{
+    char tmp[24];
+    sbuf_append(b, tmp, (size_t)(put_uint(tmp, v) - tmp));
+}
+
+/* A coordinate to 0.01pt, without a needless fraction or sign. */
+static void put_real(sbuf *b, float v)
+{
+    long hundredths = lroundf(v * 100.0f);
+    if (hundredths < 0) {
+        sbuf_putc(b, '-');
+        hundredths = -hundredths;
+    }
+    put_num(b, (uint64_t)(hundredths / 100));
+    if (hundredths % 100) {
+        char frac[4] = {'.', (char)('0' + hundredths % 100 / 10), (char)('0' + hundredths % 10), 0};
+        if (frac[2] == '0')
+            frac[2] = 0;
+        sbuf_puts(b, frac);
+    }
+}
+
+static void put_ref(sbuf *b, uint64_t num)
+{
+    char tmp[32], *p = put_uint(tmp, num);
+    memcpy(p, " 0 R", 4);
+    sbuf_append(b, tmp, (size_t)(p + 4 - tmp));
+}
+
+/* PDF source with no space a delimiter makes needless: "<</S/P/P 26 0 R/K[0 1]>>". */
+static void write_elem(const pdf_struct *s, const writer *w, const elem *e)
+{
+    sbuf *b = w->out;
+    sbuf_puts(b, "<</S/");
+    sbuf_puts(b, e->type);
+    sbuf_puts(b, "/P ");
+    put_ref(b, e->parent == NONE ? shim_object_number(s->root) : w->first + e->parent);
+    if (e->page >= 0) {
+        sbuf_puts(b, "/Pg ");
+        put_ref(b, w->page_objs[e->page]);
+    }
+    if (e->spoken_new) {
+        sbuf_puts(b, "/ActualText");
+        sbuf_puts(b, s->new_mark_text);
+    }
+    if (e->alt) {
+        sbuf_puts(b, "/Alt");
+        sbuf_puts(b, e->alt);
+    }
+    if (e->has_bbox) {   /* ISO 14289-1 7.3 (Matterhorn 13): where the Figure is, for reflow */
+        sbuf_puts(b, "/A<</O/Layout/BBox[");
+        for (int i = 0; i < 4; i++) {
+            if (i > 0)
+                sbuf_putc(b, ' ');
+            put_real(b, e->bbox[i]);
+        }
+        sbuf_puts(b, "]>>");
+    }
+    if (e->column_header)   /* ISO 14289-1 7.5: a TH says what it heads */
+        sbuf_puts(b, "/A<</O/Table/Scope/Column>>");
+    if (e->numbering) {   /* ISO 14289-1 7.6: how the Lbl are numbered, for the reader to announce */
+        sbuf_puts(b, "/A<</O/List/ListNumbering/");
+        sbuf_puts(b, e->numbering);
+        sbuf_puts(b, ">>");
+    }
+    sbuf_puts(b, "/K[");
+    for (uint32_t k = e->first_kid; k != NONE; k = s->kids.items[k].next) {
+        const kid *kd = &s->kids.items[k];
+        if (k != e->first_kid)
+            sbuf_putc(b, ' ');
+        if (kd->kind == KID_ELEM) {
+            put_ref(b, w->first + kd->value);
+        } else if (kd->kind == KID_OBJR) {
+            sbuf_puts(b, "<</Type/OBJR/Pg ");
+            put_ref(b, w->page_objs[kd->page]);
+            sbuf_puts(b, "/Obj ");
+            put_ref(b, kd->value);
+            sbuf_puts(b, ">>");
+        } else if (kd->page == e->page) {
+            put_num(b, kd->value);
+        } else {
+            sbuf_puts(b, "<</Type/MCR/Pg ");
+            put_ref(b, w->page_objs[kd->page]);
+            sbuf_puts(b, "/MCID ");
+            put_num(b, kd->value);
+            sbuf_puts(b, ">>");
+        }
+    }
+    sbuf_puts(b, "]>>");
+}
+
+/* The /Nums entries of pages [from, to): each page's index and the array
+ * of its MCIDs' elements; with annots, then the link annotations' keys
+ * (after the last page's: a number tree's keys ascend leaf by leaf), each
+ * with its Link element. */
+static void write_nums(const pdf_struct *s, const writer *w, size_t from, size_t to, bool annots)
+{
+    sbuf *b = w->out;
+    sbuf_puts(b, "/Nums[");
+    for (size_t p = from; p < to; p++) {
+        if (p > from)
+            sbuf_putc(b, ' ');
+        put_num(b, p);
+        sbuf_putc(b, '[');
+        for (size_t i = s->page_start.items[p]; i < s->page_start.items[p + 1]; i++) {
+            if (i > s->page_start.items[p])
+                sbuf_putc(b, ' ');
+            put_ref(b, w->first + s->parents.items[i]);
+        }
+        sbuf_putc(b, ']');
+    }
+    for (size_t i = 0; annots && i < s->annots.n; i++) {
+        sbuf_putc(b, ' ');
+        put_num(b, to + i);
+        sbuf_putc(b, ' ');
+        put_ref(b, w->first + s->annots.items[i].link);
+    }
+    sbuf_putc(b, ']');
+}
+
+static void end_body(pdf_more_objects *out)
+{
+    VEC_APPEND(out->ends, out->text.len);
+}
+
+void pdf_struct_objects(void *ctx, size_t first, pdf_more_objects *out)
+{
+    const pdf_struct *s = ctx;
+    size_t n_pages = s->page_start.n - 1;
+    size_t n_leaves = (n_pages + PARENT_TREE_LEAF_PAGES - 1) / PARENT_TREE_LEAF_PAGES;
+    writer w = {.out = &out->text, .first = first, .first_leaf = first + s->elems.n,
+                .page_objs = s->page_objs.items};
+    out->replaced = shim_object_number(s->root);
+    /* the StructTreeRoot: the ParentTree one /Nums, or a root whose /Kids
+     * are the leaves, each with the /Limits of the page indices it holds */
+    sbuf_puts(w.out, "<</Type/StructTreeRoot/K ");
+    put_ref(w.out, first);
+    sbuf_puts(w.out, "/ParentTree<<");
+    if (n_leaves <= 1) {
+        write_nums(s, &w, 0, n_pages, true);
+    } else {
+        sbuf_puts(w.out, "/Kids[");
+        for (size_t i = 0; i < n_leaves; i++) {
+            if (i > 0)
+                sbuf_putc(w.out, ' ');
+            put_ref(w.out, w.first_leaf + i);
+        }
+        sbuf_putc(w.out, ']');
+    }
+    sbuf_puts(w.out, ">>/ParentTreeNextKey ");
+    put_num(w.out, n_pages + s->annots.n);
+    sbuf_puts(w.out, ">>");
+    end_body(out);
+    for (size_t i = 0; i < s->elems.n; i++) {
+        write_elem(s, &w, &s->elems.items[i]);
+        end_body(out);
+    }
+    for (size_t i = 0; n_leaves > 1 && i < n_leaves; i++) {
+        size_t from = i * PARENT_TREE_LEAF_PAGES;
+        size_t to = from + PARENT_TREE_LEAF_PAGES < n_pages ? from + PARENT_TREE_LEAF_PAGES : n_pages;
+        bool last = i + 1 == n_leaves;   /* it holds the annotations' keys too */
+        sbuf_puts(w.out, "<</Limits[");
+        put_num(w.out, from);
+        sbuf_putc(w.out, ' ');
+        put_num(w.out, to - 1 + (last ? s->annots.n : 0));
+        sbuf_putc(w.out, ']');
+        write_nums(s, &w, from, to, last);
+        sbuf_puts(w.out, ">>");
+        end_body(out);
+    }
 }

@@ -39,6 +39,7 @@
 
 #include "pages.h"
 #include "pdf_hpdf_shim.h"
+#include "pdf_objstm.h"
 
 typedef struct pdf_struct pdf_struct;
 
@@ -71,8 +72,13 @@ HPDF_STATUS pdf_struct_add_link(pdf_struct *s, pdf_dict annot, const struct bloc
 /* Ends the page: its ParentTree entry, the elements of its MCIDs in order. */
 HPDF_STATUS pdf_struct_end_page(pdf_struct *s);
 
-/* Adds the StructTreeRoot (with its ParentTree) and /MarkInfo <</Marked
- * true>> to the catalog. */
+/* Adds the StructTreeRoot (a placeholder in libharu, see
+ * pdf_struct_objects) and /MarkInfo <</Marked true>> to the catalog. */
 HPDF_STATUS pdf_struct_finish(pdf_struct *s);
+
+/* The tree as PDF source, a pdf_more_fn for pdf_pack_objects (ctx: the
+ * pdf_struct): the StructTreeRoot with its ParentTree, then every
+ * element, then the ParentTree's leaves when it has several. */
+void pdf_struct_objects(void *ctx, size_t first, pdf_more_objects *out);
 
 #endif

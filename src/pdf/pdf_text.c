@@ -8,7 +8,8 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-HPDF_STATUS pdf_dict_add_text(pdf_dict dict, const char *key, const char *utf8)
+/* utf8 as UTF-16BE with BOM into a malloc'd buffer; its length via *n. */
+static unsigned char *utf16_of(const char *utf8, size_t *n_out)
 {
     size_t len = strlen(utf8);
     unsigned char *buf = xmallocarray(len + 1, 4);   /* each byte gives at most 4 bytes of UTF-16 (+ BOM) */
@@ -30,7 +31,32 @@ HPDF_STATUS pdf_dict_add_text(pdf_dict dict, const char *key, const char *utf8)
             buf[n++] = (unsigned char)cp;
         }
     }
+    *n_out = n;
+    return buf;
+}
+
+HPDF_STATUS pdf_dict_add_text(pdf_dict dict, const char *key, const char *utf8)
+{
+    size_t n = 0;
+    unsigned char *buf = utf16_of(utf8, &n);
     HPDF_STATUS st = shim_dict_add_bytes(dict, key, buf, n);
     free(buf);
     return st;
+}
+
+char *pdf_text_hex(const char *utf8)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t n = 0;
+    unsigned char *buf = utf16_of(utf8, &n);
+    char *out = xmallocarray(2 * n + 3, 1), *o = out;
+    *o++ = '<';
+    for (size_t i = 0; i < n; i++) {
+        *o++ = hex[buf[i] >> 4];
+        *o++ = hex[buf[i] & 0xF];
+    }
+    *o++ = '>';
+    *o = '\0';
+    free(buf);
+    return out;
 }

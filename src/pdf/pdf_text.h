@@ -10,5 +10,8 @@
 
 /* Adds utf8 under key as a text string; invalid UTF-8 becomes U+FFFD. */
 HPDF_STATUS pdf_dict_add_text(pdf_dict dict, const char *key, const char *utf8);
+/* The same text string as PDF source, "<FEFF…>", malloc'd: for objects
+ * kumihan writes itself (pdf_struct.c). */
+char *pdf_text_hex(const char *utf8);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "i18n.h"
 #include "pdf_atomic.h"
+#include "pdf_deflate.h"
 #include "pdf_font.h"
 #include "pdf_hpdf_shim.h"
 #include "pdf_id.h"
@@ -70,6 +71,8 @@ static HPDF_STATUS draw_pages(HPDF_Doc pdf, const pg_doc *doc, const pdf_fonts *
             st = pdf_struct_end_page(tags);
         if (st == HPDF_OK)
             st = pdf_register_fonts(page, pf, used);
+        if (st == HPDF_OK)
+            st = pdf_deflate_page(page);   /* the page is final */
         if (st != HPDF_OK)
             return st;
         dest[p].page = page;
@@ -132,6 +135,8 @@ static HPDF_STATUS draw_sheets(HPDF_Doc pdf, const pg_doc *doc, const pdf_sheet 
             st = pdf_draw_page(page, &sh->marks, pf, fs, used, NULL, PDF_INK_GRAY, images);
         if (st == HPDF_OK)
             st = pdf_register_fonts(page, pf, used);
+        if (st == HPDF_OK)
+            st = pdf_deflate_page(page);   /* the sheet is final */
         if (st != HPDF_OK)
             return st;
     }
@@ -206,13 +211,14 @@ static unsigned char *save_to_memory(HPDF_Doc pdf, size_t *len)
     return buf;
 }
 
-/* The reading PDF with its small objects (the structure tree above all)
- * in object streams; frees bytes.  NULL with a diagnostic when libharu's
+/* The reading PDF with its small objects in object streams, and the
+ * structure tree written there (pdf_struct_objects); frees bytes.  NULL with a diagnostic when libharu's
  * output is not what pdf_objstm.c reads (a libharu other than 2.3.0). */
-static unsigned char *pack_objects(unsigned char *bytes, size_t *len, diag_list *dl)
+static unsigned char *pack_objects(unsigned char *bytes, size_t *len, pdf_struct *tags,
+                                   diag_list *dl)
 {
     size_t packed_len = 0;
-    unsigned char *packed = pdf_pack_objects(bytes, *len, &packed_len);
+    unsigned char *packed = pdf_pack_objects(bytes, *len, pdf_struct_objects, tags, &packed_len);
     free(bytes);
     if (!packed) {
         diag_report(dl, D_INTERNAL, (src_loc){0},
@@ -285,7 +291,7 @@ static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf
     if (st == HPDF_OK && err.code == HPDF_OK)
         bytes = save_to_memory(pdf, len);
     if (bytes && tags) {
-        bytes = pack_objects(bytes, len, dl);
+        bytes = pack_objects(bytes, len, tags, dl);
         goto done;
     }
     if (!bytes)

@@ -1026,5 +1026,16 @@ bool compose(const document *doc, const layout *lay, const font_set *fs, const c
     lb_result_free(&c.lines);
     char_buf_free(&c.chars);
     free(c.text_offsets);
+    /* the arrays grew by doubling: give back what they will never use
+     * (up to half; a long document's glyphs are most of its memory, and
+     * they live on beside the pages paginate copies them into) */
+    if (out->n_glyphs > 0) {
+        out->glyphs = xreallocarray(out->glyphs, out->n_glyphs, sizeof *out->glyphs);
+        out->cap_glyphs = out->n_glyphs;
+    }
+    if (out->n_shapes > 0) {
+        out->shapes = xreallocarray(out->shapes, out->n_shapes, sizeof *out->shapes);
+        out->cap_shapes = out->n_shapes;
+    }
     return !c.failed;
 }

@@ -56,6 +56,21 @@ pg_page *pg_add_page(pg_doc *d)
     return p;
 }
 
+void pg_doc_trim(pg_doc *d)
+{
+    for (size_t i = 0; i < d->n_pages; i++) {
+        pg_page *p = &d->pages[i];
+        if (p->n_glyphs > 0 && p->n_glyphs < p->cap_glyphs) {
+            p->glyphs = xreallocarray(p->glyphs, p->n_glyphs, sizeof *p->glyphs);
+            p->cap_glyphs = p->n_glyphs;
+        }
+        if (p->n_shapes > 0 && p->n_shapes < p->cap_shapes) {
+            p->shapes = xreallocarray(p->shapes, p->n_shapes, sizeof *p->shapes);
+            p->cap_shapes = p->n_shapes;
+        }
+    }
+}
+
 void pg_add_glyph(pg_page *p, pg_glyph g)
 {
     VEC_PUSH(p->glyphs, p->n_glyphs, p->cap_glyphs, g);

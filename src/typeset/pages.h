@@ -134,6 +134,10 @@ void pg_add_image(pg_page *p, pg_image im);
 /* Takes ownership of l.uri. */
 void pg_add_link(pg_page *p, pg_link l);
 
+/* Gives back the glyph and shape arrays' unused room (they grow by
+ * doubling) once the pages are complete; adding to them later still works. */
+void pg_doc_trim(pg_doc *d);
+
 /* Records that a line of block b sits on page `page` (pages come in order). */
 void pg_note_block_page(pg_doc *d, const struct block *b, size_t page);
 /* Builds the lookup index of pg_block_pages_of. */

@@ -18,7 +18,7 @@
 
 /* A libharu PDF 1.7 with a page, its content stream and a few hundred
  * small dictionaries (as a structure tree makes), in memory. */
-static unsigned char *libharu_pdf(size_t *len)
+static unsigned char *libharu_pdf_with(size_t *len, uint32_t *placeholder)
 {
     HPDF_Doc pdf = HPDF_New(NULL, NULL);
     assert_non_null(pdf);
@@ -32,6 +32,12 @@ static unsigned char *libharu_pdf(size_t *len)
         assert_int_equal(shim_array_add_dict(kids, d), HPDF_OK);
     }
     assert_int_equal(shim_dict_add_array(shim_catalog(pdf), "KumihanTest", kids), HPDF_OK);
+    if (placeholder) {   /* an empty object whose body pdf_more_objects replaces */
+        pdf_dict d = shim_dict_new_indirect(pdf);
+        assert_int_equal(shim_dict_add_dict(shim_catalog(pdf), "KumihanMore", d), HPDF_OK);
+        *placeholder = shim_object_number(d);
+        assert_true(*placeholder > 700);
+    }
     assert_int_equal(HPDF_SaveToStream(pdf), HPDF_OK);
     HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
     unsigned char *buf = malloc(size);
@@ -42,6 +48,11 @@ static unsigned char *libharu_pdf(size_t *len)
     HPDF_Free(pdf);
     *len = size;
     return buf;
+}
+
+static unsigned char *libharu_pdf(size_t *len)
+{
+    return libharu_pdf_with(len, NULL);
 }
 
 static char *run_on(const char *cmd_fmt, const unsigned char *bytes, size_t len, int *status)
@@ -72,7 +83,7 @@ static void test_packed_file_reads_back(void **state)
     (void)state;
     size_t len, packed_len = 0;
     unsigned char *pdf = libharu_pdf(&len);
-    unsigned char *packed = pdf_pack_objects(pdf, len, &packed_len);
+    unsigned char *packed = pdf_pack_objects(pdf, len, NULL, NULL, &packed_len);
     assert_non_null(packed);
     assert_true(packed_len < len);
     assert_memory_equal(packed, "%PDF-1.7", 8);
@@ -102,8 +113,8 @@ static void test_refuses_what_is_not_libharus(void **state)
     size_t len, out_len = 0;
     unsigned char *pdf = libharu_pdf(&len);
     const unsigned char garbage[] = "%PDF-1.7\nnot a pdf\nstartxref\n5\n%%EOF\n";
-    assert_null(pdf_pack_objects(garbage, sizeof garbage - 1, &out_len));
-    assert_null(pdf_pack_objects(pdf, len / 2, &out_len));   /* truncated: no startxref */
+    assert_null(pdf_pack_objects(garbage, sizeof garbage - 1, NULL, NULL, &out_len));
+    assert_null(pdf_pack_objects(pdf, len / 2, NULL, NULL, &out_len));   /* truncated: no startxref */
     /* an xref entry pointing at the wrong object */
     unsigned char *broken = malloc(len);
     assert_non_null(broken);
@@ -114,8 +125,67 @@ static void test_refuses_what_is_not_libharus(void **state)
             entry = broken + i - 18;
     assert_non_null(entry);
     memcpy(entry + 20, "0000000001", 10);   /* object 1 now "starts" inside the header */
-    assert_null(pdf_pack_objects(broken, len, &out_len));
+    assert_null(pdf_pack_objects(broken, len, NULL, NULL, &out_len));
     free(broken);
+    free(pdf);
+}
+
+typedef struct more_ctx {
+    uint32_t placeholder;
+    size_t first;            /* what pdf_pack_objects gave */
+} more_ctx;
+
+/* The placeholder becomes a dictionary referring to two new objects, the
+ * second of which refers back to it. */
+static void more_objects(void *ctx, size_t first, pdf_more_objects *out)
+{
+    more_ctx *m = ctx;
+    m->first = first;
+    out->replaced = m->placeholder;
+    sbuf_printf(&out->text, "<</Count 2 /Kids [%zu 0 R %zu 0 R]>>", first, first + 1);
+    VEC_APPEND(out->ends, out->text.len);
+    sbuf_printf(&out->text, "<</Marker (more one)>>");
+    VEC_APPEND(out->ends, out->text.len);
+    sbuf_printf(&out->text, "<</Marker (more two) /Up %u 0 R>>", (unsigned)m->placeholder);
+    VEC_APPEND(out->ends, out->text.len);
+}
+
+/* qpdf's view of object num of the packed file. */
+static char *show_object(const unsigned char *packed, size_t len, size_t num, int *status)
+{
+    char cmd[96];
+    snprintf(cmd, sizeof cmd, "qpdf --show-object=%zu %%s 2>&1", num);
+    return run_on(cmd, packed, len, status);
+}
+
+static void test_more_objects_join_the_file(void **state)
+{
+    (void)state;
+    size_t len, packed_len = 0;
+    more_ctx m = {0};
+    unsigned char *pdf = libharu_pdf_with(&len, &m.placeholder);
+    unsigned char *packed = pdf_pack_objects(pdf, len, more_objects, &m, &packed_len);
+    assert_non_null(packed);
+    assert_true(m.first > m.placeholder);
+    int status;
+    char *check = run_on("qpdf --check %s 2>&1", packed, packed_len, &status);
+    assert_int_equal(status, 0);
+    assert_non_null(strstr(check, "No syntax or stream encoding errors"));
+    free(check);
+    /* each body is the object its number says */
+    char *root = show_object(packed, packed_len, m.placeholder, &status);
+    assert_int_equal(status, 0);
+    assert_non_null(strstr(root, "/Count 2"));
+    free(root);
+    char *one = show_object(packed, packed_len, m.first, &status);
+    assert_int_equal(status, 0);
+    assert_non_null(strstr(one, "(more one)"));
+    free(one);
+    char *two = show_object(packed, packed_len, m.first + 1, &status);
+    assert_int_equal(status, 0);
+    assert_non_null(strstr(two, "(more two)"));
+    free(two);
+    free(packed);
     free(pdf);
 }
 
@@ -124,6 +194,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_packed_file_reads_back),
         cmocka_unit_test(test_refuses_what_is_not_libharus),
+        cmocka_unit_test(test_more_objects_join_the_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
