@@ -54,6 +54,28 @@ class ReportTest(TempDirTest):
         cls._tmp.cleanup()
         super().tearDownClass()
 
+    def test_table_crosses_a_page_with_its_header_on_both(self):
+        """Table 1 starts on one page and ends on the next: its header row
+        (行事名 … 参加者数) on both, the caption continued (（続き）) on the
+        second, and its cells once each; the tree has one Table with one
+        THead, the copy on the second page being an artifact."""
+        n = len(self.pdf.pages)
+        texts = [pdftotext(self.pdf_path, "-f", str(p), "-l", str(p), "-layout") for p in range(1, n + 1)]
+        header = re.compile(r"行事名\s+実施時期\s+会場\s+参加者数")
+        pages = [i for i, t in enumerate(texts) if header.search(t)]
+        self.assertEqual(len(pages), 2, "the header row on two pages")
+        self.assertEqual(pages[1], pages[0] + 1)
+        self.assertIn("（続き）", texts[pages[1]])
+        self.assertIn("とまこまい港まつり", texts[pages[0]])
+        self.assertIn("1,286", texts[pages[1]])
+        joined = "".join(texts)
+        for cell in ["120,000", "とまこまい食のマルシェ", "検定試験"]:
+            self.assertEqual(joined.count(cell), 1, cell)
+        tables = [e for e in struct_elems(self.pdf.Root.StructTreeRoot) if str(e.S) == "/Table"]
+        self.assertEqual(len(tables), 2)   # 表1 and 表2
+        heads = [e for e in struct_elems(tables[0]) if str(e.S) == "/THead"]
+        self.assertEqual(len(heads), 1)
+
     def test_images_listed(self):
         """pdfimages: the logo (RGB with an alpha mask) on the cover, the
         map (a JPEG, as it is) later; 8 bits each."""
