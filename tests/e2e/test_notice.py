@@ -110,9 +110,13 @@ class NoticeTest(unittest.TestCase):
             walk(pdf.Root.StructTreeRoot)
         self.assertEqual(types.count("/Note"), 2)
         self.assertEqual(types.count("/H1"), 1)
-        # 2 head lines + addressee + 2 issuer lines + 3 body paragraphs + 記 + 4 record lines + 以上
-        self.assertEqual(types.count("/P"), 14, types)
+        # 2 head lines + addressee + 2 issuer lines + 3 body paragraphs + 記 + 以上
+        self.assertEqual(types.count("/P"), 10, types)
         self.assertNotIn("/L", types)
+        # the record: a table of 日時 / 場所 / 会費 / 申込み under its 項目 / 内容 header
+        self.assertEqual(types.count("/Table"), 1)
+        self.assertEqual(types.count("/TH"), 2)
+        self.assertEqual(types.count("/TD"), 8)
 
 
 if __name__ == "__main__":
