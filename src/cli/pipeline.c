@@ -11,9 +11,20 @@
 
 bool pipeline_load(pipeline *p, const char *content_path, const char *layout_path, diag_list *dl)
 {
+    return pipeline_load_parsed(p, NULL, content_path, layout_path, dl);
+}
+
+bool pipeline_load_parsed(pipeline *p, ytree *content_tree, const char *content_path,
+                          const char *layout_path, diag_list *dl)
+{
     memset(p, 0, sizeof *p);
     /* Both files are checked even if the first has errors: one run, every error. */
-    p->doc = content_load(content_path, dl);
+    if (content_tree) {
+        p->doc = content_from_tree(content_tree, dl);
+        ytree_free(content_tree);
+    } else {
+        p->doc = content_load(content_path, dl);
+    }
     p->lay = layout_load(layout_path, dl);
     if (!p->doc || !p->lay)
         return false;
