@@ -8,21 +8,15 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "sbuf.h"
+#include "file_path.h"
 #include "xalloc.h"
 #include "i18n.h"
 #include "ytree.h"
 
-/* Length of the folder part of path, its last slash included ("" → 0). */
-static size_t folder_length(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash ? (size_t)(slash - path) + 1 : 0;
-}
-
 static char *folder_plus(const char *path, const char *rest)
 {
     sbuf b = {0};
-    sbuf_append(&b, path, folder_length(path));
+    sbuf_append(&b, path, path_folder_length(path));
     sbuf_puts(&b, rest);
     return sbuf_detach(&b);
 }
@@ -36,7 +30,7 @@ void default_layout_candidates(const char *content, char *out[N_DEFAULT_LAYOUTS]
 /* The file name without its folder and without .yaml or .yml. */
 static void stem(const char *content, const char **name, size_t *len)
 {
-    *name = content + folder_length(content);
+    *name = content + path_folder_length(content);
     size_t n = strlen(*name);
     if (n > 5 && strcmp(*name + n - 5, ".yaml") == 0)
         n -= 5;
@@ -63,7 +57,7 @@ char *default_output_for(const char *content, const char *folder_name, bool chan
     const char *name;
     size_t len;
     stem(content, &name, &len);
-    size_t folder = folder_length(content);
+    size_t folder = path_folder_length(content);
     long parent = spelt_content_folder(content, folder);
     sbuf b = {0};
     if (parent >= 0) {                 /* "x/content/plan.yaml" → "x/out/plan.pdf" */
@@ -175,7 +169,7 @@ char *find_default_layout(const char *content, diag_list *dl, ytree **parsed)
 
 void make_default_output_folder(const char *output)
 {
-    size_t n = folder_length(output);
+    size_t n = path_folder_length(output);
     if (n < 2)
         return;
     char *folder = xstrndup(output, n - 1);

@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "content_fields.h"
 #include "figure_load.h"
+#include "file_path.h"
 #include "slips.h"
 #include "utf8.h"
 #include "yschema.h"
@@ -308,13 +309,7 @@ static void load_layout_path(loader *ld, const ynode *node)
     const char *file = ys_text(node, "'layout'", ld->dl);
     if (!file)
         return;
-    const char *path = ld->doc->path ? ld->doc->path : "";
-    const char *slash = strrchr(path, '/');
-    size_t dir = file[0] == '/' || !slash ? 0 : (size_t)(slash - path) + 1;
-    char *out = xmalloc(dir + strlen(file) + 1);
-    memcpy(out, path, dir);
-    strcpy(out + dir, file);
-    ld->doc->layout = out;
+    ld->doc->layout = path_beside(ld->doc->path ? ld->doc->path : "", file);
     ld->doc->layout_loc = ld_loc(ld, node);
 }
 

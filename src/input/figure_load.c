@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "doc_image.h"
+#include "file_path.h"
 #include "i18n.h"
 #include "xalloc.h"
 #include "yschema.h"
@@ -17,19 +18,6 @@ static src_loc loc_in(const char *doc_path, const ynode *n)
     return (src_loc){doc_path, n->loc.line, n->loc.col, n->loc.exact};
 }
 
-/* A path in the content is relative to the content file's folder (as a
- * layout's font paths are to the layout's). */
-static char *resolve(const char *doc_path, const char *file)
-{
-    if (file[0] == '/')
-        return xstrdup(file);
-    const char *slash = strrchr(doc_path, '/');
-    size_t dir = slash ? (size_t)(slash - doc_path) + 1 : 0;
-    char *out = xmalloc(dir + strlen(file) + 1);
-    memcpy(out, doc_path, dir);
-    strcpy(out + dir, file);
-    return out;
-}
 
 static bool load_file(doc_image *im, const ynode *map, const char *what, const char *doc_path, diag_list *dl)
 {
@@ -38,7 +26,7 @@ static bool load_file(doc_image *im, const ynode *map, const char *what, const c
     if (!file)
         return false;
     im->file = xstrdup(file);
-    im->path = resolve(doc_path, file);
+    im->path = path_beside(doc_path, file);   /* beside the content file */
     im->file_loc = loc_in(doc_path, n);
     const char *why = NULL;
     if (image_probe_file(im->path, &im->info, &why))

@@ -6,6 +6,7 @@
  * the same tables. */
 #include "i18n.h"
 #include "layout.h"
+#include "file_path.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -292,17 +293,6 @@ static void read_fields(lloader *ld, const ynode *map, const field *fields, void
 
 /* ---- sections of the file --------------------------------------------- */
 
-static char *resolve_path(const char *layout_path, const char *file)
-{
-    if (file[0] == '/')
-        return xstrdup(file);
-    const char *slash = strrchr(layout_path, '/');
-    size_t dir = slash ? (size_t)(slash - layout_path) + 1 : 0;
-    char *out = xmalloc(dir + strlen(file) + 1);
-    memcpy(out, layout_path, dir);
-    strcpy(out + dir, file);
-    return out;
-}
 
 /* fonts: role: file.ttf, or role: {file: …, fallback: [role, …]} */
 static void read_fonts(lloader *ld, const ynode *map)
@@ -321,7 +311,7 @@ static void read_fonts(lloader *ld, const ynode *map)
         const char *path = file ? ys_text(file, "a font file", ld->dl) : NULL;
         layout_font *lf = &lay->fonts[lay->n_fonts++];
         lf->name = xstrdup(map->keys[i]->value);
-        lf->path = path ? resolve_path(lay->path, path) : NULL;
+        lf->path = path ? path_beside(lay->path, path) : NULL;
         lf->loc = (src_loc){lay->path, (file ? file : v)->loc.line, (file ? file : v)->loc.col};
     }
 }

@@ -615,6 +615,11 @@ static void write_elem(const pdf_struct *s, const writer *w, const elem *e)
         sbuf_puts(b, "/ActualText");
         sbuf_puts(b, s->new_mark_text);
     }
+    if (strcmp(e->type, "Note") == 0) {   /* ISO 14289-1 7.9 (Matterhorn 19-003, 19-004): a unique /ID */
+        sbuf_puts(b, "/ID(note-");
+        put_num(b, (uint64_t)(e - s->elems.items));
+        sbuf_putc(b, ')');
+    }
     if (e->alt) {
         sbuf_puts(b, "/Alt");
         sbuf_puts(b, e->alt);

@@ -489,6 +489,16 @@ class TaggedNoticeTest(TaggedReadingPdfTest):
         self.assertEqual(kinds[5], "H1")
         self.assertEqual(kinds[-1], "P")         # 以上
 
+    def test_notes_have_unique_ids(self):
+        """ISO 14289-1 7.9 (Matterhorn 19-003, 19-004): every Note has an
+        /ID, and no two elements share one."""
+        ids = [bytes(e.ID) for e, _ in walk(self.tree.K) if "/ID" in e]
+        notes = [e for e, _ in walk(self.tree.K) if struct_type(e) == "Note"]
+        self.assertEqual(len(notes), 2)
+        for n in notes:
+            self.assertIn("/ID", n, "a Note without its /ID")
+        self.assertEqual(len(ids), len(set(ids)))
+
     def test_lists_are_l_li_lbl_lbody(self):
         self.skipTest("a letter has no lists")
 
