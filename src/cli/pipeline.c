@@ -87,7 +87,9 @@ bool pipeline_write_outputs(pipeline *p, const imposition_rules *r, const char *
     if (reading_path) {
         pdf_meta meta = pipeline_pdf_meta(p);
         files[n] = (pdf_atomic_file){reading_path, NULL, 0};
-        ok = (reading = pdf_render(&p->pages, p->fs, &meta, NULL, 0, &files[n].len, dl)) != NULL;
+        /* the reading PDF is the pages' last use: each page's glyphs go as
+         * soon as it is drawn (the imposed PDF paginates the flow again) */
+        ok = (reading = pdf_render_dropping(&p->pages, p->fs, &meta, &files[n].len, dl)) != NULL;
         pages[n] = p->pages.n_pages;
         files[n++].data = reading;
     }
