@@ -85,11 +85,14 @@ static bool typeset_and_write(pipeline *p, const cli_args *o, diag_list *dl)
 {
     if (!outputs_are_safe(p, o, dl))
         return false;
-    if (!(o->compare ? compare_typeset(p, o->compare, dl) : pipeline_typeset(p, dl)))
-        return false;
     imposition_rules r = p->lay->imposition;
     if (o->impose)
         impose_method_from_name(o->impose, &r.method);
+    /* only an imposed PDF paginates the flow again: without one, the flow
+     * goes as soon as it is paginated, before the furniture and the PDF */
+    p->drop_flow = !o->print_output && !(o->impose && r.method != IMPOSE_NONE);
+    if (!(o->compare ? compare_typeset(p, o->compare, dl) : pipeline_typeset(p, dl)))
+        return false;
     if (o->print_output && r.method == IMPOSE_NONE) {
         diag_report(dl, D_BAD_VALUE, (src_loc){p->lay->path, 1, 1},
                     _("--print-output needs an imposition: give --impose saddle, 2up or single (one page "

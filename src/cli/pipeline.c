@@ -39,6 +39,8 @@ bool pipeline_typeset(pipeline *p, diag_list *dl)
         return false;
     if (!paginate(&p->fl, p->lay, &p->pages, dl))
         return false;
+    if (p->drop_flow)
+        flow_free(&p->fl);
     p->typeset = draw_furniture(&p->pages, p->lay, p->fs, dl);
     pg_doc_trim(&p->pages);   /* complete: the PDF writer's allocations reuse the room */
     return p->typeset;

@@ -27,6 +27,10 @@ typedef struct pipeline {
     flow fl;
     pg_doc pages;
     bool typeset;
+    /* set by the caller between load and typeset when nothing paginates
+     * the flow again (no imposed PDF, no dump of the lines): then
+     * pipeline_typeset frees it as soon as the pages are made */
+    bool drop_flow;
     pipeline_written written[2];   /* filled by pipeline_write_outputs */
     size_t n_written;
 } pipeline;
