@@ -37,7 +37,8 @@ bool pipeline_typeset(pipeline *p, diag_list *dl)
     pg_doc_init(&p->pages, p->lay->page.paper_width, p->lay->page.paper_height);
     if (!compose(p->doc, p->lay, p->fs, NULL, &p->fl, dl))
         return false;
-    if (!paginate(&p->fl, p->lay, &p->pages, dl))
+    if (!(p->drop_flow ? paginate_releasing(&p->fl, p->lay, &p->pages, dl)
+                       : paginate(&p->fl, p->lay, &p->pages, dl)))
         return false;
     if (p->drop_flow)
         flow_free(&p->fl);

@@ -2,6 +2,7 @@
 #include "paginate.h"
 
 #include "page_links.h"
+#include "flow_release.h"
 #include "toc.h"
 
 #include <math.h>
@@ -194,7 +195,37 @@ static void report_too_tall(const flow_item *it, const layout *lay, diag_list *d
                   b->kind == BK_DOCUMENT ? "document" : block_kind_name(b->kind));
 }
 
+/* True if every item's glyphs come after the glyphs of the items before
+ * it: then the glyphs before the next item's are never read again. */
+static bool glyphs_in_item_order(const flow *f)
+{
+    size_t end = 0;
+    for (size_t i = 0; i < f->n_items; i++) {
+        const flow_item *it = &f->items[i];
+        if (it->glyph_count == 0)
+            continue;
+        if (it->glyph_first < end)
+            return false;
+        end = it->glyph_first + it->glyph_count;
+    }
+    return true;
+}
+
+/* paginate, and with release (f itself) the glyphs placed are given back
+ * to the system as it goes (flow_release.h). */
+static bool paginate_flow(const flow *f, flow *release, const layout *lay, pg_doc *out, diag_list *dl);
+
 bool paginate(const flow *f, const layout *lay, pg_doc *out, diag_list *dl)
+{
+    return paginate_flow(f, NULL, lay, out, dl);
+}
+
+bool paginate_releasing(flow *f, const layout *lay, pg_doc *out, diag_list *dl)
+{
+    return paginate_flow(f, glyphs_in_item_order(f) ? f : NULL, lay, out, dl);
+}
+
+static bool paginate_flow(const flow *f, flow *release, const layout *lay, pg_doc *out, diag_list *dl)
 {
     paginator p = {.f = f, .lay = lay, .out = out, .split_para = -1};
     p.toc = f->toc && f->toc->n ? xcalloc(f->toc->n, sizeof *p.toc) : NULL;
@@ -207,8 +238,11 @@ bool paginate(const flow *f, const layout *lay, pg_doc *out, diag_list *dl)
         }
     }
     new_page(&p);
-    for (size_t i = 0; i < f->n_items; i++)
+    for (size_t i = 0; i < f->n_items; i++) {
         step(&p, i);
+        if (release)   /* items up to i are placed: their glyphs are in the pages */
+            flow_release_glyphs_before(release, f->items[i].glyph_first + f->items[i].glyph_count);
+    }
     for (size_t i = 0; i < out->n_pages; i++)
         pg_collect_links(&out->pages[i]);
     pg_index_blocks(out);
