@@ -206,6 +206,40 @@ static void test_map_follows_padding(void **state)
     pipeline_free(&p);
 }
 
+/* Pagination that gives the flow's glyph memory back as it goes makes the
+ * same pages as plain pagination: it never releases a glyph before it is
+ * placed (released memory reads as zeros, so the pages would differ). */
+static void test_releasing_paginates_alike(void **state)
+{
+    (void)state;
+    pipeline p;
+    typeset_plan(&p);
+    pg_doc plain, released;
+    pg_doc_init(&plain, p.pages.width, p.pages.height);
+    pg_doc_init(&released, p.pages.width, p.pages.height);
+    diag_list dl;
+    diag_init(&dl);
+    assert_true(paginate(&p.fl, p.lay, &plain, &dl));
+    assert_int_equal(p.fl.released_bytes, 0);
+    assert_true(paginate_releasing(&p.fl, p.lay, &released, &dl));
+    diag_free(&dl);
+    assert_true(p.fl.released_bytes > 0);   /* the plan's flow is long enough to give some back */
+    assert_int_equal(released.n_pages, plain.n_pages);
+    for (size_t i = 0; i < plain.n_pages; i++) {
+        const pg_page *a = &plain.pages[i], *b = &released.pages[i];
+        assert_int_equal(b->n_glyphs, a->n_glyphs);
+        for (size_t g = 0; g < a->n_glyphs; g++) {
+            assert_int_equal(b->glyphs[g].cp, a->glyphs[g].cp);
+            assert_int_equal(b->glyphs[g].font, a->glyphs[g].font);
+            assert_true(b->glyphs[g].x == a->glyphs[g].x && b->glyphs[g].y == a->glyphs[g].y);
+            assert_ptr_equal(b->glyphs[g].origin.block, a->glyphs[g].origin.block);
+        }
+    }
+    pg_doc_free(&plain);
+    pg_doc_free(&released);
+    pipeline_free(&p);   /* a released flow may only be freed */
+}
+
 /* ---- origins -------------------------------------------------------------------- */
 
 /* Whatever is drawn outside the type area is furniture, and all furniture
@@ -394,6 +428,7 @@ int main(void)
         cmocka_unit_test(test_map_matches_the_glyphs),
         cmocka_unit_test(test_map_of_a_split_paragraph),
         cmocka_unit_test(test_map_follows_padding),
+        cmocka_unit_test(test_releasing_paginates_alike),
         cmocka_unit_test(test_furniture_is_artifact),
         cmocka_unit_test(test_labels_and_new_marks),
         cmocka_unit_test(test_heading_roles),
