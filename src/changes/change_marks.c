@@ -94,6 +94,11 @@ static void annotate_entry(annotator *an, const docdiff *d, size_t i)
     b->ordinal = src->ordinal;
     b->is_new = src->is_new;
     b->image = doc_image_copy(src->image);   /* a figure: the new file (or the deleted one's) */
+    if (src->col_width) {   /* a table's columns: the new version's (or the deleted table's) */
+        b->col_width = xmallocarray(src->n_cols, sizeof *b->col_width);
+        memcpy(b->col_width, src->col_width, src->n_cols * sizeof *b->col_width);
+        b->n_cols = src->n_cols;
+    }
     set_text_and_marks(an, e, b);
 }
 

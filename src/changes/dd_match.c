@@ -252,12 +252,64 @@ static void pair_similar_children(matcher *mt, const block *op, const block *np)
     free(cand);
 }
 
+/* ---- tables --------------------------------------------------------------------
+ * A cell is its column: the cells of two paired rows pair by position.  A
+ * row is its content, or else its first cell (its 区分): rows pair by
+ * equal text, then by equal first cell; any other row is added or deleted
+ * (two rows of similar numbers are not one row edited), and never moves
+ * to another table. */
+
+static bool is_row(const block *b)
+{
+    return b->kind == BK_TABLE_ROW || b->kind == BK_TABLE_HEAD;
+}
+
+static bool is_table_part(const block *b)
+{
+    return is_row(b) || b->kind == BK_TABLE_CELL;
+}
+
+static void pair_cells(matcher *mt, const block *op, const block *np)
+{
+    for (size_t i = 0; i < op->n_children && i < np->n_children; i++)
+        if (old_free(mt, op->children[i]))
+            pair(mt, dd_index(&mt->m->old_side, op->children[i]), dd_index(&mt->m->new_side, np->children[i]));
+}
+
+static const char *first_cell(const block *row)
+{
+    return row->n_children ? text_of(row->children[0]) : "";
+}
+
+static void pair_rows_by_first_cell(matcher *mt, const block *op, const block *np)
+{
+    for (size_t j = 0; j < np->n_children; j++) {
+        const block *n = np->children[j];
+        if (!is_row(n) || mt->m->new_to_old[dd_index(&mt->m->new_side, n)] >= 0)
+            continue;
+        for (size_t i = 0; i < op->n_children; i++) {
+            const block *o = op->children[i];
+            if (o->kind == n->kind && old_free(mt, o) && strcmp(first_cell(o), first_cell(n)) == 0) {
+                pair(mt, dd_index(&mt->m->old_side, o), dd_index(&mt->m->new_side, n));
+                break;
+            }
+        }
+    }
+}
+
 /* Children of a paired (op, np): same kind and text first, then the most
- * similar text of the same kind. */
+ * similar text of the same kind (a table's: see above). */
 static void pair_children(matcher *mt, const block *op, const block *np)
 {
+    if (is_row(op)) {
+        pair_cells(mt, op, np);
+        return;
+    }
     pair_equal_children(mt, op, np);
-    pair_similar_children(mt, op, np);
+    if (op->kind == BK_TABLE)
+        pair_rows_by_first_cell(mt, op, np);
+    else
+        pair_similar_children(mt, op, np);
 }
 
 static void drain(matcher *mt)
@@ -325,7 +377,7 @@ static const block **unmatched(const dd_side *s, const long *to_other, size_t *n
     const block **out = xmallocarray(s->n ? s->n : 1, sizeof *out);
     *n = 0;
     for (size_t i = 1; i < s->n; i++)
-        if (to_other[i] < 0)
+        if (to_other[i] < 0 && !is_table_part(s->blocks[i]))   /* a table's own rules pair its parts */
             out[(*n)++] = s->blocks[i];
     return out;
 }

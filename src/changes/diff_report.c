@@ -28,6 +28,10 @@ const dd_labels DD_LABELS = {
     .no_changes = N_("no changes"),
     .preface = N_("preface"),
     .field_names = {N_("title"), N_("organization"), N_("fiscal_year"), N_("date"), N_("subject"), N_("keywords")},
+    .table = N_("table %s"),
+    .table_header = N_("header"),
+    .table_row = N_("row %s"),
+    .table_column = N_("column %s"),
 };
 
 const char *dd_field_name(const dd_labels *labels, const char *field)
@@ -76,6 +80,24 @@ static void add_ascii_digits(sbuf *b, const char *s, size_t n)
     }
 }
 
+/* A table's parts are named, not numbered by the layout: 表1, 見出し, 2行目, 3列目. */
+static bool add_table_component(sbuf *b, const block *blk, int ordinal, const dd_labels *labels)
+{
+    char num[24];
+    snprintf(num, sizeof num, "%d", ordinal);
+    const char *args[] = {num};
+    switch (blk->kind) {
+    case BK_TABLE: put_format(b, labels->table, args, 1); return true;
+    case BK_TABLE_HEAD: sbuf_puts(b, _(labels->table_header)); return true;
+    case BK_TABLE_ROW: put_format(b, labels->table_row, args, 1); return true;
+    case BK_TABLE_CELL:
+        /* a cell's ordinal is its column: every row has one cell per column */
+        put_format(b, labels->table_column, args, 1);
+        return true;
+    default: return false;
+    }
+}
+
 /* "Ⅰ．" → "Ⅰ", "12）" → "12", "⑴" → "⑴": the number without the
  * format's punctuation.  Labels that say nothing by themselves (none for
  * paragraphs, a fixed marker for bullets) get the ordinal: "¶2", "・3";
@@ -104,6 +126,8 @@ static void add_component(sbuf *b, const block *blk, int ordinal, const layout *
             sbuf_printf(b, "%d", ordinal);
         return;
     }
+    if (add_table_component(b, blk, ordinal, labels))
+        return;
     if (blk->kind == BK_PARAGRAPH && blk->parent && !blk->parent->parent)
         sbuf_puts(b, _(labels->preface));   /* a preface paragraph: "前文¶1" */
     block tmp = *blk;
@@ -243,10 +267,24 @@ static char *entry_text(const dd_entry *e)
     return sbuf_detach(&b);
 }
 
+/* A table row's own text is its cells joined (table_load.c): an edited row
+ * is told by its cells' lines, and the cells of a row added or deleted by
+ * the row's line. */
+static bool said_elsewhere(const docdiff *d, const dd_entry *e)
+{
+    const block *b = e->new_b ? e->new_b : e->old_b;
+    if ((b->kind == BK_TABLE_ROW || b->kind == BK_TABLE_HEAD) && e->change == DD_EDITED && !e->moved)
+        return true;
+    if (b->kind != BK_TABLE_CELL || e->parent < 0)
+        return false;
+    dd_change row = d->entries[e->parent].change;
+    return (row == DD_ADDED || row == DD_DELETED) && row == e->change;
+}
+
 char *dd_entry_line(const docdiff *d, size_t i, const layout *lay, const dd_labels *labels)
 {
     const dd_entry *e = &d->entries[i];
-    if (e->change == DD_SAME && !e->moved)
+    if ((e->change == DD_SAME && !e->moved) || said_elsewhere(d, e))
         return NULL;
     char *loc = dd_location(d, i, lay, false, labels);
     char *was = dd_location(d, i, lay, true, labels);

@@ -26,6 +26,9 @@ typedef struct dd_labels {
     const char *no_changes;     /* the whole report of identical documents */
     const char *preface;        /* the location of a preface paragraph, before its "¶n" */
     const char *field_names[6]; /* title, organization, fiscal_year, date, subject, keywords */
+    /* a table's parts, %s its number: "table %s" (表1), the header row,
+     * "row %s" (2行目, counting the rows under the header), "column %s" (3列目) */
+    const char *table, *table_header, *table_row, *table_column;
 } dd_labels;
 
 extern const dd_labels DD_LABELS;

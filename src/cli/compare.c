@@ -106,8 +106,11 @@ static document *summary_document(const comparison *cmp)
     document *d = doc_new(p->doc->path);
     d->title = xstrdup(_("Summary of changes"));
     size_t changes = cmp->diff.n_meta;
-    for (size_t i = 0; i < cmp->diff.n_entries; i++)
-        changes += cmp->diff.entries[i].change != DD_SAME || cmp->diff.entries[i].moved;
+    for (size_t i = 0; i < cmp->diff.n_entries; i++) {   /* the lines the report has */
+        char *line = dd_entry_line(&cmp->diff, i, p->lay, &DD_LABELS);
+        changes += line != NULL;
+        free(line);
+    }
     char intro[512];
     snprintf(intro, sizeof intro,
              _("%zu changes since the previous version. [-deleted-]{+added+}; p. is the page in the booklet "

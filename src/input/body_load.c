@@ -10,6 +10,7 @@
 #include "content_fields.h"
 #include "figure_load.h"
 #include "i18n.h"
+#include "table_load.h"
 #include "xalloc.h"
 #include "yschema.h"
 
@@ -42,6 +43,20 @@ static void load_figure(loader *ld, block *parent, const ynode *entry, const yno
         load_notes(ld, fig, notes);
 }
 
+/* table: {caption, columns, rows, …} (table_load.c), with the keys every
+ * body block may have: notes and keep_together. */
+static void load_table(loader *ld, block *parent, const ynode *value)
+{
+    block *t = table_load(parent, value, ld->doc->path, ld->dl);
+    if (!t)
+        return;
+    const ynode *n;
+    if ((n = ynode_get(value, "keep_together")))
+        ys_bool(n, "'keep_together'", &t->keep_together, ld->dl);
+    if ((n = ynode_get(value, "notes")))
+        load_notes(ld, t, n);
+}
+
 /* The one place a body entry written as a mapping is told apart by its
  * key: each kind of entry is one case here. */
 static void load_body_mapping(loader *ld, block *parent, const ynode *entry)
@@ -58,6 +73,8 @@ static void load_body_mapping(loader *ld, block *parent, const ynode *entry)
         load_page_break(ld, parent, entry, value);
     else if (strcmp(key, "figure") == 0)
         load_figure(ld, parent, entry, value);
+    else if (strcmp(key, "table") == 0)
+        load_table(ld, parent, value);
     else
         ys_check_keys(entry, body_entry_keys, "a body entry", ld->dl);
 }

@@ -33,7 +33,7 @@ const block_extra block_extras[] = {
 };
 _Static_assert(sizeof block_extras / sizeof block_extras[0] == N_BLOCK_EXTRAS, "N_BLOCK_EXTRAS counts them");
 
-const char *const body_entry_keys[] = {"page_break", "figure", NULL};
+const char *const body_entry_keys[] = {"page_break", "figure", "table", NULL};
 
 const char *content_text_key(block_kind kind)
 {

@@ -26,6 +26,7 @@ static void block_free(block *b)
     free(b->text);
     free(b->id);
     doc_image_free(b->image);
+    free(b->col_width);
     free(b);
 }
 
@@ -91,6 +92,8 @@ const char *block_kind_name(block_kind kind)
         [BK_RECORD_END] = "record_end", [BK_REFERENCE] = "reference", [BK_DATE] = "date",
         [BK_ADDRESSEE] = "addressee", [BK_ISSUER] = "issuer",
         [BK_FIGURE] = "figure",     [BK_CAPTION] = "caption", [BK_LOGO] = "logo",
+        [BK_TABLE] = "table",       [BK_TABLE_HEAD] = "table header", [BK_TABLE_ROW] = "table row",
+        [BK_TABLE_CELL] = "table cell",
     };
     return (unsigned)kind < BK__COUNT ? names[kind] : "?";
 }

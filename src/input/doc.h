@@ -30,6 +30,13 @@ typedef enum block_kind {
     BK_FIGURE,      /* an image in a body list (block.image; text: its alt); its caption is a BK_CAPTION child */
     BK_CAPTION,     /* 図1 …: a figure's caption, set below it */
     BK_LOGO,        /* the cover's image (document.logo, not in the tree; block.image) */
+    /* a table (table_load.c): its text is the caption (may be NULL), its
+     * children one BK_TABLE_HEAD (the header row) then BK_TABLE_ROWs, each
+     * row's children its BK_TABLE_CELLs (text "" for an empty cell) */
+    BK_TABLE,
+    BK_TABLE_HEAD,
+    BK_TABLE_ROW,
+    BK_TABLE_CELL,
     BK__COUNT
 } block_kind;
 
@@ -43,6 +50,11 @@ typedef struct block {
     int ordinal;            /* 1-based among siblings of the same kind */
     bool keep_together;     /* keep_together: true — pagination keeps the whole
                              * block (its lines and children) on one page */
+    /* BK_TABLE: the columns' widths the content gives, n_cols of them:
+     * > 0 in em of the body, < 0 a percentage of the measure (-25 = 25%),
+     * 0 automatic; NULL when the content gives none */
+    float *col_width;
+    size_t n_cols;
     struct block *parent;
     struct block **children;
     size_t n_children, cap_children;

@@ -60,6 +60,7 @@ typedef struct layout {
     change_style changes;
     imposition_rules imposition;
     toc_rules toc;
+    table_style table;               /* blocks: table's rules and spacing */
     page_label_rule *page_labels;    /* sorted by first page; none: readers number 1, 2, … */
     size_t n_page_labels;
 } layout;

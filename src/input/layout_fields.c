@@ -127,6 +127,22 @@ const field toc_fields[] = {
     END_FIELDS,
 };
 
+const field table_fields[] = {
+    {"cell_padding", F_EM, offsetof(table_style, cell_padding_em), 0, 5},
+    {"row_padding", F_EM, offsetof(table_style, row_padding_em), 0, 5},
+    {"frame_width", F_LENGTH, offsetof(table_style, frame_width_pt), 0, 10},
+    {"header_rule_width", F_LENGTH, offsetof(table_style, header_rule_pt), 0, 10},
+    {"row_rule_width", F_LENGTH, offsetof(table_style, row_rule_pt), 0, 10},
+    {"column_rule_width", F_LENGTH, offsetof(table_style, column_rule_pt), 0, 10},
+    {"rule_color", F_COLOR, offsetof(table_style, rule_color), 0, 0},
+    {"header_background", F_COLOR, offsetof(table_style, header_background), 0, 0},
+    {"caption_align", F_ALIGN, offsetof(table_style, caption_align), 0, 0},
+    {"caption_position", F_SIDE, offsetof(table_style, caption_position), 0, 0},
+    {"full_width", F_BOOL, offsetof(table_style, full_width), 0, 0},
+    {"continued", F_TEXT, offsetof(table_style, continued), 0, 0},
+    END_FIELDS,
+};
+
 const char *const label_style_names[] = {"decimal", "roman", "roman-lower", "none", NULL};
 
 const char *const align_names[] = {"start", "center", "end", "outside", NULL};
@@ -137,6 +153,7 @@ const char *const impose_names[] = {"none", "saddle", "2up", "single", NULL};   
 const char *const pad_names[] = {"before-last", "end", NULL};         /* order of impose_pad */
 const char *const calendar_names[] = {"western", "wareki", "iso", NULL};  /* order of date_calendar */
 const char *const place_names[] = {"default", "above", "below", "bottom", NULL};   /* order of place_rule */
+const char *const side_names[] = {"above", "below", NULL};            /* order of caption_side */
 
 const style_key style_keys[] = {
     {"document", SLOT_BLOCK_KIND, BK_DOCUMENT, true},     {"organization", SLOT_ORGANIZATION, BK_DOCUMENT, true},
@@ -150,6 +167,8 @@ const style_key style_keys[] = {
     {"issuer", SLOT_BLOCK_KIND, BK_ISSUER, false},
     {"figure", SLOT_BLOCK_KIND, BK_FIGURE, false},        {"caption", SLOT_BLOCK_KIND, BK_CAPTION, false},
     {"logo", SLOT_BLOCK_KIND, BK_LOGO, false},
+    {"table", SLOT_BLOCK_KIND, BK_TABLE, false},          {"table_header", SLOT_BLOCK_KIND, BK_TABLE_HEAD, false},
+    {"table_cell", SLOT_BLOCK_KIND, BK_TABLE_CELL, false},
 };
 _Static_assert(sizeof style_keys / sizeof style_keys[0] == N_STYLE_KEYS,
                "every block kind and the organisation line has a key");

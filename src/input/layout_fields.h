@@ -32,7 +32,8 @@ typedef enum field_type {
     F_PAD,       /* impose_pad */
     F_CALENDAR,  /* date_calendar */
     F_WIDTH,     /* image_width: "60%" or a length */
-    F_PLACE      /* place_rule */
+    F_PLACE,     /* place_rule */
+    F_SIDE       /* caption_side */
 } field_type;
 
 typedef struct field {
@@ -56,6 +57,8 @@ extern const field changes_fields[];
 extern const field imposition_fields[];
 extern const field page_fields[];
 extern const field toc_fields[];
+/* blocks: table reads style_fields and these (layout_load.c read_table_style) */
+extern const field table_fields[];
 
 /* The names of each choice, NULL-terminated, in the order of its enum. */
 extern const char *const label_style_names[];
@@ -67,6 +70,7 @@ extern const char *const impose_names[];
 extern const char *const pad_names[];
 extern const char *const calendar_names[];
 extern const char *const place_names[];
+extern const char *const side_names[];
 
 /* Where a style under "blocks" lives in the layout: the style of a block
  * kind, or the organisation line of the title page (no block of its own). */
@@ -79,8 +83,10 @@ typedef struct style_key {
     bool heading;      /* kept with what follows by default */
 } style_key;
 
-/* every block kind but the page break (it sets nothing), and the organisation line */
-#define N_STYLE_KEYS (BK__COUNT + 1 - 1)
+/* every block kind but the page break (it sets nothing) and table rows
+ * (their cells' style, table_header or table_cell, is all a row has), and
+ * the organisation line */
+#define N_STYLE_KEYS (BK__COUNT + 1 - 2)
 extern const style_key style_keys[N_STYLE_KEYS];
 
 /* Named paper sizes, for page: paper and imposition: sheet (else [w, h]). */

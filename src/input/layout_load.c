@@ -253,6 +253,10 @@ static void read_field(lloader *ld, const field *f, const ynode *v, void *base, 
         if (ys_choice(v, pad_names, what, &choice, ld->dl))
             *(impose_pad *)p = (impose_pad)choice;
         break;
+    case F_SIDE:
+        if (ys_choice(v, side_names, what, &choice, ld->dl))
+            *(caption_side *)p = (caption_side)choice;
+        break;
     case F_CALENDAR:
         if (ys_choice(v, calendar_names, what, &choice, ld->dl))
             *(date_calendar *)p = (date_calendar)choice;
@@ -458,6 +462,28 @@ static void read_palette(lloader *ld, const ynode *map)
     }
 }
 
+/* blocks: table is a style (the caption's type, the table's alignment and
+ * spaces) with the table's rules and spacing beside it. */
+static void read_table_style(lloader *ld, const ynode *v, block_style *st, const char *section)
+{
+    const char *extra[40];
+    size_t n = 0;
+    for (const field *f = table_fields; f->key && n < 40; f++)
+        extra[n++] = f->key;
+    read_fields(ld, v, style_fields, st, section, extra, n);
+    if (v->kind != YN_MAPPING)
+        return;
+    for (const field *f = table_fields; f->key; f++) {
+        const ynode *fv = ynode_get(v, f->key);
+        char what[96];
+        snprintf(what, sizeof what, "%s: '%s'", section, f->key);
+        if (fv)
+            read_field(ld, f, fv, &ld->lay->table, what);
+    }
+    if (ynode_get(v, "header_background"))
+        ld->lay->table.header_fill = true;
+}
+
 static void read_blocks(lloader *ld, const ynode *map)
 {
     const char *keys[N_STYLE_KEYS + 1];
@@ -475,7 +501,10 @@ static void read_blocks(lloader *ld, const ynode *map)
         char section[64];
         snprintf(section, sizeof section, "blocks: '%s'", style_keys[i].key);
         st->present = true;
-        read_fields(ld, v, style_fields, st, section, NULL, 0);
+        if (style_keys[i].kind == BK_TABLE && style_keys[i].slot == SLOT_BLOCK_KIND)
+            read_table_style(ld, v, st, section);
+        else
+            read_fields(ld, v, style_fields, st, section, NULL, 0);
         st->marker_width_loc = value_loc(ld, v, "marker_width");
     }
 }
@@ -499,6 +528,10 @@ static const layout LAYOUT_DEFAULTS = {
     .changes = {.insert_color = 0x0047AB, .delete_color = 0xC00000, .bar_color = 0xC00000, .bar_width = 2.0f,
                 .bar_offset = 8.0f, .line_width = 0.6f},
     .imposition = {.slug = 10 * 72 / 25.4f},   /* 10mm: room for 6mm marks 3mm off the trim */
+    /* a table as a Japanese office prints it: a frame, light rules, a grey header */
+    .table = {.cell_padding_em = 0.5f, .row_padding_em = 0.2f, .frame_width_pt = 0.75f, .header_rule_pt = 0.75f,
+              .row_rule_pt = 0.25f, .column_rule_pt = 0.25f, .rule_color = 0x000000, .header_background = 0xE6E6E6,
+              .header_fill = true, .caption_align = ALIGN_START, .full_width = true},
 };
 
 /* What a style has before the layout sets it; font, size and colour come
@@ -539,6 +572,7 @@ static void default_styles(layout *lay)
         st->marker_width_loc = (src_loc){lay->path, 1, 1};
     }
     letter_defaults(lay);
+    lay->styles[BK_TABLE_HEAD].align = ALIGN_CENTER;   /* header cells are centred */
     lay->header.font = lay->footer.font = lay->body_font;
     if (lay->new_mark_font < 0)
         lay->new_mark_font = lay->body_font;
@@ -794,6 +828,7 @@ void layout_free(layout *lay)
         free_style(&lay->styles[k]);
     free_style(&lay->organization);
     free(lay->new_mark_text);
+    free(lay->table.continued);
     free(lay->header.text);
     free(lay->footer.text);
     for (size_t i = 0; i < lay->n_page_labels; i++)

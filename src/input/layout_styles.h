@@ -83,6 +83,28 @@ typedef struct toc_rules {
     float indent_em;             /* each level below parts */
     bool page_break_after;       /* the body starts on a new page */
 } toc_rules;
+/* How a table is ruled and spaced (blocks: table, besides its style's
+ * font, size, colour, align and spaces: the caption's type and the
+ * table's alignment).  Its cells' type is blocks: table_header and
+ * blocks: table_cell. */
+typedef enum caption_side { CAPTION_ABOVE, CAPTION_BELOW } caption_side;
+
+typedef struct table_style {
+    float cell_padding_em;       /* between a cell's rules and its text, left and right */
+    float row_padding_em;        /* the least space above and below a row's text */
+    float frame_width_pt;        /* the outer frame; 0: none */
+    float header_rule_pt;        /* the rule under the header row */
+    float row_rule_pt;           /* between body rows; 0: none */
+    float column_rule_pt;        /* between columns; 0: none */
+    rgb_color rule_color;
+    rgb_color header_background;
+    bool header_fill;            /* header_background was given (else no fill) */
+    text_align caption_align;
+    caption_side caption_position;
+    bool full_width;             /* the table fills the measure (else its natural width, if less) */
+    char *continued;             /* a caption above the table is set again on a continuation page,
+                                  * with this after it (（続き）); NULL: not repeated */
+} table_style;
 
 typedef struct page_furniture {
     bool present;

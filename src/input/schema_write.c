@@ -234,6 +234,7 @@ static void body_definition(json_writer *w)
     bool_member(w, "const", true);
     close_json(w, '}');
     image_property(w, "figure", figure_keys);
+    ref_member(w, "table", "table");
     close_json(w, '}');
     bool_member(w, "additionalProperties", false);
     close_json(w, '}');
@@ -241,6 +242,77 @@ static void body_definition(json_writer *w)
     close_json(w, '}');
     close_json(w, '}');
     close_json(w, ']');
+    close_json(w, '}');
+}
+
+/* A table cell: any scalar, "" included. */
+static void cell_schema(json_writer *w, const char *key)
+{
+    open_json(w, key, '{');
+    open_json(w, "type", '[');
+    str_member(w, NULL, "string");
+    str_member(w, NULL, "number");
+    close_json(w, ']');
+    close_json(w, '}');
+}
+
+/* A column: its title, or {title, width: 8em | 25%}. */
+static void column_schema(json_writer *w, const char *key)
+{
+    open_json(w, key, '{');
+    open_json(w, "anyOf", '[');
+    ref_member(w, NULL, "text");
+    open_json(w, NULL, '{');
+    str_member(w, "type", "object");
+    open_json(w, "properties", '{');
+    ref_member(w, "title", "text");
+    open_json(w, "width", '{');
+    str_member(w, "description", "in em of the body (8em, 8) or a percentage of the measure (25%)");
+    open_json(w, "type", '[');
+    str_member(w, NULL, "string");
+    str_member(w, NULL, "number");
+    close_json(w, ']');
+    close_json(w, '}');
+    close_json(w, '}');
+    open_json(w, "required", '[');
+    str_member(w, NULL, "title");
+    close_json(w, ']');
+    bool_member(w, "additionalProperties", false);
+    close_json(w, '}');
+    close_json(w, ']');
+    close_json(w, '}');
+}
+
+/* table: {caption, columns, rows, id, notes, keep_together} (table_load.h). */
+static void table_definition(json_writer *w)
+{
+    open_json(w, "table", '{');
+    str_member(w, "description", "a table: its header row (columns) and rows, one cell per column");
+    str_member(w, "type", "object");
+    open_json(w, "properties", '{');
+    ref_member(w, "caption", "text");
+    open_json(w, "columns", '{');
+    str_member(w, "type", "array");
+    num_member(w, "minItems", 1);
+    column_schema(w, "items");
+    close_json(w, '}');
+    open_json(w, "rows", '{');
+    str_member(w, "type", "array");
+    num_member(w, "minItems", 1);
+    open_json(w, "items", '{');
+    str_member(w, "type", "array");
+    cell_schema(w, "items");
+    close_json(w, '}');
+    close_json(w, '}');
+    ref_member(w, "id", "text");
+    extra_property(w, "notes");
+    extra_property(w, "keep_together");
+    close_json(w, '}');
+    open_json(w, "required", '[');
+    str_member(w, NULL, "columns");
+    str_member(w, NULL, "rows");
+    close_json(w, ']');
+    bool_member(w, "additionalProperties", false);
     close_json(w, '}');
 }
 
@@ -334,6 +406,7 @@ char *schema_content_json(void)
     texts_definition(&w, "paragraphs", "a text (a blank line splits paragraphs), or a list of paragraphs");
     texts_definition(&w, "lines", "a text, or a list of texts: one line each");
     body_definition(&w);
+    table_definition(&w);
     block_definition(&w, BK_PART);
     for (size_t i = 0; i < N_CHILD_RULES; i++) {
         bool seen = child_rules[i].child == BK_PARAGRAPH;
@@ -420,6 +493,7 @@ static void field_schema(json_writer *w, const field *f)
         str_member(w, "description", "a percentage of the measure (60%) or a length (80mm)");
         str_member(w, "type", "string");
         break;
+    case F_SIDE: choice_schema(w, side_names); break;
     }
     close_json(w, '}');
 }
@@ -513,13 +587,28 @@ static void colors_schema(json_writer *w, const char *key)
     close_json(w, '}');
 }
 
+/* A block style; a table's has its rules and spacing beside (table_fields). */
+static void style_definition(json_writer *w, const char *name, bool table)
+{
+    open_json(w, name, '{');
+    str_member(w, "type", "object");
+    open_json(w, "properties", '{');
+    for (const field *f = style_fields; f->key; f++)
+        field_schema(w, f);
+    for (const field *f = table_fields; table && f->key; f++)
+        field_schema(w, f);
+    close_json(w, '}');
+    bool_member(w, "additionalProperties", false);
+    close_json(w, '}');
+}
+
 static void blocks_schema(json_writer *w, const char *key)
 {
     open_json(w, key, '{');
     str_member(w, "type", "object");
     open_json(w, "properties", '{');
     for (size_t i = 0; i < N_STYLE_KEYS; i++)
-        ref_member(w, style_keys[i].key, "style");
+        ref_member(w, style_keys[i].key, style_keys[i].kind == BK_TABLE ? "table_style" : "style");
     close_json(w, '}');
     bool_member(w, "additionalProperties", false);
     close_json(w, '}');
@@ -614,14 +703,8 @@ char *schema_layout_json(void)
     bool_member(&w, "additionalProperties", false);
     open_json(&w, "definitions", '{');
     paper_definition(&w);
-    open_json(&w, "style", '{');
-    str_member(&w, "type", "object");
-    open_json(&w, "properties", '{');
-    for (const field *f = style_fields; f->key; f++)
-        field_schema(&w, f);
-    close_json(&w, '}');
-    bool_member(&w, "additionalProperties", false);
-    close_json(&w, '}');
+    style_definition(&w, "style", false);
+    style_definition(&w, "table_style", true);
     close_json(&w, '}');
     return schema_tail(&w);
 }

@@ -352,7 +352,9 @@ static bool visit(const block *b, void *ctx)
     walk_ctx *w = ctx;
     if (b->text && is_numbered_kind(b->kind))
         check_typed_number(b, w->dl);
-    find_duplicate_siblings(b, w);
+    /* a table's rows and cells repeat by nature (0, －, the same name in two years) */
+    if (b->kind != BK_TABLE && b->kind != BK_TABLE_HEAD && b->kind != BK_TABLE_ROW)
+        find_duplicate_siblings(b, w);
     return true;
 }
 

@@ -67,6 +67,7 @@ typedef struct elem {
     uint32_t extra;          /* its elem_extra in pdf_struct.extras, NONE: none */
     uint8_t list_kind;       /* an L: the block_kind of its items */
     bool spoken_new;         /* the (新) mark's Span: /ActualText 新規 */
+    bool column_header;      /* a TH: /A <</O /Table /Scope /Column>> */
 } elem;
 
 /* The elements of one block (indices), each made when its first content is drawn. */
@@ -81,6 +82,7 @@ typedef struct block_elems {
     uint32_t toc_title;
     uint32_t toci;           /* a heading: its TOCI in the TOC, and the Link in it */
     uint32_t toc_ref;
+    uint32_t caption, thead, tbody;   /* a table's Caption, THead and TBody */
 } block_elems;
 
 /* A URL's Link element, found again by the annotations of its page. */
@@ -212,7 +214,8 @@ static block_elems *elems_of(pdf_struct *s, const block *b)
     if (!slot->block) {
         *slot = (block_elems){.block = b, .main = NONE, .label = NONE, .body = NONE,
                               .byline = NONE, .new_mark = NONE, .toc = NONE,
-                              .toc_title = NONE, .toci = NONE, .toc_ref = NONE};
+                              .toc_title = NONE, .toci = NONE, .toc_ref = NONE, .caption = NONE,
+                              .thead = NONE, .tbody = NONE};
         s->map_n++;
     }
     return slot;
@@ -260,6 +263,10 @@ static const char *main_type(block_kind kind)
     case BK_FIGURE:
     case BK_LOGO: return "Figure";
     case BK_CAPTION: return "Caption";
+    case BK_TABLE: return "Table";
+    case BK_TABLE_HEAD:
+    case BK_TABLE_ROW: return "TR";
+    case BK_TABLE_CELL: return "TD";   /* a header cell's TH: make_row_elem */
     case BK_PARAGRAPH:
     case BK_PAGE_BREAK:
     case BK_RECORD:       /* 記 and 以上: a line of their own */
@@ -273,10 +280,72 @@ static const char *main_type(block_kind kind)
     return "P";
 }
 
+static uint32_t main_of(pdf_struct *s, const block *b);
+
+/* A table's THead or TBody (made when its first row is), under its Table. */
+static uint32_t table_group(pdf_struct *s, const block *table, bool head)
+{
+    uint32_t t = main_of(s, table);
+    block_elems *be = elems_of(s, table);
+    uint32_t e = head ? be->thead : be->tbody;
+    if (e == NONE) {
+        e = new_elem(s, t, head ? "THead" : "TBody");
+        be = elems_of(s, table);
+        *(head ? &be->thead : &be->tbody) = e;
+    }
+    return e;
+}
+
+static uint32_t caption_of(pdf_struct *s, const block *table)
+{
+    uint32_t t = main_of(s, table);
+    uint32_t e = elems_of(s, table)->caption;
+    if (e == NONE)
+        elems_of(s, table)->caption = e = new_elem(s, t, "Caption");
+    return e;
+}
+
+/* A row's TR with a TH or TD for every cell, made together so that an
+ * empty cell keeps its place (a reader counts columns by them); a header
+ * cell's TH heads its column (/Scope /Column). */
+static uint32_t make_row_elem(pdf_struct *s, const block *row)
+{
+    bool head = row->kind == BK_TABLE_HEAD;
+    uint32_t tr = new_elem(s, table_group(s, row->parent, head), "TR");
+    elems_of(s, row)->main = tr;
+    for (size_t i = 0; i < row->n_children; i++) {
+        uint32_t cell = new_elem(s, tr, head ? "TH" : "TD");
+        s->elems.items[cell].column_header = head;
+        elems_of(s, row->children[i])->main = cell;
+    }
+    return tr;
+}
+
+/* A row's TR, after those of the rows before it that show nothing (all
+ * their cells empty), so that a reader still counts them. */
+static uint32_t table_row_elem(pdf_struct *s, const block *row)
+{
+    const block *t = row->parent;
+    /* the header is child 0, body row n child n (table_load.c) */
+    size_t k = row->kind == BK_TABLE_HEAD ? 0 : (size_t)row->ordinal, j = k;
+    if (k < t->n_children && t->children[k] == row)
+        while (j > 0 && elems_of(s, t->children[j - 1])->main == NONE)
+            j--;
+    for (; j < k; j++)
+        make_row_elem(s, t->children[j]);
+    return make_row_elem(s, row);
+}
+
 /* b's own element: its heading, paragraph or LI (the root's: the title). */
 static uint32_t main_of(pdf_struct *s, const block *b)
 {
     uint32_t e = elems_of(s, b)->main;
+    if (e == NONE && (b->kind == BK_TABLE_HEAD || b->kind == BK_TABLE_ROW))
+        return table_row_elem(s, b);
+    if (e == NONE && b->kind == BK_TABLE_CELL) {
+        main_of(s, b->parent);
+        return elems_of(s, b)->main;
+    }
     if (e == NONE) {
         uint32_t parent = b->kind == BK_DOCUMENT ? 0
                           : is_listed(b->kind)   ? list_for(s, b)
@@ -302,9 +371,11 @@ static uint32_t label_of(pdf_struct *s, const block *b)
     return e;
 }
 
-/* Where b's text goes: a listed block's LBody, else its own element. */
+/* Where b's text goes: a listed block's LBody, a table's Caption, else its own element. */
 static uint32_t body_of(pdf_struct *s, const block *b)
 {
+    if (b->kind == BK_TABLE)
+        return caption_of(s, b);
     uint32_t li = main_of(s, b);
     if (!is_listed(b->kind))
         return li;
@@ -661,6 +732,8 @@ static void write_elem(const pdf_struct *s, const writer *w, const elem *e)
         }
         sbuf_puts(b, "]>>");
     }
+    if (e->column_header)   /* ISO 14289-1 7.5: a TH says what it heads */
+        sbuf_puts(b, "/A<</O/Table/Scope/Column>>");
     if (x && x->numbering) {   /* ISO 14289-1 7.6: how the Lbl are numbered, for the reader to announce */
         sbuf_puts(b, "/A<</O/List/ListNumbering/");
         sbuf_puts(b, x->numbering);

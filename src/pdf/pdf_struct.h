@@ -26,6 +26,10 @@
  *   contents (toc)    H2 (its title, 目次), then TOC > TOCI > Link (the entry's
  *                     text and page number, an OBJR to its link annotation;
  *                     the leader is an artifact)
+ *   table             Table > Caption (its caption, first or last as set),
+ *                     THead > TR > TH (/A <</O /Table /Scope /Column>>),
+ *                     TBody > TR > TD; a header repeated on a continuation
+ *                     page is an /Artifact /Pagination (read once)
  *
  * Internal to the pdf_*.c files (stage: pages → PDF). */
 #ifndef KUMIHAN_PDF_STRUCT_H

@@ -19,16 +19,12 @@
 #include "doc_image.h"
 #include "figure_fit.h"
 #include "i18n.h"
+#include "table_compose.h"
 #include "toc.h"
 #include "text_run.h"
 #include "wareki.h"
 #include "vec.h"
 #include "xalloc.h"
-
-/* JLREQ's ideographic em box: the baseline lies 0.88 em below its top
- * (the ideographic character face is centred on the em box, 0.12 em of it
- * below the baseline). */
-#define EM_BOX_ASCENT 0.88f
 
 /* One list: the siblings of one kind under one parent. */
 typedef struct list_measure {
@@ -626,6 +622,31 @@ static void compose_listed(composer *c, const block *b)
     add_space(c, st->space_after_lines, b);
 }
 
+/* ---- tables ------------------------------------------------------------------ */
+
+/* A table (table_compose.c) sits where its parent's text starts, between
+ * the spaces of its style; its notes (its other children) stand right
+ * under it, inside those spaces. */
+static void compose_table(composer *c, const block *b)
+{
+    const block_style *st = style_of(c, b);
+    float left_em = marker_x_em(c, b);
+    table_env env = {.lay = c->lay, .fs = c->fs, .deco = c->deco, .out = c->out, .dl = c->dl,
+                     .x0 = c->lay->derived.area_left + left_em * em(c),
+                     .avail = c->lay->derived.measure - left_em * em(c)};
+    add_space(c, st->space_before_lines, b);
+    size_t first = c->out->n_items;
+    if (!table_compose(&env, b))
+        c->failed = true;
+    /* a page_break before the table: its first line starts the page */
+    for (size_t i = first; c->break_pending && i < c->out->n_items; i++)
+        if (c->out->items[i].kind == FLOW_LINE) {
+            c->out->items[i].page_break_before = true;
+            c->break_pending = false;
+        }
+    /* space_after follows the table's notes (compose_block) */
+}
+
 /* ---- images: figures and the logo ---------------------------------------- */
 
 /* An image as one flow item of whole grid lines (figure_fit.h), aligned in
@@ -891,7 +912,7 @@ static void mark_keep_together(composer *c, size_t first, size_t end)
         end--;
     float lines = 0;
     for (size_t i = first; i < end; i++)
-        lines += items[i].lines;
+        lines += items[i].furniture_only ? 0 : items[i].lines;
     if (first < end)
         items[first].keep_lines = lines;
 }
@@ -981,10 +1002,16 @@ static void compose_block(composer *c, const block *b)
     case BK_ITEM:
     case BK_BULLET:
     case BK_ENTRY: compose_listed(c, b); break;
+    case BK_TABLE: compose_table(c, b); break;
+    case BK_TABLE_HEAD:
+    case BK_TABLE_ROW:
+    case BK_TABLE_CELL:   /* set with their table */
     case BK__COUNT: break;
     }
     for (size_t i = 0; i < b->n_children; i++)
         compose_block(c, b->children[i]);
+    if (b->kind == BK_TABLE)
+        add_space(c, style_of(c, b)->space_after_lines, b);
     if (b->keep_together)
         mark_keep_together(c, first, c->out->n_items);
 }

@@ -15,6 +15,11 @@
 #include "linebreak.h"
 #include "pages.h"
 
+/* JLREQ's ideographic em box: the baseline lies 0.88 em below its top
+ * (the ideographic character face is centred on the em box, 0.12 em of it
+ * below the baseline). */
+#define EM_BOX_ASCENT 0.88f
+
 typedef enum flow_kind {
     FLOW_LINE,     /* a line of a paragraph or item, or a heading block */
     FLOW_SPACE     /* vertical space; dropped at the top of a page */
@@ -39,6 +44,13 @@ typedef struct flow_item {
     const block *source;
     size_t image_first, image_count;   /* images, placed like glyphs (y down from the top) */
     int toc_entry;            /* a contents entry's last line: 1 + its index in flow.toc; 0: none */
+    /* items [repeat_item - 1, + repeat_count) are set again above this one,
+     * as page furniture, when this one starts a page: a table's continued
+     * caption and header row over a row that continues the table; 0: none */
+    size_t repeat_item, repeat_count;
+    bool furniture_only;      /* set only as such a repeat, never in its place in the flow */
+    size_t foot_shape;        /* 1 + the index of a shape drawn only when this item ends a page
+                               * (a table row's closing frame); 0: none */
 } flow_item;
 
 typedef struct flow {

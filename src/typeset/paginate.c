@@ -6,6 +6,7 @@
 #include "toc.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,8 @@ typedef struct paginator {
     int split_para;        /* paragraph being split, or -1 */
     int split_at;          /* break before this line of split_para */
     const char *running;   /* the part in effect */
+    const flow_item *last; /* the last item placed on the page, and its top */
+    float last_top;
     bool failed;
     toc_placed *toc;       /* where each contents entry went (f->toc), or NULL */
 } paginator;
@@ -37,8 +40,22 @@ static int lines_left(const paginator *p)
     return (int)floorf(capacity(p) - p->used + EPSILON);
 }
 
+/* What the page's last item draws only at a page's end (foot_shape). */
+static void close_page(paginator *p)
+{
+    if (!p->last || !p->last->foot_shape)
+        return;
+    pg_shape sh = p->f->shapes[p->last->foot_shape - 1];
+    sh.y0 = p->last_top - sh.y0;
+    sh.y1 = p->last_top - sh.y1;
+    pg_add_shape(p->page, sh);
+}
+
 static void new_page(paginator *p)
 {
+    if (p->page)
+        close_page(p);
+    p->last = NULL;
     p->page = pg_add_page(p->out);
     p->used = 0;
     p->page->running_head = xstrdup_or_null(p->running);
@@ -55,8 +72,8 @@ static float lines_needed(const paginator *p, size_t i)
      * long run of kept blocks costs no more than a page */
     while (i < f->n_items && need <= capacity(p)) {
         const flow_item *it = &f->items[i];
-        if (it->kind == FLOW_SPACE) {
-            need += it->lines;
+        if (it->kind == FLOW_SPACE || it->furniture_only) {
+            need += it->furniture_only ? 0 : it->lines;
             i++;
             continue;
         }
@@ -108,19 +125,40 @@ static void plan_paragraph(paginator *p, const flow_item *it)
     p->split_at = it->para_line + take;
 }
 
-static void place(paginator *p, const flow_item *it)
+/* The pages a table row lands on are its cells' too (kumihan diff and
+ * build --compare look changed cells up by them). */
+static void note_pages(paginator *p, const block *b)
+{
+    pg_note_block_page(p->out, b, p->out->n_pages - 1);
+    if (b->kind == BK_TABLE_ROW || b->kind == BK_TABLE_HEAD) {
+        pg_note_block_page(p->out, b->parent, p->out->n_pages - 1);
+        for (size_t i = 0; i < b->n_children; i++)
+            pg_note_block_page(p->out, b->children[i], p->out->n_pages - 1);
+    }
+}
+
+/* it's content at the current height, moved by the page; as_furniture: an
+ * artifact (a repeated table header is read once, where it first stands). */
+static void place_content(paginator *p, const flow_item *it, bool as_furniture)
 {
     const flow *f = p->f;
     float top = p->lay->derived.area_top - p->used * p->lay->derived.pitch_pt;
+    pg_origin furniture = {NULL, PG_ROLE_ARTIFACT};
     for (size_t g = it->glyph_first; g < it->glyph_first + it->glyph_count; g++) {
         pg_glyph gl = f->glyphs[g];
         gl.y = top - gl.y;
+        if (as_furniture) {
+            gl.origin = furniture;
+            gl.link = 0;
+        }
         pg_add_glyph(p->page, gl);
     }
     for (size_t s = it->shape_first; s < it->shape_first + it->shape_count; s++) {
         pg_shape sh = f->shapes[s];
         sh.y0 = top - sh.y0;
         sh.y1 = top - sh.y1;
+        if (as_furniture)
+            sh.origin = furniture;
         pg_add_shape(p->page, sh);
     }
     for (size_t m = it->image_first; m < it->image_first + it->image_count; m++) {
@@ -128,15 +166,28 @@ static void place(paginator *p, const flow_item *it)
         im.y = top - im.y - im.h;   /* its top edge was measured down from the item's top */
         pg_add_image(p->page, im);
     }
+    if (!as_furniture) {
+        p->last = it;
+        p->last_top = top;
+    }
+    p->used += it->lines;
+}
+
+static void place(paginator *p, const flow_item *it)
+{
+    bool at_top = p->used == 0;
+    for (size_t r = 0; it->repeat_item && at_top && r < it->repeat_count; r++)
+        place_content(p, &p->f->items[it->repeat_item - 1 + r], true);
+    float top = p->lay->derived.area_top - p->used * p->lay->derived.pitch_pt;
     if (it->toc_entry > 0 && p->toc)
         p->toc[it->toc_entry - 1] = (toc_placed){p->out->n_pages - 1, top, true};
     if (it->mark_title)
         pg_add_mark(p->page, it->mark_level, it->mark_title, top);
     if (it->source)
-        pg_note_block_page(p->out, it->source, p->out->n_pages - 1);
+        note_pages(p, it->source);
     if (it->source && it->source->kind == BK_DOCUMENT)   /* only the title's items come from the root */
         p->page->holds_title = true;
-    p->used += it->lines;
+    place_content(p, it, false);
 }
 
 /* A new part sets the running head; the page it starts on shows it. */
@@ -154,6 +205,8 @@ static void set_running_head(paginator *p, const flow_item *it)
 static void step(paginator *p, size_t i)
 {
     const flow_item *it = &p->f->items[i];
+    if (it->furniture_only)
+        return;
     if (it->kind == FLOW_SPACE) {
         if (p->used == 0)
             return;
@@ -190,7 +243,9 @@ static void report_too_tall(const flow_item *it, const layout *lay, diag_list *d
     const char *kind = !b ? "block" : b->kind == BK_DOCUMENT ? "title" : block_kind_name(b->kind);
     diag_report(dl, D_TOO_TALL, at, _("this %s needs %.1f lines but a page has only %d lines"), kind, it->lines,
                 lay->page.lines_per_page);
-    if (b)
+    if (b && b->kind == BK_TABLE_ROW)   /* a table breaks only between rows */
+        diag_hint(dl, _("split the row's long cell over several rows, or shorten it"));
+    else if (b)
         diag_hint(dl, _("in the layout, lower 'lines' or the spaces of blocks: %s, or raise page: lines_per_page"),
                   b->kind == BK_DOCUMENT ? "document" : block_kind_name(b->kind));
 }
@@ -209,6 +264,37 @@ static bool glyphs_in_item_order(const flow *f)
         end = it->glyph_first + it->glyph_count;
     }
     return true;
+}
+
+/* For each item i, the first glyph that the items after i still copy
+ * again (a table header repeated on each page the table continues on),
+ * SIZE_MAX for none; NULL when no item repeats any. */
+static size_t *repeat_pins(const flow *f)
+{
+    bool any = false;
+    for (size_t i = 0; i < f->n_items && !any; i++)
+        any = f->items[i].repeat_item != 0;
+    if (!any)
+        return NULL;
+    size_t *pin = xcalloc(f->n_items, sizeof *pin);
+    size_t low = SIZE_MAX;
+    for (size_t i = f->n_items; i-- > 0;) {
+        pin[i] = low;
+        const flow_item *it = &f->items[i];
+        for (size_t r = 0; it->repeat_item && r < it->repeat_count; r++) {
+            const flow_item *src = &f->items[it->repeat_item - 1 + r];
+            if (src->glyph_count > 0 && src->glyph_first < low)
+                low = src->glyph_first;
+        }
+    }
+    return pin;
+}
+
+/* The glyphs before this one are read no more once item i is placed. */
+static size_t release_bound(const flow *f, const size_t *pins, size_t i)
+{
+    size_t end = f->items[i].glyph_first + f->items[i].glyph_count;
+    return pins && pins[i] < end ? pins[i] : end;
 }
 
 /* paginate, and with release (f itself) the glyphs placed are given back
@@ -238,11 +324,14 @@ static bool paginate_flow(const flow *f, flow *release, const layout *lay, pg_do
         }
     }
     new_page(&p);
+    size_t *pins = release ? repeat_pins(f) : NULL;
     for (size_t i = 0; i < f->n_items; i++) {
         step(&p, i);
         if (release)   /* items up to i are placed: their glyphs are in the pages */
-            flow_release_glyphs_before(release, f->items[i].glyph_first + f->items[i].glyph_count);
+            flow_release_glyphs_before(release, release_bound(f, pins, i));
     }
+    free(pins);
+    close_page(&p);
     for (size_t i = 0; i < out->n_pages; i++)
         pg_collect_links(&out->pages[i]);
     pg_index_blocks(out);

@@ -74,6 +74,17 @@ class MarkedBooklet(TempDirTest):
         # deleted characters stay at their place, struck, before the inserted ones
         self.assertIn("中小企業者に対する金融円滑化支援の推進", body)
 
+    def test_table_cells_marked(self):
+        """A changed cell is named by its table, row and column and marked in
+        its cell; an added row is one line of the summary."""
+        pdf = self.build("table", "ja_JP.UTF-8")
+        summary = squash(pdftotext(pdf, "-f", "1", "-l", "1"))
+        self.assertIn("Ⅰ-1-表1-1行目-3列目修正：[-1,250-]{+1,252+}", summary)
+        self.assertIn("Ⅰ-1-表1-3行目追加：団体会員|20|22|2", summary)
+        self.assertNotIn("列目追加", summary)   # the added row's cells are its line
+        body = squash(pdftotext(pdf, "-f", "2"))
+        self.assertIn("1,2501,252", body)   # the old number struck before the new, in its cell
+
     def test_summary_in_japanese(self):
         summary = squash(pdftotext(self.build("metadata", "ja_JP.UTF-8"), "-f", "1", "-l", "1"))
         self.assertIn("表題修正：", summary)
