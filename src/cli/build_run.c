@@ -20,7 +20,7 @@ static bool writes_pdf(const cli_args *o)
 bool build_fill_defaults(cli_args *o, build_defaults *d, diag_list *dl)
 {
     *d = (build_defaults){0};
-    if (!o->layout && !(o->layout = d->layout = find_default_layout(o->files[0], dl)))
+    if (!o->layout && !(o->layout = d->layout = find_default_layout(o->files[0], dl, &d->content)))
         return false;
     if (writes_pdf(o) && !o->output) {
         o->output = d->output = default_output(o->files[0], o->compare != NULL);
@@ -33,6 +33,7 @@ void build_defaults_free(build_defaults *d)
 {
     free(d->layout);
     free(d->output);
+    ytree_free(d->content);
     *d = (build_defaults){0};
 }
 
@@ -84,11 +85,14 @@ static bool typeset_and_write(pipeline *p, const cli_args *o, diag_list *dl)
 {
     if (!outputs_are_safe(p, o, dl))
         return false;
-    if (!(o->compare ? compare_typeset(p, o->compare, dl) : pipeline_typeset(p, dl)))
-        return false;
     imposition_rules r = p->lay->imposition;
     if (o->impose)
         impose_method_from_name(o->impose, &r.method);
+    /* only an imposed PDF paginates the flow again: without one, the flow
+     * goes as soon as it is paginated, before the furniture and the PDF */
+    p->drop_flow = !o->print_output && !(o->impose && r.method != IMPOSE_NONE);
+    if (!(o->compare ? compare_typeset(p, o->compare, dl) : pipeline_typeset(p, dl)))
+        return false;
     if (o->print_output && r.method == IMPOSE_NONE) {
         diag_report(dl, D_BAD_VALUE, (src_loc){p->lay->path, 1, 1},
                     _("--print-output needs an imposition: give --impose saddle, 2up or single (one page "
@@ -100,9 +104,17 @@ static bool typeset_and_write(pipeline *p, const cli_args *o, diag_list *dl)
                         : pipeline_write_outputs(p, &r, o->output, o->print_output, dl);
 }
 
-bool build_once(pipeline *p, const cli_args *o, diag_list *dl)
+ytree *build_take_content(build_defaults *d)
 {
-    bool ok = pipeline_load(p, o->files[0], o->layout, dl) && typeset_and_write(p, o, dl);
+    ytree *t = d->content;
+    d->content = NULL;
+    return t;
+}
+
+bool build_once(pipeline *p, const cli_args *o, build_defaults *d, diag_list *dl)
+{
+    bool ok = pipeline_load_parsed(p, build_take_content(d), o->files[0], o->layout, dl)
+              && typeset_and_write(p, o, dl);
     if (!ok && !diag_failed(dl))
         diag_report(dl, D_INTERNAL, (src_loc){0}, _("%s failed without saying why"), o->command->name);
     return ok;

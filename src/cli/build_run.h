@@ -10,13 +10,17 @@
 #include "cli_args.h"
 #include "diag.h"
 #include "pipeline.h"
+#include "ytree.h"
 
 #define EXIT_USAGE 2
 
-/* The default paths a command was given (owned; NULL when the user gave one). */
+/* The default paths a command was given (owned; NULL when the user gave
+ * one), and the content's tree when finding the default layout parsed it
+ * cleanly (owned until build_take_content; NULL otherwise). */
 typedef struct build_defaults {
     char *layout;
     char *output;
+    ytree *content;
 } build_defaults;
 
 /* Fills o->layout (every command) and, for build and watch, o->output
@@ -30,9 +34,12 @@ void build_defaults_free(build_defaults *d);
  * and the command's usage to stderr. */
 int build_check_values(const cli_args *o);
 
-/* Loads and typesets o->files[0] with o->layout and writes the PDFs; p is
- * left loaded (the caller frees it), so watch can read the fonts used. */
-bool build_once(pipeline *p, const cli_args *o, diag_list *dl);
+/* The content tree d holds, now the caller's (NULL if none). */
+ytree *build_take_content(build_defaults *d);
+/* Loads and typesets o->files[0] with o->layout (from d's tree of it when
+ * d holds one, taking it) and writes the PDFs; p is left loaded (the
+ * caller frees it), so watch can read the fonts used. */
+bool build_once(pipeline *p, const cli_args *o, build_defaults *d, diag_list *dl);
 
 /* One build_report_line per file p wrote; ms < 0 leaves the time out. */
 void build_print_written(const pipeline *p, long ms, FILE *out);

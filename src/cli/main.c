@@ -144,7 +144,7 @@ static int run_diff(const cli_args *o)
     diag_list dl;
     diag_init(&dl);
     int status = 2;
-    if (o->layout || (layout_path = find_default_layout(o->files[1], &dl)))
+    if (o->layout || (layout_path = find_default_layout(o->files[1], &dl, NULL)))
         status = docdiff_files(o->files[0], o->files[1], o->layout ? o->layout : layout_path, stdout, &dl);
     diag_print(&dl, stderr);
     diag_free(&dl);
@@ -179,9 +179,10 @@ static int run_command(cli_args *o)
     pipeline p = {0};
     bool ok = build_fill_defaults(o, &defaults, &dl);
     if (ok && o->command->id == CMD_BUILD)
-        ok = build_once(&p, o, &dl);
+        ok = build_once(&p, o, &defaults, &dl);
     else if (ok)
-        ok = pipeline_load(&p, o->files[0], o->layout, &dl) && run_typesetting(&p, o, &dl);
+        ok = pipeline_load_parsed(&p, build_take_content(&defaults), o->files[0], o->layout, &dl)
+             && run_typesetting(&p, o, &dl);
     if (!ok && !diag_failed(&dl))
         diag_report(&dl, D_INTERNAL, (src_loc){0}, _("%s failed without saying why"), o->command->name);
     diag_print(&dl, stderr);

@@ -11,9 +11,20 @@
 
 bool pipeline_load(pipeline *p, const char *content_path, const char *layout_path, diag_list *dl)
 {
+    return pipeline_load_parsed(p, NULL, content_path, layout_path, dl);
+}
+
+bool pipeline_load_parsed(pipeline *p, ytree *content_tree, const char *content_path,
+                          const char *layout_path, diag_list *dl)
+{
     memset(p, 0, sizeof *p);
     /* Both files are checked even if the first has errors: one run, every error. */
-    p->doc = content_load(content_path, dl);
+    if (content_tree) {
+        p->doc = content_from_tree(content_tree, dl);
+        ytree_free(content_tree);
+    } else {
+        p->doc = content_load(content_path, dl);
+    }
     p->lay = layout_load(layout_path, dl);
     if (!p->doc || !p->lay)
         return false;
@@ -26,8 +37,11 @@ bool pipeline_typeset(pipeline *p, diag_list *dl)
     pg_doc_init(&p->pages, p->lay->page.paper_width, p->lay->page.paper_height);
     if (!compose(p->doc, p->lay, p->fs, NULL, &p->fl, dl))
         return false;
-    if (!paginate(&p->fl, p->lay, &p->pages, dl))
+    if (!(p->drop_flow ? paginate_releasing(&p->fl, p->lay, &p->pages, dl)
+                       : paginate(&p->fl, p->lay, &p->pages, dl)))
         return false;
+    if (p->drop_flow)
+        flow_free(&p->fl);
     p->typeset = draw_furniture(&p->pages, p->lay, p->fs, dl);
     pg_doc_trim(&p->pages);   /* complete: the PDF writer's allocations reuse the room */
     return p->typeset;
@@ -76,7 +90,9 @@ bool pipeline_write_outputs(pipeline *p, const imposition_rules *r, const char *
     if (reading_path) {
         pdf_meta meta = pipeline_pdf_meta(p);
         files[n] = (pdf_atomic_file){reading_path, NULL, 0};
-        ok = (reading = pdf_render(&p->pages, p->fs, &meta, NULL, 0, &files[n].len, dl)) != NULL;
+        /* the reading PDF is the pages' last use: each page's glyphs go as
+         * soon as it is drawn (the imposed PDF paginates the flow again) */
+        ok = (reading = pdf_render_dropping(&p->pages, p->fs, &meta, &files[n].len, dl)) != NULL;
         pages[n] = p->pages.n_pages;
         files[n++].data = reading;
     }

@@ -11,6 +11,7 @@
 #include "layout.h"
 #include "pages.h"
 #include "pdf_write.h"
+#include "ytree.h"
 
 /* One PDF a build wrote: what the success line reports. */
 typedef struct pipeline_written {
@@ -26,6 +27,10 @@ typedef struct pipeline {
     flow fl;
     pg_doc pages;
     bool typeset;
+    /* set by the caller between load and typeset when nothing paginates
+     * the flow again (no imposed PDF, no dump of the lines): then
+     * pipeline_typeset frees it as soon as the pages are made */
+    bool drop_flow;
     pipeline_written written[2];   /* filled by pipeline_write_outputs */
     size_t n_written;
 } pipeline;
@@ -33,6 +38,10 @@ typedef struct pipeline {
 /* Loads content and layout (both checked, all errors reported) and opens
  * the layout's fonts. */
 bool pipeline_load(pipeline *p, const char *content_path, const char *layout_path, diag_list *dl);
+/* The same from the content's tree when the caller has parsed it cleanly
+ * already (taken and freed; NULL: content_path is read). */
+bool pipeline_load_parsed(pipeline *p, ytree *content_tree, const char *content_path,
+                          const char *layout_path, diag_list *dl);
 /* Content tree → pages with furniture. */
 bool pipeline_typeset(pipeline *p, diag_list *dl);
 /* Writes the reading PDF (p->pages) to reading_path and the print shop's

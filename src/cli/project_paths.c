@@ -102,11 +102,15 @@ static bool is_file(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-char *content_named_layout(const char *content, src_loc *where)
+char *content_named_layout(const char *content, src_loc *where, ytree **parsed)
 {
     diag_list scratch;   /* the content's own load reports its mistakes, once */
     diag_init(&scratch);
     ytree *t = ytree_load(content, NULL, &scratch);
+    /* a tree read without a word said is the one the content's load would
+     * read: handed on, it spares a second parse; with diagnostics the load
+     * parses again and reports them itself, where and as it always did */
+    bool clean = scratch.count == 0 && !scratch.truncated;
     diag_free(&scratch);
     const ynode *v = t && t->root && t->root->kind == YN_MAPPING ? ynode_get(t->root, "layout") : NULL;
     char *path = NULL;
@@ -114,7 +118,10 @@ char *content_named_layout(const char *content, src_loc *where)
         path = v->value[0] == '/' ? xstrdup(v->value) : folder_plus(content, v->value);
         *where = (src_loc){content, v->loc.line, v->loc.col};
     }
-    ytree_free(t);
+    if (parsed && t && clean)
+        *parsed = t;
+    else
+        ytree_free(t);
     return path;
 }
 
@@ -129,10 +136,10 @@ static char *named_layout(const char *content, const char *named, src_loc at, di
     return NULL;
 }
 
-char *find_default_layout(const char *content, diag_list *dl)
+char *find_default_layout(const char *content, diag_list *dl, ytree **parsed)
 {
     src_loc at = {0};
-    char *named = content_named_layout(content, &at);
+    char *named = content_named_layout(content, &at, parsed);
     if (named) {
         char *found = named_layout(content, named, at, dl);
         free(named);

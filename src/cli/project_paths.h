@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include "diag.h"
+#include "ytree.h"
 
 #define DEFAULT_LAYOUT_NAME "booklet-a4.yaml"
 #define N_DEFAULT_LAYOUTS 2
@@ -39,14 +40,18 @@ char *default_output(const char *content, bool changes);
 
 /* The layout the content file names with its own 'layout:' key, resolved
  * against the content's folder (malloc'd; *where: the key's value), or
- * NULL when it names none (or cannot be read: its load will say why). */
-char *content_named_layout(const char *content, src_loc *where);
+ * NULL when it names none (or cannot be read: its load will say why).
+ * With parsed non-NULL, a content file that parsed without any diagnostic
+ * leaves its tree in *parsed (the caller frees it, or hands it to
+ * pipeline_load_parsed), so the build reads the file only once. */
+char *content_named_layout(const char *content, src_loc *where, ytree **parsed);
 
 /* The layout the content names (an error at its 'layout:' key if that is
  * no file), else the first default layout candidate that exists
  * (malloc'd), or NULL with an error saying that no layout was given,
- * where the default was looked for, and to give --layout. */
-char *find_default_layout(const char *content, diag_list *dl);
+ * where the default was looked for, and to give --layout.  parsed: as
+ * for content_named_layout (may be NULL). */
+char *find_default_layout(const char *content, diag_list *dl, ytree **parsed);
 
 /* Makes the folder of a default output if it is missing (the out/ of a
  * fresh project): only one level, never a chain of folders. */

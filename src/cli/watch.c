@@ -126,7 +126,7 @@ static void build_round(watcher *w, const cli_args *given)
     pipeline p = {0};
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    bool ok = build_fill_defaults(&o, &defaults, &dl) && build_once(&p, &o, &dl);
+    bool ok = build_fill_defaults(&o, &defaults, &dl) && build_once(&p, &o, &defaults, &dl);
     long ms = elapsed_ms(&t0);
     diag_print(&dl, stderr);
     ok = ok && diag_exit_status(&dl) == 0;

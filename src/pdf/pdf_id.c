@@ -6,18 +6,11 @@
  * Fields are hashed one by one: struct padding is never read. */
 #include "pdf_id.h"
 
-#include "disk_cache.h"
 #include "layout.h"
 
 #include <string.h>
 
-/* The hash fed through a buffer: the page model is hashed four bytes at
- * a time, and a call per field would cost more than the hashing. */
-typedef struct hasher {
-    cache_hasher state;
-    size_t n;
-    unsigned char buf[4096];
-} hasher;
+typedef pdf_id_hash hasher;
 
 static void flush(hasher *h)
 {
@@ -127,26 +120,33 @@ static void hash_sheets(hasher *ctx, const pdf_sheet *sheets, size_t n)
     }
 }
 
-HPDF_STATUS pdf_set_id(HPDF_Doc pdf, const pg_doc *doc, const pdf_meta *meta,
-                       const pdf_fonts *pf, const pdf_sheet *sheets, size_t n_sheets)
+void pdf_id_begin(pdf_id_hash *h, const pg_doc *doc)
 {
-    hasher ctx;
-    ctx.n = 0;
-    cache_hash_init(&ctx.state, 0x6B756D6968616E49ull);   /* "kumihanI" */
-    hash_float(&ctx, doc->width);
-    hash_float(&ctx, doc->height);
-    hash_u32(&ctx, (uint32_t)doc->n_pages);
-    for (size_t p = 0; p < doc->n_pages; p++)
-        hash_page(&ctx, &doc->pages[p]);
-    hash_meta(&ctx, meta);
-    hash_sheets(&ctx, sheets, sheets ? n_sheets : 0);
+    h->n = 0;
+    cache_hash_init(&h->state, 0x6B756D6968616E49ull);   /* "kumihanI" */
+    hash_float(h, doc->width);
+    hash_float(h, doc->height);
+    hash_u32(h, (uint32_t)doc->n_pages);
+}
+
+void pdf_id_page(pdf_id_hash *h, const pg_page *page)
+{
+    hash_page(h, page);
+}
+
+HPDF_STATUS pdf_id_finish(HPDF_Doc pdf, pdf_id_hash *h, const pdf_meta *meta, const pdf_fonts *pf,
+                          const pdf_sheet *sheets, size_t n_sheets)
+{
+    hasher *ctx = h;
+    hash_meta(ctx, meta);
+    hash_sheets(ctx, sheets, sheets ? n_sheets : 0);
     for (size_t r = 0; r < pf->n; r++)
         if (pf->fonts[r].used) {
-            hash_str(&ctx, pf->fonts[r].base_font);
-            hash_bytes(&ctx, pf->fonts[r].sub.data, pf->fonts[r].sub.size);
+            hash_str(ctx, pf->fonts[r].base_font);
+            hash_bytes(ctx, pf->fonts[r].sub.data, pf->fonts[r].sub.size);
         }
-    flush(&ctx);
-    cache_key k = cache_hash_final(&ctx.state);
+    flush(ctx);
+    cache_key k = cache_hash_final(&ctx->state);
     unsigned char digest[16];
     for (int i = 0; i < 16; i++)
         digest[i] = (unsigned char)(k.h[i / 8] >> (56 - 8 * (i % 8)));

@@ -45,20 +45,28 @@ typedef struct kid {
     kid_kind kind;
 } kid;
 
-typedef struct elem {
-    const char *type;        /* the structure type, a static string */
-    uint32_t parent;         /* NONE: the StructTreeRoot */
-    int32_t page;            /* its /Pg: the page of its first MCID, -1 until then */
-    uint32_t first_kid, last_kid;
-    uint32_t last_elem;      /* the element appended to its kids last, NONE */
-    block_kind list_kind;    /* an L: the kind of its items */
-    bool spoken_new;         /* the (新) mark's Span: /ActualText 新規 */
+/* What only a few elements have (a list's numbering, a Link's URL, a
+ * Figure's /Alt and /BBox), beside the elements: a long document has
+ * hundreds of thousands of elements, and these fields would more than
+ * double each one. */
+typedef struct elem_extra {
     const char *numbering;   /* an L: its /ListNumbering, or NULL */
     const block *link_block; /* a Link: the block and URL (pg_glyph.link) */
     uint32_t link;
     char *alt;               /* a Figure: its /Alt as a PDF string, owned; NULL: none */
     bool has_bbox;           /* a Figure: its layout attributes /O /Layout /BBox */
     float bbox[4];
+} elem_extra;
+
+typedef struct elem {
+    const char *type;        /* the structure type, a static string */
+    uint32_t parent;         /* NONE: the StructTreeRoot */
+    int32_t page;            /* its /Pg: the page of its first MCID, -1 until then */
+    uint32_t first_kid, last_kid;
+    uint32_t last_elem;      /* the element appended to its kids last, NONE */
+    uint32_t extra;          /* its elem_extra in pdf_struct.extras, NONE: none */
+    uint8_t list_kind;       /* an L: the block_kind of its items */
+    bool spoken_new;         /* the (新) mark's Span: /ActualText 新規 */
     bool column_header;      /* a TH: /A <</O /Table /Scope /Column>> */
 } elem;
 
@@ -95,6 +103,7 @@ struct pdf_struct {
     HPDF_Doc pdf;
     pdf_dict root;           /* the StructTreeRoot's placeholder in libharu */
     VEC(elem) elems;         /* elems.items[0] is the Document */
+    VEC(elem_extra) extras;
     VEC(kid) kids;
     block_elems *map;        /* open addressing, keyed by block pointer */
     size_t map_cap, map_n;
@@ -108,6 +117,22 @@ struct pdf_struct {
     const char *const *list_numbering;   /* by block kind, may be NULL */
     HPDF_STATUS st;          /* the first error */
 };
+
+/* Element e's extra fields, made (zeroed) when it has none yet. */
+static elem_extra *extra_of(pdf_struct *s, uint32_t e)
+{
+    if (s->elems.items[e].extra == NONE) {
+        s->elems.items[e].extra = (uint32_t)s->extras.n;
+        VEC_APPEND(s->extras, ((elem_extra){0}));
+    }
+    return &s->extras.items[s->elems.items[e].extra];
+}
+
+/* The same for reading: NULL when it has none. */
+static const elem_extra *extra_if(const pdf_struct *s, const elem *e)
+{
+    return e->extra == NONE ? NULL : &s->extras.items[e->extra];
+}
 
 static void note(pdf_struct *s, HPDF_STATUS st)
 {
@@ -145,7 +170,7 @@ static uint32_t new_elem(pdf_struct *s, uint32_t parent, const char *type)
 {
     uint32_t e = (uint32_t)s->elems.n;
     VEC_APPEND(s->elems, ((elem){.type = type, .parent = parent, .page = -1, .first_kid = NONE,
-                                 .last_kid = NONE, .last_elem = NONE}));
+                                 .last_kid = NONE, .last_elem = NONE, .extra = NONE}));
     if (parent != NONE) {
         add_kid(s, parent, KID_ELEM, -1, e);
         s->elems.items[parent].last_elem = e;
@@ -218,8 +243,9 @@ static uint32_t list_for(pdf_struct *s, const block *b)
         s->elems.items[last].list_kind == b->kind)
         return last;
     uint32_t l = new_elem(s, c, "L");
-    s->elems.items[l].list_kind = b->kind;
-    s->elems.items[l].numbering = s->list_numbering ? s->list_numbering[b->kind] : NULL;
+    s->elems.items[l].list_kind = (uint8_t)b->kind;
+    if (s->list_numbering && s->list_numbering[b->kind])
+        extra_of(s, l)->numbering = s->list_numbering[b->kind];
     return l;
 }
 
@@ -327,7 +353,7 @@ static uint32_t main_of(pdf_struct *s, const block *b)
         e = new_elem(s, parent, main_type(b->kind));
         /* PDF/UA-1 7.3: a Figure says in /Alt what it shows */
         if (b->image && b->image->alt)
-            s->elems.items[e].alt = pdf_text_hex(b->image->alt);
+            extra_of(s, e)->alt = pdf_text_hex(b->image->alt);
         elems_of(s, b)->main = e;
     }
     return e;
@@ -381,11 +407,11 @@ static uint32_t link_of(pdf_struct *s, const block *b, uint32_t link)
             return s->links.items[i].elem;
     uint32_t body = body_of(s, b);
     uint32_t last = s->elems.items[body].last_elem;
-    uint32_t e = last != NONE && s->elems.items[last].link_block == b && s->elems.items[last].link == link
-                     ? last
-                     : new_elem(s, body, "Link");
-    s->elems.items[e].link_block = b;
-    s->elems.items[e].link = link;
+    const elem_extra *lx = last != NONE ? extra_if(s, &s->elems.items[last]) : NULL;
+    uint32_t e = lx && lx->link_block == b && lx->link == link ? last : new_elem(s, body, "Link");
+    elem_extra *x = extra_of(s, e);
+    x->link_block = b;
+    x->link = link;
     VEC_APPEND(s->links, ((link_elem){.block = b, .link = link, .elem = e}));
     return e;
 }
@@ -439,7 +465,7 @@ HPDF_STATUS pdf_struct_set_bbox(pdf_struct *s, pg_origin o, float x0, float y0, 
 {
     if (!o.block)
         return s->st;
-    elem *e = &s->elems.items[main_of(s, o.block)];
+    elem_extra *e = extra_of(s, main_of(s, o.block));
     if (e->has_bbox)
         return s->st;
     e->has_bbox = true;
@@ -548,8 +574,9 @@ void pdf_struct_free(pdf_struct *s)
 {
     if (!s)
         return;
-    for (size_t i = 0; i < s->elems.n; i++)
-        free(s->elems.items[i].alt);
+    for (size_t i = 0; i < s->extras.n; i++)
+        free(s->extras.items[i].alt);
+    free(s->extras.items);
     free(s->elems.items);
     free(s->kids.items);
     free(s->map);
@@ -691,24 +718,25 @@ static void write_elem(const pdf_struct *s, const writer *w, const elem *e)
         put_num(b, (uint64_t)(e - s->elems.items));
         sbuf_putc(b, ')');
     }
-    if (e->alt) {
+    const elem_extra *x = extra_if(s, e);
+    if (x && x->alt) {
         sbuf_puts(b, "/Alt");
-        sbuf_puts(b, e->alt);
+        sbuf_puts(b, x->alt);
     }
-    if (e->has_bbox) {   /* ISO 14289-1 7.3 (Matterhorn 13): where the Figure is, for reflow */
+    if (x && x->has_bbox) {   /* ISO 14289-1 7.3 (Matterhorn 13): where the Figure is, for reflow */
         sbuf_puts(b, "/A<</O/Layout/BBox[");
         for (int i = 0; i < 4; i++) {
             if (i > 0)
                 sbuf_putc(b, ' ');
-            put_real(b, e->bbox[i]);
+            put_real(b, x->bbox[i]);
         }
         sbuf_puts(b, "]>>");
     }
     if (e->column_header)   /* ISO 14289-1 7.5: a TH says what it heads */
         sbuf_puts(b, "/A<</O/Table/Scope/Column>>");
-    if (e->numbering) {   /* ISO 14289-1 7.6: how the Lbl are numbered, for the reader to announce */
+    if (x && x->numbering) {   /* ISO 14289-1 7.6: how the Lbl are numbered, for the reader to announce */
         sbuf_puts(b, "/A<</O/List/ListNumbering/");
-        sbuf_puts(b, e->numbering);
+        sbuf_puts(b, x->numbering);
         sbuf_puts(b, ">>");
     }
     sbuf_puts(b, "/K[");

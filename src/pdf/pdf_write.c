@@ -52,10 +52,12 @@ static HPDF_Page new_page(HPDF_Doc pdf, float width, float height)
 }
 
 /* The reading PDF: page i of doc is PDF page i, tagged (untagged only
- * for the bench, tags NULL). */
-static HPDF_STATUS draw_pages(HPDF_Doc pdf, const pg_doc *doc, const pdf_fonts *pf,
+ * for the bench, tags NULL).  Each page is hashed into id once drawn;
+ * with drop (doc itself, writable) its glyphs and shapes are freed then,
+ * so the PDF's own objects do not come on top of every page's glyphs. */
+static HPDF_STATUS draw_pages(HPDF_Doc pdf, const pg_doc *doc, pg_doc *drop, const pdf_fonts *pf,
                               const font_set *fs, pdf_page_dest *dest, bool *used,
-                              pdf_struct *tags, pdf_images *images)
+                              pdf_struct *tags, pdf_images *images, pdf_id_hash *id)
 {
     for (size_t p = 0; p < doc->n_pages; p++) {
         HPDF_Page page = new_page(pdf, doc->width, doc->height);
@@ -75,6 +77,9 @@ static HPDF_STATUS draw_pages(HPDF_Doc pdf, const pg_doc *doc, const pdf_fonts *
             st = pdf_deflate_page(page);   /* the page is final */
         if (st != HPDF_OK)
             return st;
+        pdf_id_page(id, &doc->pages[p]);
+        if (drop)
+            pg_page_drop_drawing(&drop->pages[p]);
         dest[p].page = page;
         memcpy(dest[p].m, identity, sizeof identity);
     }
@@ -145,7 +150,7 @@ static HPDF_STATUS draw_sheets(HPDF_Doc pdf, const pg_doc *doc, const pdf_sheet 
 
 static HPDF_STATUS add_document_parts(HPDF_Doc pdf, const pg_doc *doc, const pdf_meta *meta,
                                       const pdf_fonts *pf, const pdf_sheet *sheets,
-                                      size_t n_sheets, const pdf_page_dest *dest)
+                                      size_t n_sheets, const pdf_page_dest *dest, pdf_id_hash *id)
 {
     size_t n_marks = 0;
     HPDF_STATUS st = pdf_add_outline(pdf, doc, dest, &n_marks);
@@ -156,7 +161,7 @@ static HPDF_STATUS add_document_parts(HPDF_Doc pdf, const pg_doc *doc, const pdf
     if (st == HPDF_OK && !sheets)
         st = pdf_set_page_labels(pdf, meta);
     if (st == HPDF_OK)
-        st = pdf_set_id(pdf, doc, meta, pf, sheets, n_sheets);
+        st = pdf_id_finish(pdf, id, meta, pf, sheets, n_sheets);
     return st;
 }
 
@@ -242,10 +247,12 @@ static bool untagged_for_bench(void)
 #define LARGE_PAGE_COUNT 8000
 #define PAGES_PER_NODE 1000
 
-/* Builds the whole PDF in memory; NULL with a diagnostic on failure. */
-static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf_meta *meta,
-                                const pdf_sheet *sheets, size_t n_sheets, size_t *len,
-                                diag_list *dl)
+/* Builds the whole PDF in memory; NULL with a diagnostic on failure.
+ * drop: doc itself when its pages' drawing may be freed page by page
+ * (the reading PDF only), else NULL. */
+static unsigned char *build_pdf(const pg_doc *doc, pg_doc *drop, const font_set *fs,
+                                const pdf_meta *meta, const pdf_sheet *sheets, size_t n_sheets,
+                                size_t *len, diag_list *dl)
 {
     pdf_fonts pf = {0};
     hpdf_error err = {0};
@@ -277,11 +284,17 @@ static unsigned char *build_pdf(const pg_doc *doc, const font_set *fs, const pdf
     if (st == HPDF_OK && !sheets && !untagged_for_bench())
         tags = pdf_struct_new(pdf, meta->list_numbering);
     images = pdf_images_new(pdf, sheets != NULL);
+    pdf_id_hash *id = xmalloc(sizeof *id);
+    pdf_id_begin(id, doc);
+    if (sheets)   /* the reading PDF hashes each page as it draws it */
+        for (size_t p = 0; p < doc->n_pages; p++)
+            pdf_id_page(id, &doc->pages[p]);
     if (st == HPDF_OK)
         st = sheets ? draw_sheets(pdf, doc, sheets, n_sheets, &pf, fs, dest, used, images)
-                    : draw_pages(pdf, doc, &pf, fs, dest, used, tags, images);
+                    : draw_pages(pdf, doc, drop, &pf, fs, dest, used, tags, images, id);
     if (st == HPDF_OK)
-        st = add_document_parts(pdf, doc, meta, &pf, sheets, n_sheets, dest);
+        st = add_document_parts(pdf, doc, meta, &pf, sheets, n_sheets, dest, id);
+    free(id);
     if (st == HPDF_OK && tags)
         st = add_reading_conformance(pdf, meta, tags);
     if (st == HPDF_OK && sheets)
@@ -335,7 +348,7 @@ bool pdf_write(const pg_doc *doc, const font_set *fs, const pdf_meta *meta,
     if (!libharu_matches(dl))
         return false;
     size_t len = 0;
-    unsigned char *bytes = build_pdf(doc, fs, meta, sheets, n_sheets, &len, dl);
+    unsigned char *bytes = build_pdf(doc, NULL, fs, meta, sheets, n_sheets, &len, dl);
     if (!bytes)
         return false;
     bool ok = pdf_atomic_write(out_path, bytes, len, dl);
@@ -346,5 +359,11 @@ bool pdf_write(const pg_doc *doc, const font_set *fs, const pdf_meta *meta,
 unsigned char *pdf_render(const pg_doc *doc, const font_set *fs, const pdf_meta *meta,
                           const pdf_sheet *sheets, size_t n_sheets, size_t *len, diag_list *dl)
 {
-    return build_pdf(doc, fs, meta, sheets, n_sheets, len, dl);
+    return build_pdf(doc, NULL, fs, meta, sheets, n_sheets, len, dl);
+}
+
+unsigned char *pdf_render_dropping(pg_doc *doc, const font_set *fs, const pdf_meta *meta,
+                                   size_t *len, diag_list *dl)
+{
+    return build_pdf(doc, doc, fs, meta, NULL, 0, len, dl);
 }

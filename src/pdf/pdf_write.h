@@ -68,5 +68,12 @@ bool pdf_write(const pg_doc *doc, const font_set *fs, const pdf_meta *meta,
  * diagnostic on failure. */
 unsigned char *pdf_render(const pg_doc *doc, const font_set *fs, const pdf_meta *meta,
                           const pdf_sheet *sheets, size_t n_sheets, size_t *len, diag_list *dl);
+/* The reading PDF (no sheets) the same way, freeing each page's glyphs
+ * and shapes as soon as the page is drawn (pg_page_drop_drawing): for a
+ * caller that draws doc's pages nowhere else afterwards.  The bytes are
+ * those pdf_render makes; doc keeps its marks, links, images and block
+ * map (pg_block_pages_of). */
+unsigned char *pdf_render_dropping(pg_doc *doc, const font_set *fs, const pdf_meta *meta,
+                                   size_t *len, diag_list *dl);
 
 #endif

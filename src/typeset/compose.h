@@ -63,6 +63,7 @@ typedef struct flow {
     pg_image *images;         /* paths borrowed from the document's doc_images */
     size_t n_images, cap_images;
     struct toc_plan *toc;     /* the table of contents to number after pagination (toc.h), or NULL */
+    size_t released_bytes;    /* of glyphs, given back behind pagination (flow_release.h) */
 } flow;
 
 /* A line as set, for a decorator: its glyphs as they go into the flow

@@ -274,6 +274,7 @@ bool draw_furniture(pg_doc *d, const layout *lay, const font_set *fs, diag_list 
         if (!draw_one(d, pg, &lay->header, lay, fs, page, pages, (int)i + 1, true, first, dl) ||
             !draw_one(d, pg, &lay->footer, lay, fs, page, pages, (int)i + 1, false, first, dl))
             return false;
+        pg_page_trim(pg);   /* complete: the page's room back before the next grows */
     }
     return true;
 }

@@ -50,25 +50,42 @@ void pg_doc_free(pg_doc *d)
 
 pg_page *pg_add_page(pg_doc *d)
 {
+    /* pages are filled in order: the last one is complete now, and its
+     * arrays' spare room (up to half, from doubling) would otherwise sit
+     * beside the flow until pagination ends */
+    if (d->n_pages > 0)
+        pg_page_trim(&d->pages[d->n_pages - 1]);
     VEC_RESERVE(d->pages, d->cap_pages, d->n_pages + 1);
     pg_page *p = &d->pages[d->n_pages++];
     memset(p, 0, sizeof *p);
     return p;
 }
 
+void pg_page_trim(pg_page *p)
+{
+    if (p->n_glyphs > 0 && p->n_glyphs < p->cap_glyphs) {
+        p->glyphs = xreallocarray(p->glyphs, p->n_glyphs, sizeof *p->glyphs);
+        p->cap_glyphs = p->n_glyphs;
+    }
+    if (p->n_shapes > 0 && p->n_shapes < p->cap_shapes) {
+        p->shapes = xreallocarray(p->shapes, p->n_shapes, sizeof *p->shapes);
+        p->cap_shapes = p->n_shapes;
+    }
+}
+
 void pg_doc_trim(pg_doc *d)
 {
-    for (size_t i = 0; i < d->n_pages; i++) {
-        pg_page *p = &d->pages[i];
-        if (p->n_glyphs > 0 && p->n_glyphs < p->cap_glyphs) {
-            p->glyphs = xreallocarray(p->glyphs, p->n_glyphs, sizeof *p->glyphs);
-            p->cap_glyphs = p->n_glyphs;
-        }
-        if (p->n_shapes > 0 && p->n_shapes < p->cap_shapes) {
-            p->shapes = xreallocarray(p->shapes, p->n_shapes, sizeof *p->shapes);
-            p->cap_shapes = p->n_shapes;
-        }
-    }
+    for (size_t i = 0; i < d->n_pages; i++)
+        pg_page_trim(&d->pages[i]);
+}
+
+void pg_page_drop_drawing(pg_page *p)
+{
+    free(p->glyphs);
+    free(p->shapes);
+    p->glyphs = NULL;
+    p->shapes = NULL;
+    p->n_glyphs = p->cap_glyphs = p->n_shapes = p->cap_shapes = 0;
 }
 
 void pg_add_glyph(pg_page *p, pg_glyph g)

@@ -137,6 +137,13 @@ void pg_add_link(pg_page *p, pg_link l);
 /* Gives back the glyph and shape arrays' unused room (they grow by
  * doubling) once the pages are complete; adding to them later still works. */
 void pg_doc_trim(pg_doc *d);
+/* The same for one page (pg_add_page trims the page before the new one:
+ * pages are filled in order, so most room is given back while paginating). */
+void pg_page_trim(pg_page *p);
+/* Frees the bulk of what a page shows (its glyphs and shapes), keeping
+ * its marks, links, images and flags: for a page the reading PDF has
+ * drawn, which nothing draws again (see pdf_render_dropping). */
+void pg_page_drop_drawing(pg_page *p);
 
 /* Records that a line of block b sits on page `page` (pages come in order). */
 void pg_note_block_page(pg_doc *d, const struct block *b, size_t page);

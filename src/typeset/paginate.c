@@ -2,9 +2,11 @@
 #include "paginate.h"
 
 #include "page_links.h"
+#include "flow_release.h"
 #include "toc.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -248,7 +250,68 @@ static void report_too_tall(const flow_item *it, const layout *lay, diag_list *d
                   b->kind == BK_DOCUMENT ? "document" : block_kind_name(b->kind));
 }
 
+/* True if every item's glyphs come after the glyphs of the items before
+ * it: then the glyphs before the next item's are never read again. */
+static bool glyphs_in_item_order(const flow *f)
+{
+    size_t end = 0;
+    for (size_t i = 0; i < f->n_items; i++) {
+        const flow_item *it = &f->items[i];
+        if (it->glyph_count == 0)
+            continue;
+        if (it->glyph_first < end)
+            return false;
+        end = it->glyph_first + it->glyph_count;
+    }
+    return true;
+}
+
+/* For each item i, the first glyph that the items after i still copy
+ * again (a table header repeated on each page the table continues on),
+ * SIZE_MAX for none; NULL when no item repeats any. */
+static size_t *repeat_pins(const flow *f)
+{
+    bool any = false;
+    for (size_t i = 0; i < f->n_items && !any; i++)
+        any = f->items[i].repeat_item != 0;
+    if (!any)
+        return NULL;
+    size_t *pin = xcalloc(f->n_items, sizeof *pin);
+    size_t low = SIZE_MAX;
+    for (size_t i = f->n_items; i-- > 0;) {
+        pin[i] = low;
+        const flow_item *it = &f->items[i];
+        for (size_t r = 0; it->repeat_item && r < it->repeat_count; r++) {
+            const flow_item *src = &f->items[it->repeat_item - 1 + r];
+            if (src->glyph_count > 0 && src->glyph_first < low)
+                low = src->glyph_first;
+        }
+    }
+    return pin;
+}
+
+/* The glyphs before this one are read no more once item i is placed. */
+static size_t release_bound(const flow *f, const size_t *pins, size_t i)
+{
+    size_t end = f->items[i].glyph_first + f->items[i].glyph_count;
+    return pins && pins[i] < end ? pins[i] : end;
+}
+
+/* paginate, and with release (f itself) the glyphs placed are given back
+ * to the system as it goes (flow_release.h). */
+static bool paginate_flow(const flow *f, flow *release, const layout *lay, pg_doc *out, diag_list *dl);
+
 bool paginate(const flow *f, const layout *lay, pg_doc *out, diag_list *dl)
+{
+    return paginate_flow(f, NULL, lay, out, dl);
+}
+
+bool paginate_releasing(flow *f, const layout *lay, pg_doc *out, diag_list *dl)
+{
+    return paginate_flow(f, glyphs_in_item_order(f) ? f : NULL, lay, out, dl);
+}
+
+static bool paginate_flow(const flow *f, flow *release, const layout *lay, pg_doc *out, diag_list *dl)
 {
     paginator p = {.f = f, .lay = lay, .out = out, .split_para = -1};
     p.toc = f->toc && f->toc->n ? xcalloc(f->toc->n, sizeof *p.toc) : NULL;
@@ -261,8 +324,13 @@ bool paginate(const flow *f, const layout *lay, pg_doc *out, diag_list *dl)
         }
     }
     new_page(&p);
-    for (size_t i = 0; i < f->n_items; i++)
+    size_t *pins = release ? repeat_pins(f) : NULL;
+    for (size_t i = 0; i < f->n_items; i++) {
         step(&p, i);
+        if (release)   /* items up to i are placed: their glyphs are in the pages */
+            flow_release_glyphs_before(release, release_bound(f, pins, i));
+    }
+    free(pins);
     close_page(&p);
     for (size_t i = 0; i < out->n_pages; i++)
         pg_collect_links(&out->pages[i]);

@@ -15,5 +15,9 @@
 /* Fills out (initialised by the caller with pg_doc_init) from f, with
  * the pages each block's lines landed on (pg_block_pages_of). */
 bool paginate(const flow *f, const layout *lay, pg_doc *out, diag_list *dl);
+/* The same for a flow nothing reads again (it must then only be freed):
+ * its glyphs' memory is given back as they are copied into the pages, so
+ * that the flow and the pages are not both whole in memory. */
+bool paginate_releasing(flow *f, const layout *lay, pg_doc *out, diag_list *dl);
 
 #endif

@@ -17,6 +17,7 @@
 #include "impose.h"
 #include "paginate.h"
 #include "pipeline.h"
+#include "sbuf.h"
 #include "test_util.h"
 #include "utf8.h"
 
@@ -204,6 +205,78 @@ static void test_map_follows_padding(void **state)
     assert_int_equal(padded.pages[12].n_glyphs, 0);
     pg_doc_free(&padded);
     pipeline_free(&p);
+}
+
+/* Pagination that gives the flow's glyph memory back as it goes makes the
+ * same pages as plain pagination: it never releases a glyph before it is
+ * placed, nor one a later page repeats (released memory reads as zeros,
+ * so the pages would differ). */
+static void expect_releasing_alike(pipeline *p)
+{
+    pg_doc plain, released;
+    pg_doc_init(&plain, p->pages.width, p->pages.height);
+    pg_doc_init(&released, p->pages.width, p->pages.height);
+    diag_list dl;
+    diag_init(&dl);
+    assert_true(paginate(&p->fl, p->lay, &plain, &dl));
+    assert_int_equal(p->fl.released_bytes, 0);
+    assert_true(paginate_releasing(&p->fl, p->lay, &released, &dl));
+    diag_free(&dl);
+    assert_true(p->fl.released_bytes > 0);   /* the flow is long enough to give some back */
+    assert_int_equal(released.n_pages, plain.n_pages);
+    for (size_t i = 0; i < plain.n_pages; i++) {
+        const pg_page *a = &plain.pages[i], *b = &released.pages[i];
+        assert_int_equal(b->n_glyphs, a->n_glyphs);
+        for (size_t g = 0; g < a->n_glyphs; g++) {
+            assert_int_equal(b->glyphs[g].cp, a->glyphs[g].cp);
+            assert_int_equal(b->glyphs[g].font, a->glyphs[g].font);
+            assert_true(b->glyphs[g].x == a->glyphs[g].x && b->glyphs[g].y == a->glyphs[g].y);
+            assert_ptr_equal(b->glyphs[g].origin.block, a->glyphs[g].origin.block);
+        }
+    }
+    pg_doc_free(&plain);
+    pg_doc_free(&released);
+    pipeline_free(p);   /* a released flow may only be freed */
+}
+
+static void test_releasing_paginates_alike(void **state)
+{
+    (void)state;
+    pipeline p;
+    typeset_plan(&p);
+    expect_releasing_alike(&p);
+}
+
+/* A table of 1,500 rows over dozens of pages, its header repeated on
+ * each: the header's glyphs stay until the last page that repeats them. */
+static void test_releasing_keeps_repeated_headers(void **state)
+{
+    (void)state;
+    sbuf y = {0};
+    sbuf_puts(&y, "title: 表\norganization: 団体\nparts:\n  - title: 部\n    sections:\n"
+                  "      - title: 節\n        body:\n          - ");
+    /* a long paragraph first, so the header's glyphs lie past the flow's
+     * first memory pages, in what is given back */
+    for (int i = 0; i < 200; i++)
+        sbuf_puts(&y, "会員の状況を業種別に示す。");
+    sbuf_puts(&y, "\n          - table:\n              columns: [区分, 内容, 令和4年度]\n              rows:\n");
+    for (int i = 0; i < 1500; i++)
+        sbuf_printf(&y, "                - [区分%d, 小売業・卸売業の会員, \"%d\"]\n", i, i);
+    char *path = write_temp_file(sbuf_str(&y));
+    sbuf_free(&y);
+    assert_non_null(path);
+    pipeline p;
+    load(&p, path);
+    diag_list dl;
+    diag_init(&dl);
+    bool ok = pipeline_typeset(&p, &dl);
+    diag_print(&dl, stderr);
+    diag_free(&dl);
+    assert_true(ok);
+    assert_true(p.pages.n_pages > 20);
+    expect_releasing_alike(&p);
+    unlink(path);
+    free(path);
 }
 
 /* ---- origins -------------------------------------------------------------------- */
@@ -394,6 +467,8 @@ int main(void)
         cmocka_unit_test(test_map_matches_the_glyphs),
         cmocka_unit_test(test_map_of_a_split_paragraph),
         cmocka_unit_test(test_map_follows_padding),
+        cmocka_unit_test(test_releasing_paginates_alike),
+        cmocka_unit_test(test_releasing_keeps_repeated_headers),
         cmocka_unit_test(test_furniture_is_artifact),
         cmocka_unit_test(test_labels_and_new_marks),
         cmocka_unit_test(test_heading_roles),

@@ -78,7 +78,13 @@ static void test_content_named_layout(void **state)
     fputs("# a notice\nlayout: ../layouts/notice-a4.yaml\ntitle: t\n", f);
     fclose(f);
     src_loc at = {0};
-    char *got = content_named_layout(path, &at);
+    ytree *parsed = NULL;
+    char *got = content_named_layout(path, &at, &parsed);
+    /* the clean parse is handed on for the content's load: the same file's tree */
+    assert_non_null(parsed);
+    assert_string_equal(parsed->path, path);
+    assert_non_null(ynode_get(parsed->root, "title"));
+    ytree_free(parsed);
     char want[160];
     snprintf(want, sizeof want, "%s/../layouts/notice-a4.yaml", dir);
     assert_non_null(got);
@@ -89,13 +95,21 @@ static void test_content_named_layout(void **state)
     /* missing, then named: the content's own layout comes first, as an error when absent */
     diag_list dl;
     diag_init(&dl);
-    assert_null(find_default_layout(path, &dl));
+    assert_null(find_default_layout(path, &dl, NULL));
     assert_int_equal(dl.errors, 1);
     diag_free(&dl);
     f = fopen(path, "w");
     fputs("title: t\n", f);
     fclose(f);
-    assert_null(content_named_layout(path, &at));
+    assert_null(content_named_layout(path, &at, NULL));
+    /* a file the parser complains about is not handed on: its load parses
+     * it again and reports where, as without the hand-over */
+    f = fopen(path, "w");
+    fputs("title: [t\n", f);
+    fclose(f);
+    parsed = NULL;
+    assert_null(content_named_layout(path, &at, &parsed));
+    assert_null(parsed);
     unlink(path);
     rmdir(dir);
 }
